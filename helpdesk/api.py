@@ -1,0 +1,17 @@
+"""API plumbing shared by the apps: errors as clear, translated JSON."""
+
+from django.core.exceptions import PermissionDenied
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from questions.services import TransitionError
+
+
+def exception_handler(exc, context):
+    """DRF's handler, plus: an illegal transition is a 409 Conflict with its message."""
+    if isinstance(exc, TransitionError):
+        return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, PermissionDenied):
+        return Response({"detail": str(exc)}, status=status.HTTP_403_FORBIDDEN)
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,8 @@
+"""WSGI entry point: production HTTP is served by gunicorn (DESIGN §9)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "helpdesk.settings")
+application = get_wsgi_application()

@@ -1,0 +1,38 @@
+"""Read-only views of questions for administrators.
+
+Questions change only through the services (the workspace and the API), so the admin shows
+them without edit rights: an edit here would bypass the audit trail.
+"""
+
+from django.contrib import admin
+
+from .models import Event, Question
+
+
+class EventInline(admin.TabularInline):
+    model = Event
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "action", "actor", "actor_kind", "from_status", "to_status", "note"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["tracking_code", "title", "status", "unit", "category", "received_at", "answer_due"]
+    list_filter = ["status", "source", "category", "unit"]
+    search_fields = ["tracking_code", "title", "external_id"]
+    date_hierarchy = "received_at"
+    inlines = [EventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

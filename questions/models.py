@@ -1,0 +1,293 @@
+"""Questions, their answers and attachments, and the append-only event log.
+
+A question's ``status`` is changed only by the service functions in ``questions.services``;
+everything else about where a question stands in time (overdue, due soon, early/late) is
+derived from its dates and never stored.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from helpdesk import clock
+from routing.models import Category, Unit
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    ROUTED = "routed", _("Routed to a unit")
+    IN_PROGRESS = "in_progress", _("Being answered")
+    AWAITING_CITIZEN = "awaiting_citizen", _("Waiting for your reply")
+    AWAITING_APPROVAL = "awaiting_approval", _("Answer awaiting approval")
+    ANSWERED = "answered", _("Answered")
+    PUBLISHED = "published", _("Answered and published")
+    REOPENED = "reopened", _("Reopened")
+    REJECTED = "rejected", _("Rejected")
+    MERGED = "merged", _("Merged with a similar question")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# Statuses in which the question still waits for the administration to act.
+OPEN_STATUSES = frozenset(
+    {
+        Status.RECEIVED,
+        Status.ROUTED,
+        Status.IN_PROGRESS,
+        Status.AWAITING_CITIZEN,
+        Status.AWAITING_APPROVAL,
+        Status.REOPENED,
+    }
+)
+# Statuses in which a unit holds the question (it is in that unit's inbox).
+UNIT_STATUSES = frozenset(
+    {
+        Status.ROUTED,
+        Status.IN_PROGRESS,
+        Status.AWAITING_CITIZEN,
+        Status.AWAITING_APPROVAL,
+        Status.REOPENED,
+    }
+)
+ANSWERED_STATUSES = frozenset({Status.ANSWERED, Status.PUBLISHED})
+
+
+class Source(models.TextChoices):
+    WEB = "web", _("Web form")
+    API = "api", _("API")
+    IMPORT = "import", _("Imported archive")
+
+
+# Letters a citizen can read over the phone without confusion: no 0/O, 1/I/L, U/V.
+TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
+TRACKING_CODE_LENGTH = 5
+
+
+def new_tracking_code(year: int) -> str:
+    suffix = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_CODE_LENGTH))
+    return f"HD-{year}-{suffix}"
+
+
+def new_access_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class QuestionQuerySet(models.QuerySet):
+    def open(self) -> QuestionQuerySet:
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def published(self) -> QuestionQuerySet:
+        return self.filter(status=Status.PUBLISHED)
+
+    def in_unit(self, unit: Unit) -> QuestionQuerySet:
+        return self.filter(unit=unit, status__in=UNIT_STATUSES)
+
+
+class Question(models.Model):
+    tracking_code = models.CharField(_("tracking code"), max_length=20, unique=True)
+    # The private link's secret. The tracking code alone (read over the phone, printed on a
+    # receipt) never opens the question; the token does. Kept in clear so that an idempotent
+    # replay of a submission can return the same receipt.
+    access_token = models.CharField(max_length=64, default=new_access_token, editable=False)
+
+    # What the citizen wrote: private, never shown publicly as such.
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("question"))
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="questions",
+    )
+    commune = models.ForeignKey(
+        Unit, verbose_name=_("commune / ward"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="questions_about",
+        limit_choices_to={"kind": Unit.Kind.COMMUNE},
+    )
+    asker_name = models.CharField(_("full name"), max_length=120)
+    asker_email = models.EmailField(_("e-mail"), blank=True)
+    asker_phone = models.CharField(_("phone"), max_length=20, blank=True)
+
+    # Publishing is a separate purpose from handling (PDP Law 91/2025): explicit opt-in, never
+    # pre-ticked, recorded with its time and the exact wording the citizen agreed to.
+    publish_consent = models.BooleanField(_("consents to publication"), default=False)
+    consent_recorded_at = models.DateTimeField(null=True, blank=True)
+    consent_wording = models.TextField(blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("responsible unit"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="questions",
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("assigned officer"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="assigned_questions",
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
+
+    received_at = models.DateTimeField(_("received at"), default=clock.now, db_index=True)
+    routed_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
+    # Deadlines are dates in Asia/Ho_Chi_Minh, counted in working days (DESIGN §2).
+    route_by = models.DateField(_("route by"), null=True, blank=True)
+    answer_due = models.DateField(_("answer due"), null=True, blank=True, db_index=True)
+
+    # The public (de-identified) version, prepared by the editorial board at publication.
+    public_title = models.CharField(_("public title"), max_length=200, blank=True)
+    public_body = models.TextField(_("public question"), blank=True)
+    public_answer = models.TextField(_("public answer"), blank=True)
+
+    satisfaction = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
+    satisfaction_comment = models.TextField(blank=True)
+    rated_at = models.DateTimeField(null=True, blank=True)
+
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
+    external_id = models.CharField(
+        _("external id"), max_length=100, null=True, blank=True, unique=True
+    )
+    # Set by API clients (Idempotency-Key header) and by the web form's one-time nonce, so a
+    # replayed submission returns the first receipt instead of creating a second question.
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
+    # The language the citizen used, so that e-mails to them speak it.
+    language = models.CharField(max_length=5, default="vi")
+    view_count = models.PositiveIntegerField(default=0)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        indexes = [models.Index(fields=["unit", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                name="satisfaction_1_to_5",
+                condition=models.Q(satisfaction__isnull=True)
+                | models.Q(satisfaction__gte=1, satisfaction__lte=5),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.tracking_code
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def approved_answer(self) -> Answer | None:
+        return self.answers.filter(state=Answer.State.APPROVED).order_by("-decided_at").first()
+
+    @property
+    def current_draft(self) -> Answer | None:
+        return (
+            self.answers.filter(state__in=[Answer.State.DRAFT, Answer.State.SUBMITTED])
+            .order_by("-created_at")
+            .first()
+        )
+
+
+class Answer(models.Model):
+    """One drafting round of an answer: drafted, submitted, then approved or returned."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for approval")
+        RETURNED = "returned", _("Returned for changes")
+        APPROVED = "approved", _("Approved")
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    body = models.TextField(_("answer"))
+    legal_references = models.TextField(_("legal references"), blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="answers_written"
+    )
+    created_at = models.DateTimeField(default=clock.now)
+    updated_at = models.DateTimeField(default=clock.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True,
+        on_delete=models.PROTECT, related_name="answers_decided",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.question.tracking_code} answer ({self.state})"
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # Never trust the citizen's file name on disk: a random name, the checked type's extension.
+    return f"questions/{instance.question.tracking_code}/{uuid.uuid4().hex}{instance.extension}"
+
+
+class Attachment(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(default=clock.now)
+    uploaded_by_citizen = models.BooleanField(default=True)
+
+    EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def extension(self) -> str:
+        return self.EXTENSIONS.get(self.content_type, "")
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self) -> EventQuerySet:
+        return self.filter(is_internal=False)
+
+
+class Event(models.Model):
+    """One line of the audit trail: who did what to a question, when, from which status.
+
+    Append-only: the same rows are the audit trail for supervisors and (without the internal
+    ones) the citizen's timeline, so they are never edited or deleted.
+    """
+
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="events")
+    action = models.CharField(max_length=50, db_index=True)  # dotted, e.g. "question.routed"
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True,
+        on_delete=models.PROTECT, related_name="question_events",
+    )
+    # "citizen" or "system" when there is no staff actor.
+    actor_kind = models.CharField(max_length=10, default="staff")
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    note = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    is_internal = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=clock.now, db_index=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} {self.action}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise RuntimeError("Events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RuntimeError("Events are append-only.")

@@ -1,0 +1,590 @@
+"""Every change to a question, one function per transition (DESIGN §3).
+
+Each function: locks the question row, checks that the actor may act and that the move is
+allowed from the current status, changes the row, appends an :class:`Event`, and defers side
+effects (e-mail, and later search indexing and live updates) until the transaction commits, so
+nothing is announced that could still roll back. Status is assigned nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from helpdesk import clock
+from routing import deadlines
+from routing.models import Category, Role, StaffProfile, Unit
+
+from . import notifications, redaction
+from .access import authorize
+from .models import (
+    OPEN_STATUSES,
+    Answer,
+    Attachment,
+    Event,
+    Question,
+    Source,
+    Status,
+    new_tracking_code,
+)
+from .uploads import CheckedFile
+
+CONSENT_WORDING = gettext_lazy(
+    "I agree that my question and its answer may be published in the public archive, "
+    "with my name, contact details and other personal data removed."
+)
+
+
+class TransitionError(Exception):
+    """A move that the question's current state does not allow. Its message is for users."""
+
+
+@dataclass(frozen=True)
+class Move:
+    sources: frozenset[str]
+    target: str | None  # None: the status does not change
+
+
+def _move(*sources: str, to: str | None) -> Move:
+    return Move(frozenset(sources), to)
+
+
+UNIT_WORK = (Status.ROUTED, Status.IN_PROGRESS, Status.REOPENED)
+
+MOVES: dict[str, Move] = {
+    "route": _move(Status.RECEIVED, Status.ROUTED, to=Status.ROUTED),
+    "reject": _move(Status.RECEIVED, Status.ROUTED, to=Status.REJECTED),
+    "merge": _move(Status.RECEIVED, Status.ROUTED, to=Status.MERGED),
+    "assign": _move(*UNIT_WORK, to=Status.IN_PROGRESS),
+    "transfer": _move(*UNIT_WORK, to=Status.ROUTED),
+    "request_clarification": _move(Status.IN_PROGRESS, to=Status.AWAITING_CITIZEN),
+    "citizen_reply": _move(Status.AWAITING_CITIZEN, to=Status.IN_PROGRESS),
+    "draft": _move(Status.IN_PROGRESS, to=None),
+    "submit": _move(Status.IN_PROGRESS, to=Status.AWAITING_APPROVAL),
+    "approve": _move(Status.AWAITING_APPROVAL, to=Status.ANSWERED),
+    "return": _move(Status.AWAITING_APPROVAL, to=Status.IN_PROGRESS),
+    "publish": _move(Status.ANSWERED, to=Status.PUBLISHED),
+    "unpublish": _move(Status.PUBLISHED, to=Status.ANSWERED),
+    "withdraw": _move(*OPEN_STATUSES, to=Status.WITHDRAWN),
+    "reopen": _move(Status.ANSWERED, Status.PUBLISHED, to=Status.REOPENED),
+    "rate": _move(Status.ANSWERED, Status.PUBLISHED, to=None),
+}
+
+
+def allowed(action: str, question: Question) -> bool:
+    """Whether ``action`` is possible from the question's current status (permissions aside)."""
+    return question.status in MOVES[action].sources
+
+
+def _lock(question: Question) -> Question:
+    # Re-read under a row lock (PostgreSQL) / the write lock taken at BEGIN (SQLite, see
+    # settings): two people acting on one question at once are serialised, and the second one
+    # sees the first one's result and is refused instead of overwriting it.
+    return Question.objects.select_for_update().get(pk=question.pk)
+
+
+def _transition(
+    question: Question,
+    action: str,
+    *,
+    actor: AbstractBaseUser | None,
+    at: datetime,
+    note: str = "",
+    internal: bool = False,
+    data: dict | None = None,
+    event_action: str | None = None,
+) -> Event:
+    move = MOVES[action]
+    if question.status not in move.sources:
+        raise TransitionError(
+            _("This cannot be done while the question is “%(status)s”.")
+            % {"status": question.get_status_display()}
+        )
+    from_status = question.status
+    if move.target is not None:
+        question.status = move.target
+    event = Event.objects.create(
+        question=question,
+        action=event_action or f"question.{action}",
+        actor=actor,
+        actor_kind="staff" if actor is not None else "citizen",
+        from_status=from_status,
+        to_status=question.status,
+        note=note,
+        data=data or {},
+        is_internal=internal,
+        created_at=at,
+    )
+    transaction.on_commit(partial(notifications.question_changed, question.pk, event.pk))
+    return event
+
+
+def _required(text: str, message: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise TransitionError(message)
+    return text
+
+
+# --- Citizen: ask -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def question_submit(
+    *,
+    title: str,
+    body: str,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    category: Category | None = None,
+    commune: Unit | None = None,
+    publish_consent: bool = False,
+    files: Sequence[tuple[UploadedFile, CheckedFile]] = (),
+    source: str = Source.WEB,
+    idempotency_key: str | None = None,
+    language: str = "vi",
+    at: datetime | None = None,
+) -> tuple[Question, bool]:
+    """Store a new question and return ``(question, created)``.
+
+    Input is validated by the form or serializer before this is called. A repeated
+    ``idempotency_key`` returns the question stored the first time (``created`` False): a
+    citizen who double-clicks, or an integration that retries after a timeout, gets the same
+    receipt rather than a second question.
+    """
+    at = at or clock.now()
+    if idempotency_key:
+        existing = Question.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing, False
+    received_on = timezone.localdate(at)
+    question = Question(
+        title=title.strip(),
+        body=body.strip(),
+        asker_name=name.strip(),
+        asker_email=email.strip().lower(),
+        asker_phone=phone.strip(),
+        category=category,
+        commune=commune,
+        publish_consent=publish_consent,
+        consent_recorded_at=at if publish_consent else None,
+        consent_wording=str(CONSENT_WORDING) if publish_consent else "",
+        source=source,
+        idempotency_key=idempotency_key or None,
+        language=language[:5],
+        received_at=at,
+        route_by=deadlines.route_by(category=category, received_on=received_on),
+        answer_due=deadlines.answer_due(category=category, received_on=received_on),
+    )
+    _save_with_unique_code(question, year=received_on.year)
+    for upload, checked in files:
+        _attach(question, upload, checked, at=at)
+    Event.objects.create(
+        question=question,
+        action="question.received",
+        actor_kind="citizen",
+        to_status=Status.RECEIVED,
+        data={"source": source, "attachments": len(files)},
+        created_at=at,
+    )
+    transaction.on_commit(partial(notifications.question_received, question.pk))
+    return question, True
+
+
+def _save_with_unique_code(question: Question, *, year: int) -> None:
+    # 29^5 ≈ 20 million codes a year: a collision is rare, but retrying is cheaper than a
+    # failed submission.
+    for _attempt in range(10):
+        question.tracking_code = new_tracking_code(year)
+        try:
+            with transaction.atomic():
+                question.save()
+            return
+        except IntegrityError:
+            if Question.objects.filter(tracking_code=question.tracking_code).exists():
+                continue
+            raise
+    raise RuntimeError("Could not allocate a unique tracking code.")
+
+
+def _attach(question: Question, upload: UploadedFile, checked: CheckedFile, *, at: datetime):
+    attachment = Attachment(
+        question=question,
+        original_name=checked.name,
+        content_type=checked.content_type,
+        size=checked.size,
+        uploaded_at=at,
+    )
+    attachment.file.save("upload", upload, save=False)
+    attachment.save()
+    return attachment
+
+
+# --- Intake desk ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def question_route(
+    *, question: Question, unit: Unit, actor: AbstractBaseUser, at: datetime, note: str = ""
+) -> Question:
+    question = _lock(question)
+    authorize(actor, "route", question)
+    previous = question.unit
+    _transition(
+        question, "route", actor=actor, at=at, note=note,
+        data={"unit": unit.code, "previous_unit": previous.code if previous else None},
+        event_action="question.rerouted" if previous else "question.routed",
+    )
+    question.unit = unit
+    question.routed_at = at
+    question.assignee = None
+    question.save(update_fields=["status", "unit", "routed_at", "assignee"])
+    return question
+
+
+@transaction.atomic
+def question_reject(
+    *, question: Question, reason: str, actor: AbstractBaseUser, at: datetime
+) -> Question:
+    """Refuse an item that is not a question for us, with a reason the citizen sees.
+
+    Complaints and denunciations (khiếu nại, tố cáo) land here with a pointer to the right
+    procedure: they are never dropped silently (DESIGN §2).
+    """
+    question = _lock(question)
+    authorize(actor, "reject", question)
+    reason = _required(reason, _("Give the citizen a reason for the rejection."))
+    _transition(question, "reject", actor=actor, at=at, note=reason, event_action="question.rejected")
+    question.save(update_fields=["status"])
+    return question
+
+
+@transaction.atomic
+def question_merge(
+    *, question: Question, into: Question, actor: AbstractBaseUser, at: datetime
+) -> Question:
+    """Close ``question`` as a duplicate of ``into``; the answer to ``into`` serves both."""
+    question = _lock(question)
+    authorize(actor, "merge", question)
+    if into.pk == question.pk:
+        raise TransitionError(_("A question cannot be merged into itself."))
+    if into.status in (Status.MERGED, Status.REJECTED, Status.WITHDRAWN):
+        raise TransitionError(_("Merge into a question that is still being handled or answered."))
+    _transition(
+        question, "merge", actor=actor, at=at, event_action="question.merged",
+        data={"into": into.tracking_code},
+    )
+    question.merged_into = into
+    question.save(update_fields=["status", "merged_into"])
+    return question
+
+
+# --- Unit work ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def question_assign(
+    *, question: Question, officer: AbstractBaseUser, actor: AbstractBaseUser, at: datetime
+) -> Question:
+    question = _lock(question)
+    authorize(actor, "assign", question)
+    is_member = StaffProfile.objects.filter(
+        user=officer, unit_id=question.unit_id, role__in=[Role.OFFICER, Role.HEAD]
+    ).exists()
+    if not is_member:
+        raise TransitionError(_("Assign the question to an officer of the responsible unit."))
+    _transition(
+        question, "assign", actor=actor, at=at, internal=True, event_action="question.assigned",
+        data={"assignee": officer.get_username()},
+    )
+    question.assignee = officer
+    question.save(update_fields=["status", "assignee"])
+    return question
+
+
+@transaction.atomic
+def question_transfer(
+    *, question: Question, to_unit: Unit, reason: str, actor: AbstractBaseUser, at: datetime
+) -> Question:
+    """Send a question outside the unit's competence to the unit that can answer it.
+
+    ND 20/2008 Art. 9: such items are forwarded within 5 working days, with a reason.
+    """
+    question = _lock(question)
+    authorize(actor, "transfer", question)
+    reason = _required(reason, _("Say why the question goes to another unit."))
+    if to_unit.pk == question.unit_id:
+        raise TransitionError(_("The question is already with this unit."))
+    _transition(
+        question, "transfer", actor=actor, at=at, note=reason, event_action="question.transferred",
+        data={"from_unit": question.unit.code if question.unit else None, "to_unit": to_unit.code},
+    )
+    question.unit = to_unit
+    question.assignee = None
+    question.routed_at = at
+    question.save(update_fields=["status", "unit", "assignee", "routed_at"])
+    return question
+
+
+@transaction.atomic
+def question_request_clarification(
+    *, question: Question, message: str, actor: AbstractBaseUser, at: datetime
+) -> Question:
+    question = _lock(question)
+    authorize(actor, "request_clarification", question)
+    message = _required(message, _("Write what the citizen should clarify."))
+    _transition(
+        question, "request_clarification", actor=actor, at=at, note=message,
+        event_action="question.clarification_requested",
+    )
+    question.save(update_fields=["status"])
+    return question
+
+
+@transaction.atomic
+def answer_save_draft(
+    *, question: Question, body: str, legal_references: str = "",
+    actor: AbstractBaseUser, at: datetime,
+) -> Answer:
+    question = _lock(question)
+    authorize(actor, "draft", question)
+    body = _required(body, _("The answer cannot be empty."))
+    draft = question.current_draft
+    if draft is None:
+        draft = Answer(question=question, author=actor, created_at=at)
+    elif draft.state != Answer.State.DRAFT:
+        raise TransitionError(_("This answer is awaiting approval and cannot be edited."))
+    draft.body = body
+    draft.legal_references = legal_references.strip()
+    draft.updated_at = at
+    draft.save()
+    _transition(question, "draft", actor=actor, at=at, internal=True, event_action="answer.drafted")
+    return draft
+
+
+@transaction.atomic
+def question_submit_draft(*, question: Question, actor: AbstractBaseUser, at: datetime) -> Question:
+    question = _lock(question)
+    authorize(actor, "submit", question)
+    draft = question.current_draft
+    if draft is None or draft.state != Answer.State.DRAFT:
+        raise TransitionError(_("Write and save an answer before submitting it for approval."))
+    _transition(question, "submit", actor=actor, at=at, internal=True, event_action="answer.submitted")
+    draft.state = Answer.State.SUBMITTED
+    draft.updated_at = at
+    draft.save(update_fields=["state", "updated_at"])
+    question.save(update_fields=["status"])
+    return question
+
+
+@transaction.atomic
+def question_approve(*, question: Question, approver: AbstractBaseUser, at: datetime) -> Question:
+    question = _lock(question)
+    authorize(approver, "approve", question)
+    draft = question.current_draft
+    _transition(question, "approve", actor=approver, at=at, event_action="question.answered")
+    draft.state = Answer.State.APPROVED
+    draft.decided_by = approver
+    draft.decided_at = at
+    draft.save(update_fields=["state", "decided_by", "decided_at"])
+    question.answered_at = at
+    question.save(update_fields=["status", "answered_at"])
+    return question
+
+
+@transaction.atomic
+def question_return_draft(
+    *, question: Question, reason: str, approver: AbstractBaseUser, at: datetime
+) -> Question:
+    question = _lock(question)
+    authorize(approver, "return", question)
+    reason = _required(reason, _("Say what should change in the answer."))
+    submitted = question.current_draft
+    _transition(
+        question, "return", actor=approver, at=at, note=reason, internal=True,
+        event_action="answer.returned",
+    )
+    submitted.state = Answer.State.RETURNED
+    submitted.decided_by = approver
+    submitted.decided_at = at
+    submitted.save(update_fields=["state", "decided_by", "decided_at"])
+    # The officer goes on from the returned text; the returned round stays in the history.
+    Answer.objects.create(
+        question=question, body=submitted.body, legal_references=submitted.legal_references,
+        author=submitted.author, created_at=at, updated_at=at,
+    )
+    question.save(update_fields=["status"])
+    return question
+
+
+# --- Publication -------------------------------------------------------------------------------
+
+
+def personal_data_of(question: Question) -> list[str]:
+    """The asker's own identifying values, which must never appear in published text."""
+    return [v for v in (question.asker_name, question.asker_email, question.asker_phone) if v]
+
+
+def proposed_public_version(question: Question) -> dict[str, str]:
+    """A de-identified draft of the public version, for the editor to check and correct."""
+    known = personal_data_of(question)
+    answer = question.approved_answer
+    return {
+        "public_title": redaction.redact(question.title, known=known).text,
+        "public_body": redaction.redact(question.body, known=known).text,
+        "public_answer": redaction.redact(answer.body if answer else "", known=known).text,
+    }
+
+
+@transaction.atomic
+def question_publish(
+    *,
+    question: Question,
+    public_title: str,
+    public_body: str,
+    public_answer: str,
+    actor: AbstractBaseUser,
+    at: datetime,
+) -> Question:
+    question = _lock(question)
+    authorize(actor, "publish", question)
+    if not question.publish_consent:
+        raise TransitionError(_("The citizen has not agreed to publication."))
+    texts = {
+        "public_title": _required(public_title, _("The public title cannot be empty.")),
+        "public_body": _required(public_body, _("The public question cannot be empty.")),
+        "public_answer": _required(public_answer, _("The public answer cannot be empty.")),
+    }
+    known = personal_data_of(question)
+    for text in texts.values():
+        if redaction.contains_personal_data(text, known=known):
+            raise TransitionError(
+                _("The public text still contains the asker's name, e-mail or phone number.")
+            )
+    _transition(question, "publish", actor=actor, at=at, event_action="question.published")
+    for field, text in texts.items():
+        setattr(question, field, text)
+    question.published_at = at
+    question.save(update_fields=["status", "published_at", *texts])
+    return question
+
+
+@transaction.atomic
+def question_unpublish(
+    *, question: Question, reason: str, actor: AbstractBaseUser | None, at: datetime
+) -> Question:
+    question = _lock(question)
+    if actor is not None:
+        authorize(actor, "unpublish", question)
+    reason = _required(reason, _("Say why the question is taken out of the archive."))
+    _unpublish(question, reason=reason, actor=actor, at=at)
+    return question
+
+
+def _unpublish(question: Question, *, reason: str, actor, at: datetime) -> None:
+    _transition(
+        question, "unpublish", actor=actor, at=at, note=reason, event_action="question.unpublished"
+    )
+    question.published_at = None
+    question.save(update_fields=["status", "published_at"])
+
+
+# --- Citizen actions on their own question ------------------------------------------------------
+# The citizen is identified by the private link (tracking code + token), checked by the view
+# with access_question_as_citizen; these services therefore take no actor.
+
+
+@transaction.atomic
+def question_citizen_reply(
+    *, question: Question, message: str, files: Iterable[tuple[UploadedFile, CheckedFile]] = (),
+    at: datetime,
+) -> Question:
+    question = _lock(question)
+    message = _required(message, _("Write your reply."))
+    files = list(files)
+    _transition(
+        question, "citizen_reply", actor=None, at=at, note=message,
+        event_action="question.citizen_replied", data={"attachments": len(files)},
+    )
+    for upload, checked in files:
+        _attach(question, upload, checked, at=at)
+    question.save(update_fields=["status"])
+    return question
+
+
+@transaction.atomic
+def question_withdraw(*, question: Question, at: datetime, reason: str = "") -> Question:
+    question = _lock(question)
+    _transition(
+        question, "withdraw", actor=None, at=at, note=reason.strip(),
+        event_action="question.withdrawn",
+    )
+    question.save(update_fields=["status"])
+    return question
+
+
+@transaction.atomic
+def question_reopen(*, question: Question, reason: str, at: datetime) -> Question:
+    """The citizen says the answer did not resolve their question (within the reopen window)."""
+    question = _lock(question)
+    reason = _required(reason, _("Tell us what the answer did not resolve."))
+    window = timedelta(days=settings.HELPDESK["REOPEN_WITHIN_DAYS"])
+    if question.answered_at and at > question.answered_at + window:
+        raise TransitionError(
+            _("An answer can be reopened within %(days)d days; this period has passed.")
+            % {"days": window.days}
+        )
+    was_published = question.status == Status.PUBLISHED
+    _transition(question, "reopen", actor=None, at=at, note=reason, event_action="question.reopened")
+    if was_published:
+        # The public answer did not satisfy its asker: take it down until it is answered anew.
+        question.published_at = None
+    question.save(update_fields=["status", "published_at"])
+    return question
+
+
+@transaction.atomic
+def question_rate(*, question: Question, score: int, comment: str = "", at: datetime) -> Question:
+    question = _lock(question)
+    if not 1 <= score <= 5:
+        raise TransitionError(_("Choose a rating from 1 to 5."))
+    if question.rated_at is not None:
+        raise TransitionError(_("This answer has already been rated."))
+    _transition(
+        question, "rate", actor=None, at=at, note=comment.strip(), internal=True,
+        event_action="question.rated", data={"score": score},
+    )
+    question.satisfaction = score
+    question.satisfaction_comment = comment.strip()
+    question.rated_at = at
+    question.save(update_fields=["satisfaction", "satisfaction_comment", "rated_at"])
+    return question
+
+
+@transaction.atomic
+def question_withdraw_consent(*, question: Question, at: datetime) -> Question:
+    """Withdrawal of consent to publication unpublishes at once (PDP Law 91/2025)."""
+    question = _lock(question)
+    if not question.publish_consent:
+        raise TransitionError(_("You have not agreed to publication, so there is nothing to withdraw."))
+    question.publish_consent = False
+    question.save(update_fields=["publish_consent"])
+    if question.status == Status.PUBLISHED:
+        _unpublish(question, reason=_("The citizen withdrew consent to publication."), actor=None, at=at)
+    else:
+        Event.objects.create(
+            question=question, action="question.consent_withdrawn", actor_kind="citizen",
+            from_status=question.status, to_status=question.status, created_at=at,
+        )
+    return question

@@ -1,0 +1,151 @@
+"""The organisation: units with history, categories, and who works where.
+
+Units are data, never code: since 1 July 2025 provinces have two levels of local government
+(province and commune) and departments keep merging, so a unit has a validity period and a
+successor. Old questions keep the unit that handled them; reports map it forward.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class BilingualName(models.Model):
+    """A Vietnamese name (the official one) and its English rendering (ND 42/2022 Art. 7)."""
+
+    name = models.CharField(_("name (Vietnamese)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_name(self) -> str:
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class UnitQuerySet(models.QuerySet):
+    def current(self, on: date | None = None) -> UnitQuerySet:
+        """Units that exist on ``on`` (today's units when not given)."""
+        from helpdesk.clock import today
+
+        on = on or today()
+        return self.filter(Q(valid_from__lte=on), Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+
+class Unit(BilingualName):
+    class Kind(models.TextChoices):
+        OFFICE = "office", _("People's Committee office")
+        DEPARTMENT = "department", _("Department")
+        COMMUNE = "commune", _("Commune / ward")
+        VERTICAL = "vertical", _("Vertical agency")
+        OTHER = "other", _("Other")
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent unit"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    valid_from = models.DateField(_("valid from"), default=date(2025, 7, 1))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self", verbose_name=_("successor"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="predecessors",
+        help_text=_("The unit that took over this unit's work when it was merged or dissolved."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+
+    def latest_successor(self) -> Unit:
+        """Follow the successor chain to today's unit (guarding against cycles in bad data)."""
+        unit, seen = self, {self.pk}
+        while unit.successor_id and unit.successor_id not in seen:
+            seen.add(unit.successor_id)
+            unit = unit.successor
+        return unit
+
+
+class Category(BilingualName):
+    """A field of questions (lĩnh vực), with the unit that usually answers it.
+
+    The deadline figures default to the legal ones (DESIGN §2): route within 2 working days,
+    forward out-of-competence items within 5 (ND 20/2008 Art. 9), answer within 15
+    (ND 43/2011 Art. 17; Law 104/2016 Art. 30 for complex requests).
+    """
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    default_unit = models.ForeignKey(
+        Unit, verbose_name=_("default unit"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="default_categories",
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    route_within_days = models.PositiveSmallIntegerField(_("route within (working days)"), default=2)
+    answer_within_days = models.PositiveSmallIntegerField(
+        _("answer within (working days)"), default=15
+    )
+    transfer_within_days = models.PositiveSmallIntegerField(
+        _("transfer within (working days)"), default=5
+    )
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+
+# Used when a question has no category: the same legal defaults as Category's fields.
+DEFAULT_ROUTE_WITHIN_DAYS = 2
+DEFAULT_ANSWER_WITHIN_DAYS = 15
+
+
+class Role(models.TextChoices):
+    INTAKE = "intake", _("Intake desk / editorial board")
+    OFFICER = "officer", _("Officer")
+    HEAD = "head", _("Head of unit")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    ADMIN = "admin", _("Administrator")
+
+
+class StaffProfile(models.Model):
+    """What a staff account may do (role) and where (unit)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="staff",
+    )
+
+    class Meta:
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
+        constraints = [
+            models.CheckConstraint(
+                name="unit_roles_have_a_unit",
+                condition=~Q(role__in=["officer", "head"]) | Q(unit__isnull=False),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()} ({self.get_role_display()})"

@@ -1,0 +1,85 @@
+"""Shared fixtures: fast hashing, an isolated data directory, and the named staff.
+
+Named users and what they may do (see questions/access.py for the policy):
+- ``intake``: the provincial intake desk, sees everything, routes/rejects/merges/publishes.
+- ``head_land`` / ``officer_land``: head and officer of the Department of Agriculture and
+  Environment (land questions); ``officer_land`` is the one questions get assigned to.
+- ``head_tax`` / ``officer_tax``: the same for the provincial tax office (another unit).
+- ``supervisor``: sees every question, changes nothing.
+"""
+
+import pytest
+
+from routing.models import Role, Unit
+from tests.factories import make_category, make_staff, make_unit
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def office(db):
+    return make_unit("office", kind=Unit.Kind.OFFICE, name="Văn phòng UBND tỉnh")
+
+
+@pytest.fixture
+def land(db):
+    return make_unit("land", name="Sở Nông nghiệp và Môi trường", name_en="Department of Agriculture and Environment")
+
+
+@pytest.fixture
+def tax(db):
+    return make_unit("tax", kind=Unit.Kind.VERTICAL, name="Thuế tỉnh", name_en="Provincial Tax Office")
+
+
+@pytest.fixture
+def commune(db):
+    return make_unit("xa-an-binh", kind=Unit.Kind.COMMUNE, name="Xã An Bình", name_en="An Binh Commune")
+
+
+@pytest.fixture
+def land_category(land):
+    return make_category("dat-dai", unit=land, name="Đất đai", name_en="Land")
+
+
+@pytest.fixture
+def intake(office):
+    return make_staff("intake", Role.INTAKE, office)
+
+
+@pytest.fixture
+def head_land(land):
+    return make_staff("head_land", Role.HEAD, land)
+
+
+@pytest.fixture
+def officer_land(land):
+    return make_staff("officer_land", Role.OFFICER, land)
+
+
+@pytest.fixture
+def head_tax(tax):
+    return make_staff("head_tax", Role.HEAD, tax)
+
+
+@pytest.fixture
+def officer_tax(tax):
+    return make_staff("officer_tax", Role.OFFICER, tax)
+
+
+@pytest.fixture
+def supervisor(office):
+    return make_staff("supervisor", Role.SUPERVISOR, office)
+
+
+@pytest.fixture
+def staff(intake, head_land, officer_land, head_tax, officer_tax, supervisor):
+    """All named staff at once, by name."""
+    return {
+        "intake": intake, "head_land": head_land, "officer_land": officer_land,
+        "head_tax": head_tax, "officer_tax": officer_tax, "supervisor": supervisor,
+    }

@@ -1,0 +1,88 @@
+"""Small factories for tests: units, categories, named staff, and questions in any status.
+
+Questions are walked to the wanted status through the real services, so every test starts
+from a state the product itself could have produced (with its events and deadlines).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from itertools import count
+
+from django.contrib.auth import get_user_model
+
+from helpdesk import clock
+from questions import services
+from questions.models import Question, Status
+from routing.models import Category, Role, StaffProfile, Unit
+
+_seq = count(1)
+
+
+def make_unit(code: str | None = None, *, kind: str = Unit.Kind.DEPARTMENT, **fields) -> Unit:
+    code = code or f"unit-{next(_seq)}"
+    fields.setdefault("name", f"Đơn vị {code}")
+    fields.setdefault("name_en", f"Unit {code}")
+    return Unit.objects.create(code=code, kind=kind, **fields)
+
+
+def make_category(code: str | None = None, *, unit: Unit | None = None, **fields) -> Category:
+    code = code or f"cat-{next(_seq)}"
+    fields.setdefault("name", f"Lĩnh vực {code}")
+    fields.setdefault("name_en", f"Category {code}")
+    return Category.objects.create(code=code, default_unit=unit, **fields)
+
+
+def make_staff(username: str, role: str, unit: Unit | None = None, password: str = "pw"):
+    user = get_user_model().objects.create_user(username=username, password=password)
+    StaffProfile.objects.create(user=user, role=role, unit=unit)
+    return user
+
+
+def make_question(
+    *,
+    title: str = "Thủ tục cấp giấy phép xây dựng nhà ở",
+    body: str = "Xin hỏi hồ sơ xin cấp giấy phép xây dựng nhà ở riêng lẻ gồm những gì?",
+    name: str = "Nguyễn Văn An",
+    email: str = "an.nguyen@example.com",
+    phone: str = "0912345678",
+    publish_consent: bool = True,
+    at: datetime | None = None,
+    **fields,
+) -> Question:
+    question, _ = services.question_submit(
+        title=title, body=body, name=name, email=email, phone=phone,
+        publish_consent=publish_consent, at=at or clock.now(), **fields,
+    )
+    return question
+
+
+ANSWER_TEXT = "Theo quy định tại Nghị định 15/2021/NĐ-CP, hồ sơ gồm đơn đề nghị và bản vẽ."
+
+
+def walk(question: Question, to: str, *, intake, head, officer, unit: Unit) -> Question:
+    """Move ``question`` along the main path (received → … → published) until ``to``."""
+    at = clock.now()
+    path = [
+        (Status.ROUTED, lambda q: services.question_route(question=q, unit=unit, actor=intake, at=at)),
+        (Status.IN_PROGRESS, lambda q: services.question_assign(question=q, officer=officer, actor=head, at=at)),
+        (Status.AWAITING_APPROVAL, lambda q: _draft_and_submit(q, officer, at)),
+        (Status.ANSWERED, lambda q: services.question_approve(question=q, approver=head, at=at)),
+        (Status.PUBLISHED, lambda q: services.question_publish(
+            question=q, public_title="Hồ sơ xin cấp giấy phép xây dựng",
+            public_body="Hồ sơ xin cấp giấy phép xây dựng nhà ở riêng lẻ gồm những gì?",
+            public_answer=ANSWER_TEXT, actor=intake, at=at)),
+    ]
+    for status, step in path:
+        question = step(question)
+        if status == to:
+            return question
+    raise ValueError(f"{to} is not on the main path")
+
+
+def _draft_and_submit(question: Question, officer, at: datetime) -> Question:
+    services.answer_save_draft(question=question, body=ANSWER_TEXT, actor=officer, at=at)
+    return services.question_submit_draft(question=question, actor=officer, at=at)
+
+
+__all__ = ["Role", "make_category", "make_question", "make_staff", "make_unit", "walk"]

@@ -74,9 +74,11 @@ def questions_visible_to(user: User):
 def access_question(user: User, tracking_code: str) -> Question:
     """Fetch a question for a staff member, or 404 if it is outside what they may see."""
     try:
-        return questions_visible_to(user).select_related(
-            "unit", "category", "commune", "assignee"
-        ).get(tracking_code=tracking_code)
+        return (
+            questions_visible_to(user)
+            .select_related("unit", "category", "commune", "assignee")
+            .get(tracking_code=tracking_code)
+        )
     except Question.DoesNotExist:
         raise Http404(_("No such question.")) from None
 

@@ -22,7 +22,15 @@ class EventInline(admin.TabularInline):
 
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["tracking_code", "title", "status", "unit", "category", "received_at", "answer_due"]
+    list_display = [
+        "tracking_code",
+        "title",
+        "status",
+        "unit",
+        "category",
+        "received_at",
+        "answer_due",
+    ]
     list_filter = ["status", "source", "category", "unit"]
     search_fields = ["tracking_code", "title", "external_id"]
     date_hierarchy = "received_at"

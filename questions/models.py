@@ -98,12 +98,20 @@ class Question(models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("question"))
     category = models.ForeignKey(
-        Category, verbose_name=_("category"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="questions",
+        Category,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="questions",
     )
     commune = models.ForeignKey(
-        Unit, verbose_name=_("commune / ward"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="questions_about",
+        Unit,
+        verbose_name=_("commune / ward"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="questions_about",
         limit_choices_to={"kind": Unit.Kind.COMMUNE},
     )
     asker_name = models.CharField(_("full name"), max_length=120)
@@ -120,12 +128,20 @@ class Question(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True
     )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("responsible unit"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="questions",
+        Unit,
+        verbose_name=_("responsible unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="questions",
     )
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("assigned officer"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="assigned_questions",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned officer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_questions",
     )
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
@@ -213,8 +229,11 @@ class Answer(models.Model):
     created_at = models.DateTimeField(default=clock.now)
     updated_at = models.DateTimeField(default=clock.now)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True,
-        on_delete=models.PROTECT, related_name="answers_decided",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="answers_decided",
     )
     decided_at = models.DateTimeField(null=True, blank=True)
 
@@ -264,8 +283,11 @@ class Event(models.Model):
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="events")
     action = models.CharField(max_length=50, db_index=True)  # dotted, e.g. "question.routed"
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True,
-        on_delete=models.PROTECT, related_name="question_events",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="question_events",
     )
     # "citizen" or "system" when there is no staff actor.
     actor_kind = models.CharField(max_length=10, default="staff")

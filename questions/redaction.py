@@ -22,8 +22,8 @@ What is redacted, and what is deliberately kept:
 * Names after self-introductions ("tôi tên là …", "tên tôi là …", "tôi là …", "họ tên: …",
   "đứng tên …") and honorifics ("ông Lê Văn C"): 2 to 4 capitalised syllables (one is enough after
   an explicit "tên là"/"tên:"). Titles and organisations ("Chủ tịch", "Ủy ban nhân dân", "Sở Tài
-  nguyên", "Bộ Tài chính") are not names; neither are places that begin with an honorific word
-  ("Bà Rịa", "Cô Tô").
+  nguyên", "Bộ Tài chính") are not names; neither are provinces nor places that begin with an
+  honorific word ("Bà Rịa", "Cô Tô").
 * Phones: Vietnamese mobiles (10 digits 03/05/07/08/09, legacy 11-digit 01x) and landlines
   (11 digits 02x) with 0, 84, +84 or 0084 prefix and space/dot/dash separators. Hotlines
   (1800/1900…) are public and kept; money, years, dates and document numbers are kept.
@@ -31,19 +31,23 @@ What is redacted, and what is deliberately kept:
 * ID numbers: 9 or 12 digits after an ID context word (CCCD, CMND, căn cước, chứng minh, định
   danh), and any bare 12-digit number. A bare 9-digit number is kept: it is far more often money.
 * Addresses: the part below the commune — house number, alley, street (when attached to a house
-  number or alley), village/hamlet/residential group (thôn, xóm, ấp, bản, buôn, khóm, làng, tổ
-  dân phố, khu phố…) — becomes one ``[địa chỉ]``. The commune/ward and province are kept on
+  number or alley), village/hamlet/residential group (thôn, xóm, ấp, buôn, khóm, làng, tổ dân
+  phố, khu phố…) — becomes one ``[địa chỉ]``. The commune/ward and province are kept on
   purpose: they identify no one (a commune has thousands of people) and they are the context a
   reader of the public archive needs ("which ward's land office?").
 * Land parcels: the numbers after "thửa (đất) số" and "tờ bản đồ số"; the words are kept so the
   question still reads naturally ("thửa đất số [số thửa đất]").
 
 This is a proposal for a human editor, not a guarantee: free-form names without a cue
-("Lan hỏi …"), house numbers without a cue ("45 Lê Lợi") and rare formats are missed.
+("Lan hỏi …"), house numbers without a cue ("45 Lê Lợi") and rare formats are missed. It cannot
+tell a citizen's address or phone from an agency's, so the public contact details that answers
+often quote ("Địa chỉ: số 18 đường …, Điện thoại: 024 …") are redacted too; the editor restores
+them.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -201,18 +205,21 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Equal ignoring case, or equal ignoring diacritics when one side was typed without any.
+def _has_diacritics(text: str) -> bool:
+    return _fold(text) != unicodedata.normalize("NFC", text).casefold()
 
-    "Nguyen" matches "Nguyễn", but "ăn" does not match "An": a word written with other
-    diacritics is another word.
+
+def _same_word(written: str, known: str, *, known_plain: bool = False) -> bool:
+    """Whether a word of the text is this word of a known value.
+
+    Equal ignoring case; or equal ignoring diacritics when the text word was typed without any
+    ("Nguyen" for "Nguyễn"), or when the whole known value was (``known_plain``). A word written
+    with *other* diacritics is another word: known "Nguyễn Văn An" does not match "ăn".
     """
-    a_cf = unicodedata.normalize("NFC", a).casefold()
-    b_cf = unicodedata.normalize("NFC", b).casefold()
-    if a_cf == b_cf:
+    written_cf = unicodedata.normalize("NFC", written).casefold()
+    if written_cf == unicodedata.normalize("NFC", known).casefold():
         return True
-    a_fold, b_fold = _fold(a), _fold(b)
-    return a_fold == b_fold and (a_fold == a_cf or b_fold == b_cf)
+    return _fold(written) == _fold(known) and (known_plain or not _has_diacritics(written))
 
 
 # --- Known values --------------------------------------------------------------------------
@@ -270,18 +277,17 @@ def _known_candidates(norm: _Normalised, known: _Known) -> list[_Candidate]:
 
 def _known_name_candidates(norm: _Normalised, words: tuple[str, ...]) -> list[_Candidate]:
     found: list[_Candidate] = []
-    # The full name and every suffix of two or more syllables ("Văn An"), anywhere.
-    for first in range(max(len(words) - 1, 1)):
+    plain = not any(_has_diacritics(w) for w in words)
+    # The full name and every suffix of two or more syllables ("Văn An"), anywhere. A
+    # one-word name is only trusted after an honorific (below): "An" alone is also "an toàn".
+    for first in range(len(words) - 1):
         suffix = words[first:]
-        if len(suffix) < 2 and len(words) > 1:
-            break
-        if len(suffix) == 1:  # a one-word "name" is only trusted after an honorific
-            break
         pattern = r"(?<!\w)" + r"\s+".join(re.escape(_fold(w)) for w in suffix) + r"(?!\w)"
         for match in re.finditer(pattern, norm.folded):
             start, end = norm.unfold(*match.span())
+            written = norm.text[start:end].split()
             if all(
-                _same_word(a, b) for a, b in zip(norm.text[start:end].split(), suffix, strict=True)
+                _same_word(a, b, known_plain=plain) for a, b in zip(written, suffix, strict=True)
             ):
                 found.append(_Candidate(norm.finding(Kind.NAME, start, end), known=True))
     # The given name alone after an honorific: "anh An", "chị Lan" (only that word redacted).
@@ -295,7 +301,7 @@ def _known_name_candidates(norm: _Normalised, words: tuple[str, ...]) -> list[_C
         if (
             original[0].isupper()
             and any(_same_word(honorific, h) for h in _HONORIFICS)
-            and _same_word(original, given)
+            and _same_word(original, given, known_plain=plain)
         ):
             found.append(_Candidate(norm.finding(Kind.NAME, start, end), known=True))
     return found
@@ -330,7 +336,9 @@ def _digit_runs(text: str) -> Iterator[tuple[int, int, str, list[str]]]:
         groups = list(re.finditer(r"\d+", run.group()))
         for i, first in enumerate(groups):
             start = run.start() if i == 0 else run.start() + first.start()
-            for j in range(i, len(groups)):
+            # A phone or ID has at most 6 groups ("+84 91 234 56 78"); the cap keeps a long
+            # table of numbers linear instead of quadratic.
+            for j in range(i, min(i + 6, len(groups))):
                 end = run.start() + groups[j].end()
                 if end < len(text) and text[end] == "/":
                     continue  # a document number or date: 12/2024, 0123/UBND
@@ -391,8 +399,8 @@ _NAMED_RE = re.compile(
     rf"(?P<name>{_CAP_WORDS})"
 )
 _INTRO_RE = re.compile(
-    r"(?<!\w)(?i:(?:tôi|em|cháu|mình|(?:vợ|chồng|con(?:\s+trai|\s+gái)?|bố|mẹ|cha|anh|chị|em"
-    r"|ông|bà)(?:\s+(?:ruột|nội|ngoại))?\s+(?:của\s+)?tôi)\s+là"
+    r"(?<!\w)(?i:(?<!của )(?:tôi|em|cháu|mình|(?:vợ|chồng|con(?:\s+trai|\s+gái)?|bố|mẹ|cha"
+    r"|anh|chị|em|ông|bà)(?:\s+(?:ruột|nội|ngoại))?\s+(?:của\s+)?tôi)\s+là"
     r"|ông|bà|anh|chị|em|cô|chú|bác|cháu|cụ)\s+"
     rf"(?P<name>{_CAP_WORDS})"
 )
@@ -447,7 +455,6 @@ _NOT_NAMES = tuple(
         "thị trấn",
         "xã",
         "phường",
-        "việt nam",
         "việt kiều",
         "người",
         "nhà",
@@ -457,20 +464,32 @@ _NOT_NAMES = tuple(
         "quyết định",
         "điều",
         "khoản",
-        "bà rịa",
-        "cô tô",
-        "bà chiểu",
-        "bà điểm",
-        "ông đốc",
-        "bà đen",
         *_HONORIFICS,
     )
 )
+# Places: those whose name starts with an honorific word, and provinces (pre- and post-2025),
+# which follow "quê ở", "cháu là"… as often as names do.
+_PLACES = tuple(
+    tuple(place.split())
+    for place in (
+        "bà rịa", "cô tô", "bà chiểu", "bà điểm", "ông đốc", "bà đen", "sài gòn", "việt nam",
+        "hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế", "thừa thiên",
+        "an giang", "bắc giang", "bắc kạn", "bạc liêu", "bắc ninh", "bến tre", "bình định",
+        "bình dương", "bình phước", "bình thuận", "cà mau", "cao bằng", "đắk lắk", "đắk nông",
+        "điện biên", "đồng nai", "đồng tháp", "gia lai", "hà giang", "hà nam", "hà tĩnh",
+        "hải dương", "hậu giang", "hòa bình", "hoà bình", "hưng yên", "khánh hòa", "khánh hoà",
+        "kiên giang", "kon tum", "lai châu", "lâm đồng", "lạng sơn", "lào cai", "long an",
+        "nam định", "nghệ an", "ninh bình", "ninh thuận", "phú thọ", "phú yên", "quảng bình",
+        "quảng nam", "quảng ngãi", "quảng ninh", "quảng trị", "sóc trăng", "sơn la", "tây ninh",
+        "thái bình", "thái nguyên", "thanh hóa", "thanh hoá", "tiền giang", "trà vinh",
+        "tuyên quang", "vĩnh long", "vĩnh phúc", "yên bái",
+    )
+)  # fmt: skip
 
 
-def _is_not_a_name(words: list[str]) -> bool:
-    lowered = [w.casefold() for w in words]
-    return any(tuple(lowered[: len(stop)]) == stop for stop in _NOT_NAMES)
+def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    lowered = tuple(w.casefold() for w in words)
+    return any(lowered[: len(phrase)] == phrase for phrase in phrases)
 
 
 def _name_candidates(norm: _Normalised) -> list[_Candidate]:
@@ -478,11 +497,10 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
     for regex, min_words in ((_NAMED_RE, 1), (_INTRO_RE, 2)):
         for match in regex.finditer(norm.text):
             words = match.group("name").split()
-            if regex is _INTRO_RE and _is_not_a_name(
-                norm.text[match.start() : match.start("name")].split()[-1:] + words
-            ):
+            cue = norm.text[match.start() : match.start("name")].split()
+            if _starts_with(cue[-1:] + words, _PLACES):
                 continue  # "Bà Rịa", "Cô Tô": a place that starts with an honorific
-            if len(words) >= min_words and not _is_not_a_name(words):
+            if len(words) >= min_words and not _starts_with(words, _NOT_NAMES + _PLACES):
                 found.append(_Candidate(norm.finding(Kind.NAME, *match.span("name"))))
     return found
 
@@ -498,14 +516,14 @@ _STREET = rf"(?i:đường|phố)\s+{_NUM_OR_NAME}"
 # Units below the commune. Bare "tổ" only with a number: "Tổ Công tác" is not an address.
 # "Buôn Ma Thuột" and "Buôn Hồ" are towns, not hamlets.
 _LOCALITY = (
-    r"(?:(?i:tổ\s+dân\s+phố|tổ\s+dân\s+cư|khu\s+phố|khu\s+dân\s+cư|khu\s+tập\s+thể"
-    r"|cụm\s+dân\s+cư|thôn|xóm|ấp|bản|buôn|khóm|làng)\s+(?!Ma\s+Thuột|Hồ\b)"
+    r"(?<!(?i:nông) )(?:(?i:tổ\s+dân\s+phố|tổ\s+dân\s+cư|khu\s+phố|khu\s+dân\s+cư|khu\s+tập\s+thể"
+    r"|cụm\s+dân\s+cư|thôn|xóm|ấp|buôn|khóm|làng)\s+(?!Ma\s+Thuột|Hồ\b)"
     rf"{_NUM_OR_NAME}|(?i:tổ)\s+(?:(?i:số)\s*)?{_NUM})"
 )
 # A bare "số 45" is only a house number when a street or alley follows: "tờ bản đồ số 45",
 # "Quyết định số 45" are not addresses.
 _ADDRESS_START_RE = re.compile(
-    rf"(?<!\w)(?:{_HOUSE}|(?i:số)\s+{_NUM}(?=[\s,]+(?:{_ALLEY}|{_STREET}))|{_ALLEY}|{_LOCALITY})"
+    rf"(?<!\w)(?:{_HOUSE}|(?i:số)\s+{_NUM}(?=[\s,]+(?:{_ALLEY}|{_STREET}|{_LOCALITY}))|{_ALLEY}|{_LOCALITY})"
 )
 # After an explicit cue a number and a street name are an address: "trú tại 45 Lê Lợi".
 _ADDRESS_CUE_RE = re.compile(
@@ -513,19 +531,6 @@ _ADDRESS_CUE_RE = re.compile(
     rf"\s*(?P<address>(?:(?i:số)\s+)?{_NUM}(?:[ ]+{_CAP_WORDS})?)"
 )
 _ADDRESS_PART_RE = re.compile(rf"[\s,]*(?:{_HOUSE}|{_ALLEY}|{_STREET}|{_LOCALITY})")
-
-
-def _address_candidates(norm: _Normalised) -> list[_Candidate]:
-    text = norm.text
-    spans = [m.span() for m in _ADDRESS_START_RE.finditer(text)]
-    spans += [m.span("address") for m in _ADDRESS_CUE_RE.finditer(text)]
-    found = []
-    for start, end in spans:
-        # Further parts of the same address: "số 45, ngõ 12, đường Lê Lợi, thôn 3".
-        while part := _ADDRESS_PART_RE.match(text, end):
-            end = part.end()
-        found.append(_Candidate(norm.finding(Kind.ADDRESS, start, end)))
-    return found
 
 
 _LAND_RE = re.compile(
@@ -536,6 +541,23 @@ _LAND_RE = re.compile(
 _LAND_MORE_RE = re.compile(
     r"\s*(?:,|;|(?i:và))\s*(?P<number>\d+[A-Za-z]?)(?![\w/.,])(?!\s*(?i:m2|m²|m\b|ha\b|năm))"
 )
+
+
+def _address_candidates(norm: _Normalised) -> list[_Candidate]:
+    text = norm.text
+    starts = [m.span() for m in _ADDRESS_START_RE.finditer(text)]
+    starts += [m.span("address") for m in _ADDRESS_CUE_RE.finditer(text)]
+    found = []
+    covered = 0
+    for start, end in sorted(starts):
+        if start < covered:
+            continue  # already part of the previous address: keeps long lists linear
+        # Further parts of the same address: "số 45, ngõ 12, đường Lê Lợi, thôn 3".
+        while part := _ADDRESS_PART_RE.match(text, end):
+            end = part.end()
+        found.append(_Candidate(norm.finding(Kind.ADDRESS, start, end)))
+        covered = end
+    return found
 
 
 def _land_candidates(norm: _Normalised) -> list[_Candidate]:
@@ -575,12 +597,18 @@ def _select(candidates: list[_Candidate]) -> list[Finding]:
         candidates,
         key=lambda c: (not c.known, -(c.finding.end - c.finding.start), c.finding.start),
     )
-    chosen: list[Finding] = []
+    starts: list[int] = []  # of the chosen findings, sorted; they never overlap
+    chosen: dict[int, Finding] = {}
     for candidate in ranked:
         f = candidate.finding
-        if all(f.end <= other.start or f.start >= other.end for other in chosen):
-            chosen.append(f)
-    return sorted(chosen, key=lambda f: f.start)
+        i = bisect.bisect_right(starts, f.start)
+        if i and chosen[starts[i - 1]].end > f.start:
+            continue  # overlaps the chosen finding that starts before it
+        if i < len(starts) and starts[i] < f.end:
+            continue  # overlaps the chosen finding that starts after it
+        starts.insert(i, f.start)
+        chosen[f.start] = f
+    return [chosen[start] for start in starts]
 
 
 def _merge_addresses(text: str, findings: list[Finding]) -> list[Finding]:

@@ -242,7 +242,11 @@ def question_route(
     authorize(actor, "route", question)
     previous = question.unit
     _transition(
-        question, "route", actor=actor, at=at, note=note,
+        question,
+        "route",
+        actor=actor,
+        at=at,
+        note=note,
         data={"unit": unit.code, "previous_unit": previous.code if previous else None},
         event_action="question.rerouted" if previous else "question.routed",
     )
@@ -265,7 +269,9 @@ def question_reject(
     question = _lock(question)
     authorize(actor, "reject", question)
     reason = _required(reason, _("Give the citizen a reason for the rejection."))
-    _transition(question, "reject", actor=actor, at=at, note=reason, event_action="question.rejected")
+    _transition(
+        question, "reject", actor=actor, at=at, note=reason, event_action="question.rejected"
+    )
     question.save(update_fields=["status"])
     return question
 
@@ -282,7 +288,11 @@ def question_merge(
     if into.status in (Status.MERGED, Status.REJECTED, Status.WITHDRAWN):
         raise TransitionError(_("Merge into a question that is still being handled or answered."))
     _transition(
-        question, "merge", actor=actor, at=at, event_action="question.merged",
+        question,
+        "merge",
+        actor=actor,
+        at=at,
+        event_action="question.merged",
         data={"into": into.tracking_code},
     )
     question.merged_into = into
@@ -305,7 +315,12 @@ def question_assign(
     if not is_member:
         raise TransitionError(_("Assign the question to an officer of the responsible unit."))
     _transition(
-        question, "assign", actor=actor, at=at, internal=True, event_action="question.assigned",
+        question,
+        "assign",
+        actor=actor,
+        at=at,
+        internal=True,
+        event_action="question.assigned",
         data={"assignee": officer.get_username()},
     )
     question.assignee = officer
@@ -327,7 +342,12 @@ def question_transfer(
     if to_unit.pk == question.unit_id:
         raise TransitionError(_("The question is already with this unit."))
     _transition(
-        question, "transfer", actor=actor, at=at, note=reason, event_action="question.transferred",
+        question,
+        "transfer",
+        actor=actor,
+        at=at,
+        note=reason,
+        event_action="question.transferred",
         data={"from_unit": question.unit.code if question.unit else None, "to_unit": to_unit.code},
     )
     question.unit = to_unit
@@ -345,7 +365,11 @@ def question_request_clarification(
     authorize(actor, "request_clarification", question)
     message = _required(message, _("Write what the citizen should clarify."))
     _transition(
-        question, "request_clarification", actor=actor, at=at, note=message,
+        question,
+        "request_clarification",
+        actor=actor,
+        at=at,
+        note=message,
         event_action="question.clarification_requested",
     )
     question.save(update_fields=["status"])
@@ -354,8 +378,12 @@ def question_request_clarification(
 
 @transaction.atomic
 def answer_save_draft(
-    *, question: Question, body: str, legal_references: str = "",
-    actor: AbstractBaseUser, at: datetime,
+    *,
+    question: Question,
+    body: str,
+    legal_references: str = "",
+    actor: AbstractBaseUser,
+    at: datetime,
 ) -> Answer:
     question = _lock(question)
     authorize(actor, "draft", question)
@@ -380,7 +408,9 @@ def question_submit_draft(*, question: Question, actor: AbstractBaseUser, at: da
     draft = question.current_draft
     if draft is None or draft.state != Answer.State.DRAFT:
         raise TransitionError(_("Write and save an answer before submitting it for approval."))
-    _transition(question, "submit", actor=actor, at=at, internal=True, event_action="answer.submitted")
+    _transition(
+        question, "submit", actor=actor, at=at, internal=True, event_action="answer.submitted"
+    )
     draft.state = Answer.State.SUBMITTED
     draft.updated_at = at
     draft.save(update_fields=["state", "updated_at"])
@@ -412,7 +442,12 @@ def question_return_draft(
     reason = _required(reason, _("Say what should change in the answer."))
     submitted = question.current_draft
     _transition(
-        question, "return", actor=approver, at=at, note=reason, internal=True,
+        question,
+        "return",
+        actor=approver,
+        at=at,
+        note=reason,
+        internal=True,
         event_action="answer.returned",
     )
     submitted.state = Answer.State.RETURNED
@@ -421,8 +456,12 @@ def question_return_draft(
     submitted.save(update_fields=["state", "decided_by", "decided_at"])
     # The officer goes on from the returned text; the returned round stays in the history.
     Answer.objects.create(
-        question=question, body=submitted.body, legal_references=submitted.legal_references,
-        author=submitted.author, created_at=at, updated_at=at,
+        question=question,
+        body=submitted.body,
+        legal_references=submitted.legal_references,
+        author=submitted.author,
+        created_at=at,
+        updated_at=at,
     )
     question.save(update_fields=["status"])
     return question
@@ -507,15 +546,23 @@ def _unpublish(question: Question, *, reason: str, actor, at: datetime) -> None:
 
 @transaction.atomic
 def question_citizen_reply(
-    *, question: Question, message: str, files: Iterable[tuple[UploadedFile, CheckedFile]] = (),
+    *,
+    question: Question,
+    message: str,
+    files: Iterable[tuple[UploadedFile, CheckedFile]] = (),
     at: datetime,
 ) -> Question:
     question = _lock(question)
     message = _required(message, _("Write your reply."))
     files = list(files)
     _transition(
-        question, "citizen_reply", actor=None, at=at, note=message,
-        event_action="question.citizen_replied", data={"attachments": len(files)},
+        question,
+        "citizen_reply",
+        actor=None,
+        at=at,
+        note=message,
+        event_action="question.citizen_replied",
+        data={"attachments": len(files)},
     )
     for upload, checked in files:
         _attach(question, upload, checked, at=at)
@@ -527,7 +574,11 @@ def question_citizen_reply(
 def question_withdraw(*, question: Question, at: datetime, reason: str = "") -> Question:
     question = _lock(question)
     _transition(
-        question, "withdraw", actor=None, at=at, note=reason.strip(),
+        question,
+        "withdraw",
+        actor=None,
+        at=at,
+        note=reason.strip(),
         event_action="question.withdrawn",
     )
     question.save(update_fields=["status"])
@@ -546,7 +597,9 @@ def question_reopen(*, question: Question, reason: str, at: datetime) -> Questio
             % {"days": window.days}
         )
     was_published = question.status == Status.PUBLISHED
-    _transition(question, "reopen", actor=None, at=at, note=reason, event_action="question.reopened")
+    _transition(
+        question, "reopen", actor=None, at=at, note=reason, event_action="question.reopened"
+    )
     if was_published:
         # The public answer did not satisfy its asker: take it down until it is answered anew.
         question.published_at = None
@@ -562,8 +615,14 @@ def question_rate(*, question: Question, score: int, comment: str = "", at: date
     if question.rated_at is not None:
         raise TransitionError(_("This answer has already been rated."))
     _transition(
-        question, "rate", actor=None, at=at, note=comment.strip(), internal=True,
-        event_action="question.rated", data={"score": score},
+        question,
+        "rate",
+        actor=None,
+        at=at,
+        note=comment.strip(),
+        internal=True,
+        event_action="question.rated",
+        data={"score": score},
     )
     question.satisfaction = score
     question.satisfaction_comment = comment.strip()
@@ -577,14 +636,22 @@ def question_withdraw_consent(*, question: Question, at: datetime) -> Question:
     """Withdrawal of consent to publication unpublishes at once (PDP Law 91/2025)."""
     question = _lock(question)
     if not question.publish_consent:
-        raise TransitionError(_("You have not agreed to publication, so there is nothing to withdraw."))
+        raise TransitionError(
+            _("You have not agreed to publication, so there is nothing to withdraw.")
+        )
     question.publish_consent = False
     question.save(update_fields=["publish_consent"])
     if question.status == Status.PUBLISHED:
-        _unpublish(question, reason=_("The citizen withdrew consent to publication."), actor=None, at=at)
+        _unpublish(
+            question, reason=_("The citizen withdrew consent to publication."), actor=None, at=at
+        )
     else:
         Event.objects.create(
-            question=question, action="question.consent_withdrawn", actor_kind="citizen",
-            from_status=question.status, to_status=question.status, created_at=at,
+            question=question,
+            action="question.consent_withdrawn",
+            actor_kind="citizen",
+            from_status=question.status,
+            to_status=question.status,
+            created_at=at,
         )
     return question

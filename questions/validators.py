@@ -34,4 +34,6 @@ def normalize_phone(raw: str) -> str:
 
 def validate_no_control_characters(value: str) -> None:
     if any(ord(c) < 32 and c not in "\n\r\t" for c in value):
-        raise ValidationError(_("The text contains characters that are not allowed."), code="control")
+        raise ValidationError(
+            _("The text contains characters that are not allowed."), code="control"
+        )

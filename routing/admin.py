@@ -7,7 +7,16 @@ from .models import Category, StaffProfile, Unit
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_en", "code", "kind", "parent", "valid_from", "valid_to", "successor"]
+    list_display = [
+        "name",
+        "name_en",
+        "code",
+        "kind",
+        "parent",
+        "valid_from",
+        "valid_to",
+        "successor",
+    ]
     list_filter = ["kind"]
     search_fields = ["name", "name_en", "code"]
     autocomplete_fields = ["parent", "successor"]
@@ -16,8 +25,14 @@ class UnitAdmin(admin.ModelAdmin):
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
     list_display = [
-        "name", "name_en", "code", "default_unit", "answer_within_days", "route_within_days",
-        "is_active", "sort_order",
+        "name",
+        "name_en",
+        "code",
+        "default_unit",
+        "answer_within_days",
+        "route_within_days",
+        "is_active",
+        "sort_order",
     ]
     list_editable = ["sort_order", "is_active"]
     search_fields = ["name", "name_en", "code"]

@@ -2,7 +2,7 @@
 
 Rules encoded here:
 
-* Working days are Monday–Friday: the civil service's 40-hour week with Saturday and Sunday as
+* Working days are Monday-Friday: the civil service's 40-hour week with Saturday and Sunday as
   weekly rest days (QĐ 188/1999/QĐ-TTg).
 * Public holidays come from the PyPI package ``holidays`` (country VN): Labour Code 2019
   Art. 112(1) — New Year 1 day, Tết 5 days, Hùng Kings 1 day (10/3 lunar), 30/4, 1/5, 2/9 plus
@@ -102,7 +102,7 @@ class DeadlineExplanation:
     skipped: tuple[DayReason, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready form: ``{"start", "working_days", "due", "skipped": [{"date", "reason"}]}``."""
+        """JSON-ready: keys ``start``, ``working_days``, ``due``, ``skipped`` (date, reason)."""
         return {
             "start": self.start.isoformat(),
             "working_days": self.working_days,
@@ -163,7 +163,7 @@ class WorkingCalendar:
         if not isinstance(years, range) or years.step != 1 or len(years) == 0:
             raise ValueError(f"years must be a non-empty range with step 1, not {years!r}")
         if years.start < 1 or years.stop > 10_000:
-            raise ValueError(f"years must lie within 1–9999, not {years!r}")
+            raise ValueError(f"years must lie within 1-9999, not {years!r}")
         if language not in _LABELS:
             raise ValueError(f"language must be one of {sorted(_LABELS)}, not {language!r}")
         labels = _LABELS[language]
@@ -277,14 +277,14 @@ class WorkingCalendar:
         if not self._first_ordinal <= ordinal <= self._last_ordinal:
             raise ValueError(
                 f"{name} {day.isoformat()} is outside the working-day calendar "
-                f"({self.first_year}–{self.last_year})"
+                f"({self.first_year}-{self.last_year})"
             )
         return ordinal - self._first_ordinal
 
     # --- days ------------------------------------------------------------------------------
 
     def is_working_day(self, day: date) -> bool:
-        """Whether ``day`` is a working day (Mon–Fri, not a holiday, or made working)."""
+        """Whether ``day`` is a working day (Mon-Fri, not a holiday, or made working)."""
         offset = self._offset(day, "day")
         return self._cumulative[offset + 1] != self._cumulative[offset]
 
@@ -305,7 +305,7 @@ class WorkingCalendar:
         return None
 
     def non_working_weekdays(self, year: int) -> tuple[DayReason, ...]:
-        """Mondays–Fridays of ``year`` that are not working days, with their reasons."""
+        """Mondays-Fridays of ``year`` that are not working days, with their reasons."""
         return tuple(
             DayReason(day, self.reason(day) or "")
             for day in self._days_of(year)
@@ -324,7 +324,7 @@ class WorkingCalendar:
         if year not in self._years:
             raise ValueError(
                 f"year {year} is outside the working-day calendar "
-                f"({self.first_year}–{self.last_year})"
+                f"({self.first_year}-{self.last_year})"
             )
         first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
         return (date.fromordinal(ordinal) for ordinal in range(first, last + 1))
@@ -351,7 +351,7 @@ class WorkingCalendar:
         if index >= len(self._working_dates):
             raise ValueError(
                 f"{n} working days after {start.isoformat()} fall beyond the working-day "
-                f"calendar ({self.first_year}–{self.last_year})"
+                f"calendar ({self.first_year}-{self.last_year})"
             )
         return self._working_dates[index]
 
@@ -363,7 +363,9 @@ class WorkingCalendar:
         an answer is late (positive) or how many remain (negative).
         """
         cumulative = self._cumulative
-        return cumulative[self._offset(end, "end") + 1] - cumulative[self._offset(start, "start") + 1]
+        return (
+            cumulative[self._offset(end, "end") + 1] - cumulative[self._offset(start, "start") + 1]
+        )
 
     def explain(self, start: date, n: int) -> DeadlineExplanation:
         """``add_working_days(start, n)`` with the non-working days it stepped over.

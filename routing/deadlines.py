@@ -8,6 +8,7 @@ administrator's calendar overrides.
 from __future__ import annotations
 
 from datetime import date
+
 from .calendar import WorkingCalendar, default_calendar
 from .models import DEFAULT_ANSWER_WITHIN_DAYS, DEFAULT_ROUTE_WITHIN_DAYS, Category
 

@@ -25,14 +25,14 @@ class BilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.display_name
+
     @property
     def display_name(self) -> str:
         if self.name_en and (get_language() or "").startswith("en"):
             return self.name_en
         return self.name
-
-    def __str__(self) -> str:
-        return self.display_name
 
 
 class UnitQuerySet(models.QuerySet):
@@ -55,14 +55,22 @@ class Unit(BilingualName):
     code = models.SlugField(_("code"), max_length=50, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     valid_from = models.DateField(_("valid from"), default=date(2025, 7, 1))
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     successor = models.ForeignKey(
-        "self", verbose_name=_("successor"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="predecessors",
+        "self",
+        verbose_name=_("successor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
         help_text=_("The unit that took over this unit's work when it was merged or dissolved."),
     )
     email = models.EmailField(_("e-mail"), blank=True)
@@ -93,12 +101,18 @@ class Category(BilingualName):
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     default_unit = models.ForeignKey(
-        Unit, verbose_name=_("default unit"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="default_categories",
+        Unit,
+        verbose_name=_("default unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="default_categories",
     )
     is_active = models.BooleanField(_("active"), default=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
-    route_within_days = models.PositiveSmallIntegerField(_("route within (working days)"), default=2)
+    route_within_days = models.PositiveSmallIntegerField(
+        _("route within (working days)"), default=2
+    )
     answer_within_days = models.PositiveSmallIntegerField(
         _("answer within (working days)"), default=15
     )
@@ -133,8 +147,12 @@ class StaffProfile(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="staff",
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
     )
 
     class Meta:

@@ -9,6 +9,7 @@ Named users and what they may do (see questions/access.py for the policy):
 """
 
 import pytest
+from django.core.cache import cache
 
 from routing.models import Role, Unit
 from tests.factories import make_category, make_staff, make_unit
@@ -19,6 +20,8 @@ def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "uploads"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Rate-limit counters live in the cache (Redis on CI): start every test from zero.
+    cache.clear()
 
 
 @pytest.fixture
@@ -28,17 +31,25 @@ def office(db):
 
 @pytest.fixture
 def land(db):
-    return make_unit("land", name="Sở Nông nghiệp và Môi trường", name_en="Department of Agriculture and Environment")
+    return make_unit(
+        "land",
+        name="Sở Nông nghiệp và Môi trường",
+        name_en="Department of Agriculture and Environment",
+    )
 
 
 @pytest.fixture
 def tax(db):
-    return make_unit("tax", kind=Unit.Kind.VERTICAL, name="Thuế tỉnh", name_en="Provincial Tax Office")
+    return make_unit(
+        "tax", kind=Unit.Kind.VERTICAL, name="Thuế tỉnh", name_en="Provincial Tax Office"
+    )
 
 
 @pytest.fixture
 def commune(db):
-    return make_unit("xa-an-binh", kind=Unit.Kind.COMMUNE, name="Xã An Bình", name_en="An Binh Commune")
+    return make_unit(
+        "xa-an-binh", kind=Unit.Kind.COMMUNE, name="Xã An Bình", name_en="An Binh Commune"
+    )
 
 
 @pytest.fixture
@@ -80,6 +91,10 @@ def supervisor(office):
 def staff(intake, head_land, officer_land, head_tax, officer_tax, supervisor):
     """All named staff at once, by name."""
     return {
-        "intake": intake, "head_land": head_land, "officer_land": officer_land,
-        "head_tax": head_tax, "officer_tax": officer_tax, "supervisor": supervisor,
+        "intake": intake,
+        "head_land": head_land,
+        "officer_land": officer_land,
+        "head_tax": head_tax,
+        "officer_tax": officer_tax,
+        "supervisor": supervisor,
     }

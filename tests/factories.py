@@ -51,8 +51,14 @@ def make_question(
     **fields,
 ) -> Question:
     question, _ = services.question_submit(
-        title=title, body=body, name=name, email=email, phone=phone,
-        publish_consent=publish_consent, at=at or clock.now(), **fields,
+        title=title,
+        body=body,
+        name=name,
+        email=email,
+        phone=phone,
+        publish_consent=publish_consent,
+        at=at or clock.now(),
+        **fields,
     )
     return question
 
@@ -64,14 +70,27 @@ def walk(question: Question, to: str, *, intake, head, officer, unit: Unit) -> Q
     """Move ``question`` along the main path (received → … → published) until ``to``."""
     at = clock.now()
     path = [
-        (Status.ROUTED, lambda q: services.question_route(question=q, unit=unit, actor=intake, at=at)),
-        (Status.IN_PROGRESS, lambda q: services.question_assign(question=q, officer=officer, actor=head, at=at)),
+        (
+            Status.ROUTED,
+            lambda q: services.question_route(question=q, unit=unit, actor=intake, at=at),
+        ),
+        (
+            Status.IN_PROGRESS,
+            lambda q: services.question_assign(question=q, officer=officer, actor=head, at=at),
+        ),
         (Status.AWAITING_APPROVAL, lambda q: _draft_and_submit(q, officer, at)),
         (Status.ANSWERED, lambda q: services.question_approve(question=q, approver=head, at=at)),
-        (Status.PUBLISHED, lambda q: services.question_publish(
-            question=q, public_title="Hồ sơ xin cấp giấy phép xây dựng",
-            public_body="Hồ sơ xin cấp giấy phép xây dựng nhà ở riêng lẻ gồm những gì?",
-            public_answer=ANSWER_TEXT, actor=intake, at=at)),
+        (
+            Status.PUBLISHED,
+            lambda q: services.question_publish(
+                question=q,
+                public_title="Hồ sơ xin cấp giấy phép xây dựng",
+                public_body="Hồ sơ xin cấp giấy phép xây dựng nhà ở riêng lẻ gồm những gì?",
+                public_answer=ANSWER_TEXT,
+                actor=intake,
+                at=at,
+            ),
+        ),
     ]
     for status, step in path:
         question = step(question)

@@ -22,7 +22,7 @@ TARGET_PER_SECOND = 200_000
 # Known due dates (see tests/routing/test_calendar.py for where each comes from).
 KNOWN = [
     (date(2026, 2, 13), 1, date(2026, 2, 23)),  # over Tết 2026
-    (date(2026, 4, 24), 15, date(2026, 5, 20)),  # over Hùng Kings' and 30/4–1/5 2026
+    (date(2026, 4, 24), 15, date(2026, 5, 20)),  # over Hùng Kings' and 30/4-1/5 2026
     (date(2026, 8, 21), 1, date(2026, 8, 22)),  # onto the làm bù Saturday
     (date(2026, 11, 20), 2, date(2026, 11, 25)),  # over Ngày Văn hóa Việt Nam
 ]
@@ -38,7 +38,7 @@ def run_benchmark(computations: int = COMPUTATIONS) -> dict[str, float]:
     for start, n, due in KNOWN:
         assert calendar.add_working_days(start, n) == due, (start, n)
 
-    # Receipt dates over 2020–2035 and the usual limits (DESIGN §2), drawn before timing.
+    # Receipt dates over 2020-2035 and the usual limits (DESIGN §2), drawn before timing.
     rng = random.Random(20261122)
     first, last = date(2020, 1, 1).toordinal(), date(2035, 12, 31).toordinal()
     starts = [date.fromordinal(rng.randint(first, last)) for _ in range(computations)]
@@ -62,7 +62,7 @@ def run_benchmark(computations: int = COMPUTATIONS) -> dict[str, float]:
     }
     verdict = "meets" if figures["due_dates_per_second"] >= TARGET_PER_SECOND else "BELOW"
     print(
-        f"\nWorkingCalendar {DEFAULT_YEARS.start}–{DEFAULT_YEARS.stop - 1}: "
+        f"\nWorkingCalendar {DEFAULT_YEARS.start}-{DEFAULT_YEARS.stop - 1}: "
         f"built in {build_seconds * 1000:.0f} ms\n"
         f"add_working_days:   {computations:,} in {add_seconds:.2f} s = "
         f"{figures['due_dates_per_second']:,.0f} due dates/s "

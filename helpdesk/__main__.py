@@ -1,0 +1,87 @@
+"""The two commands of the README, with nothing but Python installed.
+
+    python3 -m helpdesk demo    set up .venv, migrate, load the demo province, serve on :8000
+    python3 -m helpdesk test    set up .venv with the test tools and run the test suite (pytest)
+
+Standard library only: this runs *before* the virtual environment exists. It creates ``.venv``
+at the repository root, installs the pinned requirements when they changed since the last run,
+then hands over to the virtual environment's Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+MIN_PYTHON = (3, 11)
+
+
+def say(message: str) -> None:
+    print(f"\033[1m==> {message}\033[0m" if sys.stdout.isatty() else f"==> {message}", flush=True)
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
+    completed = subprocess.run([str(a) for a in args], cwd=ROOT, env=env, check=False)  # noqa: S603
+    if completed.returncode:
+        sys.exit(completed.returncode)
+
+
+def ensure_venv(requirements: Path) -> None:
+    """Create .venv and install ``requirements`` unless the same file is already installed."""
+    if not PYTHON.exists():
+        say(f"Creating a virtual environment in {VENV.relative_to(ROOT)}/")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    # Hash every requirements file involved, so editing either one triggers a reinstall.
+    digest = hashlib.sha256()
+    for path in sorted({requirements, ROOT / "requirements.txt"}):
+        digest.update(path.read_bytes())
+    stamp = VENV / f".installed-{requirements.parent.name or 'root'}"
+    if stamp.exists() and stamp.read_text() == digest.hexdigest():
+        return
+    say(f"Installing pinned packages from {requirements.relative_to(ROOT)}")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", requirements)
+    stamp.write_text(digest.hexdigest())
+
+
+def demo(args: argparse.Namespace) -> None:
+    ensure_venv(ROOT / "requirements.txt")
+    manage = [PYTHON, ROOT / "manage.py"]
+    say("Preparing the database")
+    run(*manage, "migrate", "--no-input", "-v", "0")
+    say("Loading the demo province")
+    run(*manage, "seed_demo")
+    say(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)")
+    run(*manage, "serve", "--host", args.host, "--port", str(args.port))
+
+
+def test(args: argparse.Namespace) -> None:
+    ensure_venv(ROOT / "tests" / "requirements.txt")
+    run(PYTHON, "-m", "pytest", *args.pytest_args)
+
+
+def main() -> None:
+    if sys.version_info < MIN_PYTHON:
+        sys.exit(f"Hỏi – Đáp needs Python {'.'.join(map(str, MIN_PYTHON))} or newer.")
+    parser = argparse.ArgumentParser(prog="python3 -m helpdesk", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo_parser = commands.add_parser("demo", help="set up and serve the demo province")
+    demo_parser.add_argument("--host", default="127.0.0.1")
+    demo_parser.add_argument("--port", type=int, default=8000)
+    demo_parser.set_defaults(handler=demo)
+    test_parser = commands.add_parser("test", help="run the test suite (extra arguments go to pytest)")
+    test_parser.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    test_parser.set_defaults(handler=test)
+    args = parser.parse_args()
+    args.handler(args)
+
+
+if __name__ == "__main__":
+    main()

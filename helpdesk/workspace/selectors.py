@@ -1,0 +1,217 @@
+"""Read-only queries for the staff workspace: queues, inboxes, counts, one question's history.
+
+Every list starts from :func:`questions.access.questions_visible_to`, so a page can never show
+a question outside the user's scope, and joins what its template shows (``select_related``)
+so a page of 25 rows costs a fixed number of queries, not one per row.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Q, QuerySet
+
+from helpdesk import clock
+from questions import redaction, services
+from questions.access import PROVINCE_WIDE_ROLES, questions_visible_to, staff_profile
+from questions.models import OPEN_STATUSES, UNIT_STATUSES, Question, Status
+from routing.models import Role, StaffProfile, Unit
+
+# Calendar days ahead that count as "due soon" in the inbox filter.
+DUE_SOON_DAYS = 3
+
+# The columns every list page shows.
+_LIST_RELATED = ("unit", "category", "commune", "assignee")
+
+
+def due_soon_until(today: date) -> date:
+    """The last date that still counts as "due soon" when seen on ``today``.
+
+    Seam for the deadlines work: this is plain calendar arithmetic for now; it becomes
+    "within N working days" (routing.calendar) when the working-day calendar is wired in.
+    """
+    return today + timedelta(days=DUE_SOON_DAYS)
+
+
+def _overdue(today: date) -> Q:
+    # Overdue is derived, never stored (DESIGN §3): an open question whose answer date passed.
+    return Q(status__in=OPEN_STATUSES, answer_due__lt=today)
+
+
+def _due_soon(today: date) -> Q:
+    return Q(
+        status__in=OPEN_STATUSES, answer_due__gte=today, answer_due__lte=due_soon_until(today)
+    )
+
+
+def is_province_wide(user) -> bool:
+    profile = staff_profile(user)
+    return profile is not None and profile.role in PROVINCE_WIDE_ROLES
+
+
+# --- Intake queue -------------------------------------------------------------------------------
+
+
+def intake_queue(user) -> QuerySet[Question]:
+    """Questions waiting to be routed, oldest first (the first in is the first late)."""
+    return (
+        questions_visible_to(user)
+        .filter(status=Status.RECEIVED)
+        .select_related("category", "category__default_unit", "commune")
+        .order_by("received_at", "pk")
+    )
+
+
+def units_for_choice(*, exclude: Unit | None = None) -> QuerySet[Unit]:
+    """Today's units, in the order the route and transfer selects group them."""
+    units = Unit.objects.current().order_by("kind", "name")
+    if exclude is not None:
+        units = units.exclude(pk=exclude.pk)
+    return units
+
+
+# --- Inbox --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    status: str = ""
+    unit: Unit | None = None
+    mine: bool = False
+    due: str = ""  # "", "overdue" or "soon"
+    text: str = ""
+
+
+def inbox_list(user, filters: InboxFilters) -> QuerySet[Question]:
+    """The inbox: a unit's questions for its staff, every open question for the province.
+
+    Without a status filter, unit staff see what their unit holds (UNIT_STATUSES) and
+    province-wide roles see every open question.
+    """
+    questions = questions_visible_to(user).select_related(*_LIST_RELATED)
+    if filters.status:
+        questions = questions.filter(status=filters.status)
+    elif is_province_wide(user):
+        questions = questions.filter(status__in=OPEN_STATUSES)
+    else:
+        questions = questions.filter(status__in=UNIT_STATUSES)
+    if filters.unit is not None:
+        questions = questions.filter(unit=filters.unit)
+    if filters.mine:
+        questions = questions.filter(assignee=user)
+    today = clock.today()
+    if filters.due == "overdue":
+        questions = questions.filter(_overdue(today))
+    elif filters.due == "soon":
+        questions = questions.filter(_due_soon(today))
+    text = filters.text.strip()
+    if text:
+        questions = questions.filter(Q(title__icontains=text) | Q(tracking_code__icontains=text))
+    # Most urgent first; questions without a deadline last.
+    return questions.order_by("answer_due", "received_at", "pk")
+
+
+# --- Home page counts ---------------------------------------------------------------------------
+
+
+def unit_counts(user) -> dict[str, int]:
+    """The four numbers a unit's head or officer starts the day with."""
+    today = clock.today()
+    unit_questions = questions_visible_to(user).filter(status__in=UNIT_STATUSES)
+    return unit_questions.aggregate(
+        new=Count("pk", filter=Q(status=Status.ROUTED)),
+        in_progress=Count("pk", filter=Q(status__in=[Status.IN_PROGRESS, Status.REOPENED])),
+        awaiting_citizen=Count("pk", filter=Q(status=Status.AWAITING_CITIZEN)),
+        awaiting_approval=Count("pk", filter=Q(status=Status.AWAITING_APPROVAL)),
+        overdue=Count("pk", filter=_overdue(today)),
+        mine=Count("pk", filter=Q(assignee=user)),
+    )
+
+
+def intake_counts(user) -> dict[str, int]:
+    today = clock.today()
+    return questions_visible_to(user).aggregate(
+        received=Count("pk", filter=Q(status=Status.RECEIVED)),
+        route_overdue=Count("pk", filter=Q(status=Status.RECEIVED, route_by__lt=today)),
+        to_publish=Count("pk", filter=Q(status=Status.ANSWERED, publish_consent=True)),
+    )
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    unit: Unit
+    open: int
+    overdue: int
+    answered: int
+
+
+def province_counts(user) -> tuple[list[tuple[str, str, int]], list[UnitRow]]:
+    """Counts by status (value, label, n) and, per unit, open / overdue / answered."""
+    visible = questions_visible_to(user)
+    by_status = Counter(
+        dict(visible.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    )
+    statuses = [(value, label, by_status.get(value, 0)) for value, label in Status.choices]
+    today = clock.today()
+    per_unit = (
+        visible.exclude(unit=None)
+        .values("unit")
+        .annotate(
+            open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
+            overdue=Count("pk", filter=_overdue(today)),
+            answered=Count("pk", filter=Q(status__in=[Status.ANSWERED, Status.PUBLISHED])),
+        )
+    )
+    units = Unit.objects.in_bulk([row["unit"] for row in per_unit])
+    rows = [
+        UnitRow(units[row["unit"]], row["open"], row["overdue"], row["answered"])
+        for row in per_unit
+    ]
+    rows.sort(key=lambda r: (-r.overdue, -r.open, r.unit.name))
+    return statuses, rows
+
+
+# --- One question -------------------------------------------------------------------------------
+
+
+def question_timeline(question: Question):
+    """The full audit trail, internal events included (staff see everything in scope)."""
+    return question.events.select_related("actor").order_by("created_at", "pk")
+
+
+def question_answers(question: Question):
+    return question.answers.select_related("author", "decided_by").order_by("created_at", "pk")
+
+
+def assignable_staff(question: Question) -> QuerySet[StaffProfile]:
+    """Who a head may hand the question to: the officers and heads of its unit."""
+    return (
+        StaffProfile.objects.filter(unit_id=question.unit_id, role__in=[Role.OFFICER, Role.HEAD])
+        .select_related("user")
+        .order_by("role", "user__username")
+    )
+
+
+@dataclass(frozen=True)
+class RedactedItem:
+    field: str
+    kind: str
+    original: str
+
+
+def public_version_findings(question: Question) -> list[RedactedItem]:
+    """What the proposed public version replaced, for the editor's notice on the publish page."""
+    known = services.personal_data_of(question)
+    answer = question.approved_answer
+    sources = {
+        "title": question.title,
+        "body": question.body,
+        "answer": answer.body if answer else "",
+    }
+    return [
+        RedactedItem(field, finding.kind, finding.original)
+        for field, text in sources.items()
+        for finding in redaction.redact(text, known=known).findings
+    ]

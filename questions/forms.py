@@ -1,0 +1,306 @@
+"""Forms of the citizen side: asking, looking a question up, acting on it, and the archive filter.
+
+Text limits and phone rules come from ``questions.validators`` and attachment checks from
+``questions.uploads``, so the web form refuses exactly what the API refuses.
+"""
+
+from __future__ import annotations
+
+import uuid
+from urllib.parse import parse_qs, urlsplit
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MinLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from routing.models import Category, Unit
+
+from . import validators
+from .services import CONSENT_WORDING
+from .uploads import check_upload
+
+NONCE_PREFIX = "web:"
+
+
+class MultipleFileInput(forms.FileInput):
+    # Django 5.2: a file input may allow several files once the widget says so.
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each is checked by content (``uploads.check_upload``).
+
+    ``clean`` returns a list of ``(upload, CheckedFile)`` pairs, the shape the services take.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            MultipleFileInput(
+                attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}
+            ),
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = data if isinstance(data, list | tuple) else [data]
+        uploads = [u for u in uploads if u]
+        conf = settings.HELPDESK
+        if len(uploads) > conf["MAX_ATTACHMENTS"]:
+            raise ValidationError(
+                _("Attach at most %(count)d files.") % {"count": conf["MAX_ATTACHMENTS"]},
+                code="too_many",
+            )
+        checked, errors = [], []
+        for upload in uploads:
+            try:
+                super().clean(upload, initial)
+                checked.append(
+                    (upload, check_upload(upload, max_bytes=conf["MAX_ATTACHMENT_BYTES"]))
+                )
+            except ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
+        return checked
+
+
+def _text_field(*, label, max_length, min_length=None, widget=None, required=True, help_text=""):
+    field_validators = [validators.validate_no_control_characters]
+    if min_length:
+        field_validators.append(MinLengthValidator(min_length))
+    return forms.CharField(
+        label=label,
+        required=required,
+        # Validated rather than cut by max_length on the widget, so a pasted text that is too
+        # long gets a clear error instead of being silently truncated by the browser.
+        validators=[*field_validators, MaxLengthValidator(max_length)],
+        widget=widget,
+        help_text=help_text,
+    )
+
+
+class AskForm(forms.Form):
+    title = _text_field(
+        label=_("Title"),
+        max_length=validators.TITLE_MAX,
+        help_text=_("A short summary, for example “Documents needed for a building permit”."),
+    )
+    body = _text_field(
+        label=_("Your question"),
+        max_length=validators.BODY_MAX,
+        min_length=validators.BODY_MIN,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Describe your situation and what you want to know (at most %(max)d characters).")
+        % {"max": validators.BODY_MAX},
+    )
+    category = forms.ModelChoiceField(
+        label=_("Field (optional)"),
+        queryset=Category.objects.none(),
+        required=False,
+        empty_label=_("— I am not sure —"),
+        help_text=_("Helps us send your question to the right agency faster."),
+    )
+    commune = forms.ModelChoiceField(
+        label=_("Commune / ward (optional)"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("— Not about a particular commune —"),
+    )
+    name = _text_field(label=_("Full name"), max_length=validators.NAME_MAX)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        max_length=254,
+        help_text=_("We send your receipt and the answer here."),
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("Give an e-mail address, a phone number, or both."),
+    )
+    attachments = MultipleFileField(
+        label=_("Attachments (optional)"),
+        required=False,
+        help_text=_("PDF, JPEG or PNG, up to %(count)d files of at most %(mb)d MB each.")
+        % {
+            "count": settings.HELPDESK["MAX_ATTACHMENTS"],
+            "mb": settings.HELPDESK["MAX_ATTACHMENT_BYTES"] // 2**20,
+        },
+    )
+    # Never pre-ticked (PDP Law 91/2025): publication is a separate purpose needing an opt-in.
+    publish_consent = forms.BooleanField(label=CONSENT_WORDING, required=False, initial=False)
+    # Honeypot: hidden from people by CSS and from assistive technology by aria-hidden; the
+    # label tells anyone who still reaches it to leave it empty. Bots fill every field.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    # One-time key of this rendering of the form: a double submit, or back-and-resubmit,
+    # carries the same key and gets the first receipt back (services.question_submit).
+    nonce = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(is_active=True)
+        self.fields["commune"].queryset = Unit.objects.current().filter(kind=Unit.Kind.COMMUNE)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        if not self.is_bound:
+            self.initial.setdefault("nonce", uuid.uuid4().hex)
+
+    @property
+    def honeypot_filled(self) -> bool:
+        return bool((self.data.get("website") or "").strip())
+
+    def clean_phone(self) -> str:
+        raw = self.cleaned_data["phone"].strip()
+        return validators.normalize_phone(raw) if raw else ""
+
+    def clean_nonce(self) -> str:
+        # The key is chosen by the server when it renders the form, but it travels through the
+        # browser: accept only the shape we issue. A missing or mangled one just means this
+        # submission gets no replay protection, not that the citizen is refused.
+        raw = (self.cleaned_data.get("nonce") or "").strip()
+        try:
+            return uuid.UUID(hex=raw).hex
+        except ValueError:
+            return uuid.uuid4().hex
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not cleaned.get("email")
+            and not cleaned.get("phone")
+            and "email" not in self.errors
+            and "phone" not in self.errors
+        ):
+            self.add_error(
+                "email", _("Give an e-mail address or a phone number so that we can reach you.")
+            )
+        return cleaned
+
+    @property
+    def idempotency_key(self) -> str:
+        return NONCE_PREFIX + self.cleaned_data["nonce"]
+
+
+class LookupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Tracking code"),
+        max_length=500,
+        help_text=_("For example HD-2026-7K3QX. You may also paste your private link here."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_code(self) -> str:
+        value = self.cleaned_data["code"].strip()
+        # A pasted private link: keep its code and token, so the citizen lands on the full page.
+        parts = urlsplit(value)
+        if parts.path and "/track/" in parts.path:
+            self.cleaned_data["token"] = (parse_qs(parts.query).get("token") or [""])[0]
+            value = parts.path.rstrip("/").rsplit("/", 1)[-1]
+        return value.upper().replace(" ", "")
+
+
+class _TokenForm(forms.Form):
+    # The private-link token travels with each action, so an action works from the page the
+    # citizen opened even if their session has expired in between.
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class ReplyForm(_TokenForm):
+    message = _text_field(
+        label=_("Your reply"),
+        max_length=validators.REPLY_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    attachments = MultipleFileField(
+        label=_("Attachments (optional)"),
+        required=False,
+        help_text=_("PDF, JPEG or PNG, at most %(mb)d MB each.")
+        % {"mb": settings.HELPDESK["MAX_ATTACHMENT_BYTES"] // 2**20},
+    )
+
+
+class WithdrawForm(_TokenForm):
+    confirm = forms.BooleanField(
+        label=_("Yes, I withdraw my question; it will no longer be answered."), required=True
+    )
+    reason = _text_field(
+        label=_("Reason (optional)"),
+        max_length=validators.REPLY_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RateForm(_TokenForm):
+    score = forms.TypedChoiceField(
+        label=_("How useful was the answer?"),
+        choices=[
+            (5, _("5 – very useful")),
+            (4, _("4 – useful")),
+            (3, _("3 – partly useful")),
+            (2, _("2 – not very useful")),
+            (1, _("1 – not useful at all")),
+        ],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = _text_field(
+        label=_("Comment (optional)"),
+        max_length=validators.REPLY_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ReopenForm(_TokenForm):
+    reason = _text_field(
+        label=_("What did the answer not resolve?"),
+        max_length=validators.REPLY_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class WithdrawConsentForm(_TokenForm):
+    pass
+
+
+class ArchiveFilterForm(forms.Form):
+    """Filters of the public archive; every field optional, bad values simply ignored."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    category = forms.ModelChoiceField(
+        label=_("Field"), queryset=Category.objects.none(), required=False, empty_label=_("All")
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Answering agency"), queryset=Unit.objects.none(), required=False, empty_label=_("All")
+    )
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, categories, units, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories
+        self.fields["unit"].queryset = units
+        self.fields["year"].choices = [("", _("All")), *((y, str(y)) for y in years)]
+
+    def filters(self) -> dict:
+        """The valid filters; an invalid one (a stale link, a hand-edited URL) is dropped."""
+        self.is_valid()
+        return {
+            name: self.cleaned_data.get(name) or None
+            for name in ("q", "category", "unit", "year")
+            if name not in self.errors
+        }

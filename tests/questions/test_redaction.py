@@ -1,0 +1,262 @@
+"""De-identification of question text before publication (DESIGN.md §2).
+
+Table-driven and database-free: ``questions.redaction`` is a pure module. All sentences are
+invented for these tests.
+"""
+
+import unicodedata
+
+import pytest
+
+from questions.redaction import (
+    PLACEHOLDERS,
+    Finding,
+    Kind,
+    Redaction,
+    contains_personal_data,
+    redact,
+)
+
+ASKER = ("Nguyễn Văn An", "an.nguyen@example.vn", "0912 345 678")
+
+# (original, expected redacted text) with no known values: the generic detectors alone.
+REDACTED = [
+    # Self-introductions.
+    (
+        "Tôi tên là Nguyễn Văn An, muốn hỏi về thủ tục cấp đổi giấy phép lái xe.",
+        "Tôi tên là [họ tên], muốn hỏi về thủ tục cấp đổi giấy phép lái xe.",
+    ),
+    (
+        "Xin chào, tôi là Trần Thị Bích Ngọc, hiện làm việc tại một công ty may.",
+        "Xin chào, tôi là [họ tên], hiện làm việc tại một công ty may.",
+    ),
+    ("Họ và tên: Đỗ Minh Khoa. Nội dung: xin hỏi.", "Họ và tên: [họ tên]. Nội dung: xin hỏi."),
+    ("Em tên là Hoa, năm nay 17 tuổi.", "Em tên là [họ tên], năm nay 17 tuổi."),
+    (
+        "Sổ đỏ hiện đứng tên Phạm Quang Huy nhưng đã bán cho tôi.",
+        "Sổ đỏ hiện đứng tên [họ tên] nhưng đã bán cho tôi.",
+    ),
+    # Honorifics.
+    (
+        "Ông Lê Văn Cường và bà Phạm Thị Dung là hàng xóm của tôi.",
+        "Ông [họ tên] và bà [họ tên] là hàng xóm của tôi.",
+    ),
+    (
+        "Gia đình tôi (ông Nguyễn Văn Em) đã nộp hồ sơ từ tháng trước.",
+        "Gia đình tôi (ông [họ tên]) đã nộp hồ sơ từ tháng trước.",
+    ),
+    (
+        "Bố tôi là Hoàng Đức Thắng, đã mất năm 2020.",
+        "Bố tôi là [họ tên], đã mất năm 2020.",
+    ),
+    # Phones.
+    ("Số điện thoại liên hệ: 0912345678.", "Số điện thoại liên hệ: [số điện thoại]."),
+    ("Gọi cho tôi theo số 0912 345 678 nhé.", "Gọi cho tôi theo số [số điện thoại] nhé."),
+    ("SĐT 0987.654.321 hoặc 0356-789-012.", "SĐT [số điện thoại] hoặc [số điện thoại]."),
+    ("Liên hệ +84 912 345 678 giờ hành chính.", "Liên hệ [số điện thoại] giờ hành chính."),
+    ("Hoặc 84912345678 cũng được.", "Hoặc [số điện thoại] cũng được."),
+    ("Điện thoại bàn: 024 3825 1234.", "Điện thoại bàn: [số điện thoại]."),
+    ("Điện thoại bàn: (028) 3822 4567.", "Điện thoại bàn: [số điện thoại]."),
+    # Emails.
+    (
+        "Xin trả lời qua email tran.binh88@gmail.com giúp tôi.",
+        "Xin trả lời qua email [email] giúp tôi.",
+    ),
+    # ID numbers.
+    ("Số CCCD của tôi: 001085012345.", "Số CCCD của tôi: [số CCCD/CMND]."),
+    (
+        "Căn cước công dân số 079 190 001 234 cấp năm 2021.",
+        "Căn cước công dân số [số CCCD/CMND] cấp năm 2021.",
+    ),
+    ("CMND số 123456789 đã hết hạn.", "CMND số [số CCCD/CMND] đã hết hạn."),
+    (
+        "Giấy chứng minh nhân dân 271234567 bị mất.",
+        "Giấy chứng minh nhân dân [số CCCD/CMND] bị mất.",
+    ),
+    ("Mã 036092001122 là của tôi.", "Mã [số CCCD/CMND] là của tôi."),
+    # Addresses: house number, alley, street, village parts go; commune and province stay.
+    (
+        "Tôi ở số nhà 12, ngõ 34, đường Lê Lợi, phường Bến Nghé, Thành phố Hồ Chí Minh.",
+        "Tôi ở [địa chỉ], phường Bến Nghé, Thành phố Hồ Chí Minh.",
+    ),
+    (
+        "Nhà tôi ở số 45 đường Trần Hưng Đạo, phường Cửa Nam, Hà Nội.",
+        "Nhà tôi ở [địa chỉ], phường Cửa Nam, Hà Nội.",
+    ),
+    (
+        "Gia đình tôi ở thôn 3, xã Tân Lập, tỉnh Phú Thọ.",
+        "Gia đình tôi ở [địa chỉ], xã Tân Lập, tỉnh Phú Thọ.",
+    ),
+    ("Tôi sống ở xóm Đông, xã Hưng Đạo.", "Tôi sống ở [địa chỉ], xã Hưng Đạo."),
+    ("Tôi ở tổ dân phố 5, phường Yên Thịnh.", "Tôi ở [địa chỉ], phường Yên Thịnh."),
+    ("Địa chỉ: ấp Tân Hòa, xã Long Phú.", "Địa chỉ: [địa chỉ], xã Long Phú."),
+    ("Nhà ở khu phố 2, phường Linh Trung.", "Nhà ở [địa chỉ], phường Linh Trung."),
+    ("Tôi thường trú tại 27 Nguyễn Trãi, phường 2.", "Tôi thường trú tại [địa chỉ], phường 2."),
+    ("Hẻm 12/5 đường số 7, phường An Lạc.", "[địa chỉ], phường An Lạc."),
+    ("Tôi ở số 10, tổ 7, phường Tương Mai.", "Tôi ở [địa chỉ], phường Tương Mai."),
+    # Land parcels: the numbers go, the words stay.
+    (
+        "Thửa đất số 123, tờ bản đồ số 45 của gia đình tôi chưa được cấp sổ.",
+        "Thửa đất số [số thửa đất], tờ bản đồ số [số thửa đất] của gia đình tôi chưa được cấp sổ.",
+    ),
+    (
+        "Tôi có thửa 210 và 211 thuộc tờ bản đồ 7.",
+        "Tôi có thửa [số thửa đất] và [số thửa đất] thuộc tờ bản đồ [số thửa đất].",
+    ),
+]
+
+# Text that must come out unchanged: public context that only looks like personal data.
+KEPT = [
+    "Theo khoản 13 Điều 1 Nghị định 140/2018/NĐ-CP ngày 8/10/2018 của Chính phủ.",
+    "Điều 28 Nghị định 44/2016/NĐ-CP quy định hồ sơ cấp mới.",
+    "Căn cứ Luật Đất đai số 31/2024/QH15 và Thông tư 10/2024/TT-BTNMT.",
+    "Lệ phí là 5.000.000 đồng cho mỗi hồ sơ.",
+    "Mức phạt từ 20.000.000 đến 40.000.000 đồng.",
+    "Số tiền 123456789 đồng đã được chuyển.",
+    "Tổng vốn đầu tư 84.000.000.000 đồng.",
+    "Tôi làm việc từ năm 1998 đến năm 2024.",
+    "Hồ sơ nộp ngày 05/10/2024, hẹn trả ngày 15.10.2024 lúc 09.30.",
+    "Quyết định số 0123/QĐ-UBND ngày 12/3/2025.",
+    "Kính gửi Ủy ban nhân dân xã và Chủ tịch UBND phường.",
+    "Tôi đã gửi đơn lên Sở Tài nguyên và Môi trường và Bộ Tài chính.",
+    "Thủ tướng Chính phủ đã ban hành chỉ thị về vấn đề này.",
+    "Ông Chủ Tịch xã trả lời rằng hồ sơ chưa đủ.",
+    "Tôi là Việt Kiều đang sinh sống ở Đức.",
+    "Tôi là Chủ tịch Hội Nông dân xã.",
+    "Tôi sinh ra ở Bà Rịa, tỉnh Bà Rịa - Vũng Tàu.",
+    "Hãy gọi tổng đài 1900 1234 hoặc 1800 5678 để được hỗ trợ.",
+    "Diện tích đất là 120 m2, chiều rộng 5 m.",
+    "Tôi tạm trú ở thành phố Buôn Ma Thuột, tỉnh Đắk Lắk.",
+    "Bản sao giấy tờ có chứng thực được nộp ở bộ phận một cửa.",
+    "Doanh nghiệp có 120 lao động, trong đó 45 lao động nữ.",
+    "Văn bản Ủy ban nhân dân tỉnh gửi kèm 02 bản Kế hoạch thực hiện.",
+    "Danh mục theo phiên bản 2022 của hệ thống hài hòa.",
+    "Thông tư của Bộ Nông nghiệp và Phát triển nông thôn Quy định về giống cây trồng.",
+    "Trên giấy khai sinh, quê quán của cháu là Thanh Hóa.",
+    "Anh tôi là Hà Nội gốc.",
+]
+
+
+@pytest.mark.parametrize(("original", "expected"), REDACTED)
+def test_it_redacts_personal_data(original: str, expected: str) -> None:
+    assert redact(original).text == expected
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_it_keeps_public_context(text: str) -> None:
+    result = redact(text)
+    assert result.text == text
+    assert result.findings == ()
+
+
+@pytest.mark.parametrize(("original", "expected"), REDACTED)
+def test_findings_point_into_the_original_text(original: str, expected: str) -> None:
+    for finding in redact(original).findings:
+        assert original[finding.start : finding.end] == finding.original
+
+
+def test_it_reports_kinds_and_offsets() -> None:
+    text = "Tôi là Lê Thu Hà, điện thoại 0903 111 222, email ha.le@example.vn."
+    assert redact(text) == Redaction(
+        text="Tôi là [họ tên], điện thoại [số điện thoại], email [email].",
+        findings=(
+            Finding(Kind.NAME, 7, 16, "Lê Thu Hà"),
+            Finding(Kind.PHONE, 29, 41, "0903 111 222"),
+            Finding(Kind.EMAIL, 49, 65, "ha.le@example.vn"),
+        ),
+    )
+
+
+def test_it_merges_the_parts_of_one_address() -> None:
+    text = "Tôi ở số nhà 8, ngách 3, ngõ 15, phố Huế, phường Hai Bà Trưng."
+    result = redact(text)
+    assert result.text == "Tôi ở [địa chỉ], phường Hai Bà Trưng."
+    assert [(f.kind, f.original) for f in result.findings] == [
+        (Kind.ADDRESS, "số nhà 8, ngách 3, ngõ 15, phố Huế"),
+    ]
+
+
+def test_it_uses_a_placeholder_for_every_kind() -> None:
+    assert set(PLACEHOLDERS) == set(Kind)
+    assert all(p.startswith("[") and p.endswith("]") for p in PLACEHOLDERS.values())
+
+
+# (text, expected redacted text) with the asker's known values ASKER.
+KNOWN_VARIANTS = [
+    ("Nguyễn Văn An xin hỏi.", "[họ tên] xin hỏi."),
+    ("NGUYỄN VĂN AN xin hỏi.", "[họ tên] xin hỏi."),
+    ("Nguyen Van An xin hoi.", "[họ tên] xin hoi."),
+    ("nguyen van an xin hoi.", "[họ tên] xin hoi."),
+    ("Chữ ký: Văn An.", "Chữ ký: [họ tên]."),
+    ("Xin chuyển lời tới anh An giúp.", "Xin chuyển lời tới anh [họ tên] giúp."),
+    ("Gửi ong An, can bo dia chinh.", "Gửi ong [họ tên], can bo dia chinh."),
+    ("Gọi 0912345678 nhé.", "Gọi [số điện thoại] nhé."),
+    ("Gọi 0912.345.678 nhé.", "Gọi [số điện thoại] nhé."),
+    ("Gọi +84912345678 nhé.", "Gọi [số điện thoại] nhé."),
+    ("Gọi +84 912 345 678 nhé.", "Gọi [số điện thoại] nhé."),
+    ("Gọi 0084 912-345-678 nhé.", "Gọi [số điện thoại] nhé."),
+    ("Thư gửi AN.NGUYEN@EXAMPLE.VN rồi.", "Thư gửi [email] rồi."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KNOWN_VARIANTS)
+def test_it_redacts_known_values_in_any_spelling(text: str, expected: str) -> None:
+    assert redact(text, known=ASKER).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), KNOWN_VARIANTS)
+def test_it_refuses_text_with_known_values_in_any_spelling(text: str, expected: str) -> None:
+    assert contains_personal_data(text, known=ASKER) != []
+
+
+# Text that must not be taken for the asker's known values ASKER.
+NOT_KNOWN = [
+    "Anh an tâm, hồ sơ đã được tiếp nhận.",  # given name, but lower case: "an tâm"
+    "Chị ăn trưa rồi quay lại làm việc.",  # "ăn" is not "An"
+    "Cần bảo đảm an toàn lao động.",
+    "An ninh trật tự tại địa phương ổn định.",  # "An" without an honorific
+    "Ông Nguyễn Văn Ân là người khác.",  # other diacritics: another person
+    "Số 0912 345 679 không phải của tôi.",
+    "Hồ sơ do Ban biên tập trả lời.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_KNOWN)
+def test_it_does_not_take_other_words_for_known_values(text: str) -> None:
+    assert contains_personal_data(text, known=ASKER) == []
+
+
+def test_it_only_reports_known_values_before_publishing() -> None:
+    text = "Tôi là Trần Văn Bình, hàng xóm của anh An, số 0987 654 321."
+    assert [f.original for f in contains_personal_data(text, known=ASKER)] == ["An"]
+
+
+def test_it_accepts_a_cleaned_text_for_publishing() -> None:
+    cleaned = redact("Tôi là Nguyễn Văn An, số 0912 345 678.", known=ASKER).text
+    assert contains_personal_data(cleaned, known=ASKER) == []
+
+
+def test_it_matches_known_values_typed_without_diacritics() -> None:
+    text = "Nguyễn Văn An gửi câu hỏi."
+    assert contains_personal_data(text, known=["Nguyen Van An"]) == [
+        Finding(Kind.NAME, 0, 13, "Nguyễn Văn An"),
+    ]
+
+
+def test_it_ignores_empty_and_too_short_known_values() -> None:
+    assert contains_personal_data("Tôi năm nay 45 tuổi.", known=["", "  ", "45", "A"]) == []
+
+
+def test_it_reports_offsets_in_decomposed_text() -> None:
+    text = unicodedata.normalize("NFD", "Tôi tên là Nguyễn Văn An, ở xóm Đông.")
+    result = redact(text)
+    assert unicodedata.normalize("NFC", result.text) == "Tôi tên là [họ tên], ở [địa chỉ]."
+    for finding in result.findings:
+        assert text[finding.start : finding.end] == finding.original
+
+
+def test_it_matches_known_values_in_decomposed_text() -> None:
+    text = unicodedata.normalize("NFD", "Chữ ký: Nguyễn Văn An.")
+    [finding] = contains_personal_data(text, known=ASKER)
+    assert unicodedata.normalize("NFC", finding.original) == "Nguyễn Văn An"
+    assert text[finding.start : finding.end] == finding.original

@@ -47,7 +47,9 @@ def ensure_venv(requirements: Path) -> None:
     if stamp.exists() and stamp.read_text() == digest.hexdigest():
         return
     say(f"Installing pinned packages from {requirements.relative_to(ROOT)}")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", requirements)
+    run(
+        PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", requirements
+    )
     stamp.write_text(digest.hexdigest())
 
 
@@ -76,7 +78,9 @@ def main() -> None:
     demo_parser.add_argument("--host", default="127.0.0.1")
     demo_parser.add_argument("--port", type=int, default=8000)
     demo_parser.set_defaults(handler=demo)
-    test_parser = commands.add_parser("test", help="run the test suite (extra arguments go to pytest)")
+    test_parser = commands.add_parser(
+        "test", help="run the test suite (extra arguments go to pytest)"
+    )
     test_parser.add_argument("pytest_args", nargs=argparse.REMAINDER)
     test_parser.set_defaults(handler=test)
     args = parser.parse_args()

@@ -205,6 +205,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# WhiteNoise serves from the finders when embedded, but warns about a missing STATIC_ROOT.
+STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "uploads"
 # Uploads are citizens' private documents: there is deliberately no MEDIA_URL; files are
 # served only through a view that checks access.

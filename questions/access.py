@@ -77,7 +77,7 @@ def access_question(user: User, tracking_code: str) -> Question:
         return (
             questions_visible_to(user)
             .select_related("unit", "category", "commune", "assignee")
-            .get(tracking_code=tracking_code)
+            .get(tracking_code=(tracking_code or "").strip().upper())
         )
     except Question.DoesNotExist:
         raise Http404(_("No such question.")) from None
@@ -107,10 +107,16 @@ def access_question_as_citizen(tracking_code: str, token: str) -> Question:
     """The citizen's private view: the tracking code *and* the secret token, or 404."""
     question = (
         Question.objects.select_related("unit", "category", "commune")
-        .filter(tracking_code=tracking_code.strip().upper())
+        .filter(tracking_code=(tracking_code or "").strip().upper())
         .first()
     )
-    if question is None or not token or not secrets.compare_digest(question.access_token, token):
+    # Compared as bytes: compare_digest refuses str with non-ASCII characters (TypeError, a
+    # server error), and the token comes from a URL anyone can type.
+    if (
+        question is None
+        or not token
+        or not secrets.compare_digest(question.access_token.encode(), str(token).encode())
+    ):
         raise Http404(_("No question matches this code and link."))
     return question
 

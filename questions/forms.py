@@ -13,6 +13,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinLengthValidator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from routing.models import Category, Unit
@@ -50,7 +51,7 @@ class MultipleFileField(forms.FileField):
         conf = settings.HELPDESK
         if len(uploads) > conf["MAX_ATTACHMENTS"]:
             raise ValidationError(
-                _("Attach at most %(count)d files.") % {"count": conf["MAX_ATTACHMENTS"]},
+                gettext("Attach at most %(count)d files.") % {"count": conf["MAX_ATTACHMENTS"]},
                 code="too_many",
             )
         checked, errors = [], []
@@ -65,6 +66,14 @@ class MultipleFileField(forms.FileField):
         if errors:
             raise ValidationError(errors)
         return checked
+
+
+def attachments_help() -> str:
+    conf = settings.HELPDESK
+    return gettext("PDF, JPEG or PNG, up to %(count)d files of at most %(mb)d MB each.") % {
+        "count": conf["MAX_ATTACHMENTS"],
+        "mb": conf["MAX_ATTACHMENT_BYTES"] // 2**20,
+    }
 
 
 def _text_field(*, label, max_length, min_length=None, widget=None, required=True, help_text=""):
@@ -93,8 +102,6 @@ class AskForm(forms.Form):
         max_length=validators.BODY_MAX,
         min_length=validators.BODY_MIN,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Describe your situation and what you want to know (at most %(max)d characters).")
-        % {"max": validators.BODY_MAX},
     )
     category = forms.ModelChoiceField(
         label=_("Field (optional)"),
@@ -126,11 +133,6 @@ class AskForm(forms.Form):
     attachments = MultipleFileField(
         label=_("Attachments (optional)"),
         required=False,
-        help_text=_("PDF, JPEG or PNG, up to %(count)d files of at most %(mb)d MB each.")
-        % {
-            "count": settings.HELPDESK["MAX_ATTACHMENTS"],
-            "mb": settings.HELPDESK["MAX_ATTACHMENT_BYTES"] // 2**20,
-        },
     )
     # Never pre-ticked (PDP Law 91/2025): publication is a separate purpose needing an opt-in.
     publish_consent = forms.BooleanField(label=CONSENT_WORDING, required=False, initial=False)
@@ -149,6 +151,11 @@ class AskForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.filter(is_active=True)
         self.fields["commune"].queryset = Unit.objects.current().filter(kind=Unit.Kind.COMMUNE)
+        # Limits are settings, so these texts are built per request, in the citizen's language.
+        self.fields["body"].help_text = gettext(
+            "Describe your situation and what you want to know (at most %(max)d characters)."
+        ) % {"max": validators.BODY_MAX}
+        self.fields["attachments"].help_text = attachments_help()
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         if not self.is_bound:
@@ -208,13 +215,7 @@ class LookupForm(forms.Form):
         return value.upper().replace(" ", "")
 
 
-class _TokenForm(forms.Form):
-    # The private-link token travels with each action, so an action works from the page the
-    # citizen opened even if their session has expired in between.
-    token = forms.CharField(widget=forms.HiddenInput, required=False)
-
-
-class ReplyForm(_TokenForm):
+class ReplyForm(forms.Form):
     message = _text_field(
         label=_("Your reply"),
         max_length=validators.REPLY_MAX,
@@ -223,12 +224,14 @@ class ReplyForm(_TokenForm):
     attachments = MultipleFileField(
         label=_("Attachments (optional)"),
         required=False,
-        help_text=_("PDF, JPEG or PNG, at most %(mb)d MB each.")
-        % {"mb": settings.HELPDESK["MAX_ATTACHMENT_BYTES"] // 2**20},
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"].help_text = attachments_help()
 
-class WithdrawForm(_TokenForm):
+
+class WithdrawForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("Yes, I withdraw my question; it will no longer be answered."), required=True
     )
@@ -240,7 +243,7 @@ class WithdrawForm(_TokenForm):
     )
 
 
-class RateForm(_TokenForm):
+class RateForm(forms.Form):
     score = forms.TypedChoiceField(
         label=_("How useful was the answer?"),
         choices=[
@@ -261,7 +264,7 @@ class RateForm(_TokenForm):
     )
 
 
-class ReopenForm(_TokenForm):
+class ReopenForm(forms.Form):
     reason = _text_field(
         label=_("What did the answer not resolve?"),
         max_length=validators.REPLY_MAX,
@@ -269,7 +272,7 @@ class ReopenForm(_TokenForm):
     )
 
 
-class WithdrawConsentForm(_TokenForm):
+class WithdrawConsentForm(forms.Form):
     pass
 
 
@@ -286,7 +289,10 @@ class ArchiveFilterForm(forms.Form):
         label=_("Field"), queryset=Category.objects.none(), required=False, empty_label=_("All")
     )
     unit = forms.ModelChoiceField(
-        label=_("Answering agency"), queryset=Unit.objects.none(), required=False, empty_label=_("All")
+        label=_("Answering agency"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("All"),
     )
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
@@ -298,6 +304,8 @@ class ArchiveFilterForm(forms.Form):
 
     def filters(self) -> dict:
         """The valid filters; an invalid one (a stale link, a hand-edited URL) is dropped."""
+        if not self.is_bound:
+            return {}
         self.is_valid()
         return {
             name: self.cleaned_data.get(name) or None

@@ -37,11 +37,13 @@ def private_url(question: Question) -> str:
 def _mail_citizen(question: Question, template: str, **context) -> None:
     if not question.asker_email:
         return
-    with translation.override(question.language or settings.LANGUAGE_CODE):
-        context = {"question": question, "url": private_url(question), **context}
-        subject = render_to_string(f"questions/mail/{template}_subject.txt", context)
-        body = render_to_string(f"questions/mail/{template}.txt", context)
+    # Runs after commit: whatever goes wrong here is logged, never turned into an error page
+    # for a change that has already been stored.
     try:
+        with translation.override(question.language or settings.LANGUAGE_CODE):
+            context = {"question": question, "url": private_url(question), **context}
+            subject = render_to_string(f"questions/mail/{template}_subject.txt", context)
+            body = render_to_string(f"questions/mail/{template}.txt", context)
         send_mail(" ".join(subject.split()), body, None, [question.asker_email])
     except Exception:
         log.exception("Could not e-mail %s about %s", question.tracking_code, template)

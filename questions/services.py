@@ -19,7 +19,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from helpdesk import clock
 from routing import deadlines
@@ -42,6 +42,11 @@ from .uploads import CheckedFile
 CONSENT_WORDING = gettext_lazy(
     "I agree that my question and its answer may be published in the public archive, "
     "with my name, contact details and other personal data removed."
+)
+
+
+MOVED_MEANWHILE = gettext_noop(
+    "Someone else has just sent this question to another unit. Reload it to see where it is now."
 )
 
 
@@ -93,6 +98,16 @@ def _lock(question: Question) -> Question:
     return Question.objects.select_for_update().get(pk=question.pk)
 
 
+def _check_allowed(question: Question, action: str) -> None:
+    # Checked first (right after the lock and the permission check), so that a refused move is
+    # explained by the status rather than by whatever input check would have come before it.
+    if not allowed(action, question):
+        raise TransitionError(
+            _("This cannot be done while the question is “%(status)s”.")
+            % {"status": question.get_status_display()}
+        )
+
+
 def _transition(
     question: Question,
     action: str,
@@ -103,13 +118,10 @@ def _transition(
     internal: bool = False,
     data: dict | None = None,
     event_action: str | None = None,
+    actor_kind: str | None = None,
 ) -> Event:
     move = MOVES[action]
-    if question.status not in move.sources:
-        raise TransitionError(
-            _("This cannot be done while the question is “%(status)s”.")
-            % {"status": question.get_status_display()}
-        )
+    _check_allowed(question, action)
     from_status = question.status
     if move.target is not None:
         question.status = move.target
@@ -117,7 +129,7 @@ def _transition(
         question=question,
         action=event_action or f"question.{action}",
         actor=actor,
-        actor_kind="staff" if actor is not None else "citizen",
+        actor_kind=actor_kind or ("staff" if actor is not None else "citizen"),
         from_status=from_status,
         to_status=question.status,
         note=note,
@@ -187,7 +199,19 @@ def question_submit(
         route_by=deadlines.route_by(category=category, received_on=received_on),
         answer_due=deadlines.answer_due(category=category, received_on=received_on),
     )
-    _save_with_unique_code(question, year=received_on.year)
+    try:
+        _save_with_unique_code(question, year=received_on.year)
+    except IntegrityError:
+        # The same key submitted twice at once (a double click, a client retrying after a
+        # timeout): the other request stored it first, so this one returns its receipt.
+        existing = (
+            Question.objects.filter(idempotency_key=idempotency_key).first()
+            if idempotency_key
+            else None
+        )
+        if existing is None:
+            raise
+        return existing, False
     for upload, checked in files:
         _attach(question, upload, checked, at=at)
     Event.objects.create(
@@ -238,8 +262,17 @@ def _attach(question: Question, upload: UploadedFile, checked: CheckedFile, *, a
 def question_route(
     *, question: Question, unit: Unit, actor: AbstractBaseUser, at: datetime, note: str = ""
 ) -> Question:
+    # The unit the person routing saw. Routing is allowed from "routed" too (re-routing a
+    # mistake), so without this, two intake users routing a new question at once would both
+    # succeed and the second would silently overwrite the first one's choice.
+    seen_unit_id = question.unit_id
     question = _lock(question)
     authorize(actor, "route", question)
+    _check_allowed(question, "route")
+    if question.unit_id != seen_unit_id:
+        raise TransitionError(_(MOVED_MEANWHILE))
+    if question.status == Status.ROUTED and question.unit_id == unit.pk:
+        raise TransitionError(_("The question is already with this unit."))
     previous = question.unit
     _transition(
         question,
@@ -268,6 +301,7 @@ def question_reject(
     """
     question = _lock(question)
     authorize(actor, "reject", question)
+    _check_allowed(question, "reject")
     reason = _required(reason, _("Give the citizen a reason for the rejection."))
     _transition(
         question, "reject", actor=actor, at=at, note=reason, event_action="question.rejected"
@@ -281,10 +315,20 @@ def question_merge(
     *, question: Question, into: Question, actor: AbstractBaseUser, at: datetime
 ) -> Question:
     """Close ``question`` as a duplicate of ``into``; the answer to ``into`` serves both."""
-    question = _lock(question)
-    authorize(actor, "merge", question)
     if into.pk == question.pk:
         raise TransitionError(_("A question cannot be merged into itself."))
+    # Both rows are locked, in pk order so that two opposite merges (A into B, B into A) queue
+    # up instead of deadlocking, and the second sees the first and is refused: without this
+    # both could succeed and leave two questions merged into each other.
+    locked = {
+        q.pk: q
+        for q in Question.objects.select_for_update()
+        .filter(pk__in=[question.pk, into.pk])
+        .order_by("pk")
+    }
+    question, into = locked[question.pk], locked[into.pk]
+    authorize(actor, "merge", question)
+    _check_allowed(question, "merge")
     if into.status in (Status.MERGED, Status.REJECTED, Status.WITHDRAWN):
         raise TransitionError(_("Merge into a question that is still being handled or answered."))
     _transition(
@@ -309,8 +353,12 @@ def question_assign(
 ) -> Question:
     question = _lock(question)
     authorize(actor, "assign", question)
+    _check_allowed(question, "assign")
     is_member = StaffProfile.objects.filter(
-        user=officer, unit_id=question.unit_id, role__in=[Role.OFFICER, Role.HEAD]
+        user=officer,
+        user__is_active=True,
+        unit_id=question.unit_id,
+        role__in=[Role.OFFICER, Role.HEAD],
     ).exists()
     if not is_member:
         raise TransitionError(_("Assign the question to an officer of the responsible unit."))
@@ -336,8 +384,12 @@ def question_transfer(
 
     ND 20/2008 Art. 9: such items are forwarded within 5 working days, with a reason.
     """
+    seen_unit_id = question.unit_id  # as for routing: two transfers at once, one wins
     question = _lock(question)
     authorize(actor, "transfer", question)
+    _check_allowed(question, "transfer")
+    if question.unit_id != seen_unit_id:
+        raise TransitionError(_(MOVED_MEANWHILE))
     reason = _required(reason, _("Say why the question goes to another unit."))
     if to_unit.pk == question.unit_id:
         raise TransitionError(_("The question is already with this unit."))
@@ -363,6 +415,7 @@ def question_request_clarification(
 ) -> Question:
     question = _lock(question)
     authorize(actor, "request_clarification", question)
+    _check_allowed(question, "request_clarification")
     message = _required(message, _("Write what the citizen should clarify."))
     _transition(
         question,
@@ -387,6 +440,7 @@ def answer_save_draft(
 ) -> Answer:
     question = _lock(question)
     authorize(actor, "draft", question)
+    _check_allowed(question, "draft")
     body = _required(body, _("The answer cannot be empty."))
     draft = question.current_draft
     if draft is None:
@@ -405,6 +459,7 @@ def answer_save_draft(
 def question_submit_draft(*, question: Question, actor: AbstractBaseUser, at: datetime) -> Question:
     question = _lock(question)
     authorize(actor, "submit", question)
+    _check_allowed(question, "submit")
     draft = question.current_draft
     if draft is None or draft.state != Answer.State.DRAFT:
         raise TransitionError(_("Write and save an answer before submitting it for approval."))
@@ -422,7 +477,8 @@ def question_submit_draft(*, question: Question, actor: AbstractBaseUser, at: da
 def question_approve(*, question: Question, approver: AbstractBaseUser, at: datetime) -> Question:
     question = _lock(question)
     authorize(approver, "approve", question)
-    draft = question.current_draft
+    _check_allowed(question, "approve")
+    draft = _submitted_answer(question)
     _transition(question, "approve", actor=approver, at=at, event_action="question.answered")
     draft.state = Answer.State.APPROVED
     draft.decided_by = approver
@@ -439,8 +495,9 @@ def question_return_draft(
 ) -> Question:
     question = _lock(question)
     authorize(approver, "return", question)
+    _check_allowed(question, "return")
     reason = _required(reason, _("Say what should change in the answer."))
-    submitted = question.current_draft
+    submitted = _submitted_answer(question)
     _transition(
         question,
         "return",
@@ -465,6 +522,13 @@ def question_return_draft(
     )
     question.save(update_fields=["status"])
     return question
+
+
+def _submitted_answer(question: Question) -> Answer:
+    answer = question.current_draft
+    if answer is None or answer.state != Answer.State.SUBMITTED:
+        raise TransitionError(_("There is no answer awaiting approval."))
+    return answer
 
 
 # --- Publication -------------------------------------------------------------------------------
@@ -498,6 +562,7 @@ def question_publish(
 ) -> Question:
     question = _lock(question)
     authorize(actor, "publish", question)
+    _check_allowed(question, "publish")
     if not question.publish_consent:
         raise TransitionError(_("The citizen has not agreed to publication."))
     texts = {
@@ -505,6 +570,11 @@ def question_publish(
         "public_body": _required(public_body, _("The public question cannot be empty.")),
         "public_answer": _required(public_answer, _("The public answer cannot be empty.")),
     }
+    title_max = Question._meta.get_field("public_title").max_length
+    if len(texts["public_title"]) > title_max:
+        raise TransitionError(
+            _("The public title can have at most %(max)d characters.") % {"max": title_max}
+        )
     known = personal_data_of(question)
     for text in texts.values():
         if redaction.contains_personal_data(text, known=known):
@@ -526,14 +596,23 @@ def question_unpublish(
     question = _lock(question)
     if actor is not None:
         authorize(actor, "unpublish", question)
+    _check_allowed(question, "unpublish")
     reason = _required(reason, _("Say why the question is taken out of the archive."))
-    _unpublish(question, reason=reason, actor=actor, at=at)
+    _unpublish(question, reason=reason, actor=actor, at=at, actor_kind=None if actor else "system")
     return question
 
 
-def _unpublish(question: Question, *, reason: str, actor, at: datetime) -> None:
+def _unpublish(
+    question: Question, *, reason: str, actor, at: datetime, actor_kind: str | None = None
+) -> None:
     _transition(
-        question, "unpublish", actor=actor, at=at, note=reason, event_action="question.unpublished"
+        question,
+        "unpublish",
+        actor=actor,
+        at=at,
+        note=reason,
+        event_action="question.unpublished",
+        actor_kind=actor_kind,
     )
     question.published_at = None
     question.save(update_fields=["status", "published_at"])
@@ -553,6 +632,7 @@ def question_citizen_reply(
     at: datetime,
 ) -> Question:
     question = _lock(question)
+    _check_allowed(question, "citizen_reply")
     message = _required(message, _("Write your reply."))
     files = list(files)
     _transition(
@@ -589,9 +669,15 @@ def question_withdraw(*, question: Question, at: datetime, reason: str = "") -> 
 def question_reopen(*, question: Question, reason: str, at: datetime) -> Question:
     """The citizen says the answer did not resolve their question (within the reopen window)."""
     question = _lock(question)
+    _check_allowed(question, "reopen")
     reason = _required(reason, _("Tell us what the answer did not resolve."))
     window = timedelta(days=settings.HELPDESK["REOPEN_WITHIN_DAYS"])
-    if question.answered_at and at > question.answered_at + window:
+    # Counted in dates in the portal's time zone and inclusive of the last day: an answer
+    # approved on 1 March at 16:00 can be reopened until the end of 31 March (30 days), not
+    # only until 16:00 that day.
+    if question.answered_at and timezone.localdate(at) > (
+        timezone.localdate(question.answered_at) + window
+    ):
         raise TransitionError(
             _("An answer can be reopened within %(days)d days; this period has passed.")
             % {"days": window.days}
@@ -610,6 +696,7 @@ def question_reopen(*, question: Question, reason: str, at: datetime) -> Questio
 @transaction.atomic
 def question_rate(*, question: Question, score: int, comment: str = "", at: datetime) -> Question:
     question = _lock(question)
+    _check_allowed(question, "rate")
     if not 1 <= score <= 5:
         raise TransitionError(_("Choose a rating from 1 to 5."))
     if question.rated_at is not None:

@@ -1,3 +1,22 @@
+from django.urls import path
+
+from . import views
+
 app_name = "questions"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("ask/", views.ask, name="ask"),
+    path("ask/thanks/", views.thanks, name="thanks"),
+    path("receipt/<str:code>/", views.receipt, name="receipt"),
+    path("track/", views.lookup, name="lookup"),
+    path("track/<str:code>/", views.track, name="track"),
+    path("track/<str:code>/reply/", views.reply, name="reply"),
+    path("track/<str:code>/withdraw/", views.withdraw, name="withdraw"),
+    path("track/<str:code>/rate/", views.rate, name="rate"),
+    path("track/<str:code>/reopen/", views.reopen, name="reopen"),
+    path("track/<str:code>/withdraw-consent/", views.withdraw_consent, name="withdraw_consent"),
+    path("track/<str:code>/attachments/<int:pk>/", views.attachment, name="attachment"),
+    path("archive/", views.archive, name="archive"),
+    path("archive/<int:pk>/", views.archive_detail, name="archive_detail"),
+]

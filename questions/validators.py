@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,9 @@ REPLY_MAX = 5000
 
 _SEPARATORS = re.compile(r"[\s.\-()]")
 # Vietnamese numbers: mobiles have 10 digits (03x, 05x, 07x, 08x, 09x), landlines 11 (02xx).
-_VN_PHONE = re.compile(r"^0(?:[35789]\d{8}|2\d{9})$")
+# [0-9], not \d: \d also matches other scripts' digits (full-width, Arabic-Indic...), which
+# would be accepted and stored as a "phone number" no one can dial.
+_VN_PHONE = re.compile(r"^0(?:[35789][0-9]{8}|2[0-9]{9})$")
 
 
 def normalize_phone(raw: str) -> str:
@@ -32,8 +35,21 @@ def normalize_phone(raw: str) -> str:
     return phone
 
 
+# Control characters (Unicode category Cc: C0, DEL and C1) other than line breaks and tabs, and
+# the bidirectional embedding/override/isolate marks, which can make a text display differently
+# from what it says (an officer reading a reversed phone number or link).
+_ALLOWED_CONTROLS = frozenset("\n\r\t")
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _is_forbidden(char: str) -> bool:
+    if char in _ALLOWED_CONTROLS:
+        return False
+    return unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS
+
+
 def validate_no_control_characters(value: str) -> None:
-    if any(ord(c) < 32 and c not in "\n\r\t" for c in value):
+    if any(_is_forbidden(c) for c in value):
         raise ValidationError(
             _("The text contains characters that are not allowed."), code="control"
         )

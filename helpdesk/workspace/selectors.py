@@ -41,9 +41,7 @@ def _overdue(today: date) -> Q:
 
 
 def _due_soon(today: date) -> Q:
-    return Q(
-        status__in=OPEN_STATUSES, answer_due__gte=today, answer_due__lte=due_soon_until(today)
-    )
+    return Q(status__in=OPEN_STATUSES, answer_due__gte=today, answer_due__lte=due_soon_until(today))
 
 
 def is_province_wide(user) -> bool:
@@ -181,6 +179,11 @@ def question_timeline(question: Question):
     return question.events.select_related("actor").order_by("created_at", "pk")
 
 
+def unit_names(codes) -> dict[str, str]:
+    """Display names of the units with these codes (for the timeline's event data)."""
+    return {u.code: u.display_name for u in Unit.objects.filter(code__in=list(codes))}
+
+
 def question_answers(question: Question):
     return question.answers.select_related("author", "decided_by").order_by("created_at", "pk")
 
@@ -188,7 +191,9 @@ def question_answers(question: Question):
 def assignable_staff(question: Question) -> QuerySet[StaffProfile]:
     """Who a head may hand the question to: the officers and heads of its unit."""
     return (
-        StaffProfile.objects.filter(unit_id=question.unit_id, role__in=[Role.OFFICER, Role.HEAD])
+        StaffProfile.objects.filter(
+            unit_id=question.unit_id, role__in=[Role.OFFICER, Role.HEAD], user__is_active=True
+        )
         .select_related("user")
         .order_by("role", "user__username")
     )

@@ -1,3 +1,21 @@
+from django.urls import path
+
+from . import views
+
 app_name = "workspace"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("", views.home, name="home"),
+    path("intake/", views.intake, name="intake"),
+    path("inbox/", views.inbox, name="inbox"),
+    path("q/<str:code>/", views.question_detail, name="question"),
+    path("q/<str:code>/publish/", views.publish, name="publish"),
+    path("q/<str:code>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
+    # One POST endpoint per action, named after it: workspace:route, workspace:approve, …
+    *(
+        path(f"q/<str:code>/{action}/", views.question_action, {"action": action}, name=action)
+        for action in views.ACTIONS
+    ),
+]

@@ -1,0 +1,615 @@
+"""API v1: the citizen path, the public archive, and the staff transitions.
+
+Every view does four things (STYLE.md): fetch for this caller (``access_*``, 404 outside
+scope), validate the input serializer, call one service from :mod:`questions.services`,
+serialize the output. Errors: 400 per field, 403 (not allowed), 404 (not there *or* not
+yours: the two are indistinguishable on purpose), 409 (the question's status does not allow
+the move; see ``helpdesk.api.exception_handler``), 429 (rate limit).
+
+Authentication, per audience:
+
+- Citizen endpoints (ask, follow) have **no authentication classes**. Django's CSRF check is
+  only about requests that ride on someone's cookies, and DRF applies it only inside
+  ``SessionAuthentication``; these views never look at cookies or at who is logged in, so a
+  forged cross-site request can do nothing that the attacker could not do directly with
+  curl. They accept JSON only, which a plain cross-site HTML form cannot send, and asking
+  stays rate limited per IP and contact. Anonymous integrations (a mobile app, a kiosk) can
+  therefore POST without fetching a CSRF token first.
+- The archive is public and also needs no identity.
+- Staff endpoints take a token (``Authorization: Token …``, for integrations) or the browser
+  session; with the session, DRF enforces CSRF for unsafe methods as usual.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+)
+from rest_framework import generics, serializers, status
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.exceptions import APIException
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from helpdesk import clock
+
+from . import selectors, services
+from .access import (
+    access_question,
+    access_question_as_citizen,
+    questions_visible_to,
+    staff_profile,
+)
+from .filters import ArchiveFilter, StaffQuestionFilter
+from .models import Question, Source
+from .ratelimit import allow_submission, client_ip
+from .serializers import (
+    ArchiveEntrySerializer,
+    AssignInputSerializer,
+    CitizenQuestionSerializer,
+    ClarificationInputSerializer,
+    DraftInputSerializer,
+    EmptyInputSerializer,
+    ErrorSerializer,
+    PublishInputSerializer,
+    QuestionCreateInputSerializer,
+    QuestionReceiptSerializer,
+    ReasonInputSerializer,
+    RouteInputSerializer,
+    StaffQuestionDetailSerializer,
+    StaffQuestionListSerializer,
+    TransferInputSerializer,
+)
+
+# The Idempotency-Key is stored with a prefix ("api:") in a 100-character column, so that the
+# web form's one-time nonces live in the same column without ever colliding with an API key.
+IDEMPOTENCY_PREFIX = "api:"
+IDEMPOTENCY_KEY_MAX = 100 - len(IDEMPOTENCY_PREFIX)
+
+# Responses carrying the secret token or the asker's own data must not sit in shared caches.
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+class SubmissionRateLimited(APIException):
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_detail = _(
+        "Too many questions were sent from this address or with this contact. "
+        "Please try again later."
+    )
+    default_code = "rate_limited"
+
+
+class IdempotencyConflict(APIException):
+    # IETF draft "The Idempotency-Key HTTP Header Field", §2.7: a key reused with a different
+    # payload is answered 422 Unprocessable Content.
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_detail = _(
+        "This Idempotency-Key was already used for a different question. "
+        "Use a new key for a new question."
+    )
+    default_code = "idempotency_key_reused"
+
+
+class IsStaffMember(BasePermission):
+    """Signed in *and* holding a staff profile (role and unit); plain accounts get 403."""
+
+    message = _("This part of the API is for the staff of the helpdesk.")
+
+    def has_permission(self, request, view) -> bool:
+        return staff_profile(request.user) is not None
+
+
+# Token first: a request without credentials then gets 401 with "WWW-Authenticate: Token",
+# which tells an integration what to send; browsers still use the session.
+STAFF_AUTHENTICATION = [TokenAuthentication, SessionAuthentication]
+
+
+class ApiPagination(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+# --- Schema fragments -----------------------------------------------------------------------
+
+FIELD_ERRORS = OpenApiResponse(
+    response=OpenApiTypes.OBJECT,
+    description=_("Invalid input: a list of messages per field, or a malformed-JSON detail."),
+    examples=[
+        OpenApiExample(
+            "Field errors",
+            value={
+                "email": ["Enter a valid email address."],
+                "phone": ["Enter a Vietnamese phone number, for example 0912 345 678."],
+            },
+            response_only=True,
+            status_codes=["400"],
+        )
+    ],
+)
+NOT_FOUND = OpenApiResponse(ErrorSerializer, description=_("No such question (or not yours)."))
+FORBIDDEN = OpenApiResponse(ErrorSerializer, description=_("Your role may not do this."))
+CONFLICT = OpenApiResponse(
+    ErrorSerializer, description=_("The question's current status does not allow this.")
+)
+UNAUTHENTICATED = OpenApiResponse(ErrorSerializer, description=_("No valid credentials."))
+
+ACCESS_TOKEN_PARAMETERS = [
+    OpenApiParameter(
+        "X-Access-Token",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        description=_("The secret access token from the receipt (preferred to the query)."),
+    ),
+    OpenApiParameter(
+        "token",
+        OpenApiTypes.STR,
+        OpenApiParameter.QUERY,
+        description=_("The same secret token, as in the private link."),
+    ),
+]
+IDEMPOTENCY_PARAMETER = OpenApiParameter(
+    "Idempotency-Key",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description=_(
+        "Optional, up to 96 characters, unique per question (a UUID is a good choice). "
+        "Sending the same request again with the same key returns the first receipt with "
+        "status 200 instead of storing a second question; the same key with a different "
+        "question is refused with 422."
+    ),
+)
+
+RECEIPT_EXAMPLE = OpenApiExample(
+    "Receipt",
+    value={
+        "tracking_code": "HD-2026-7K3QX",
+        "access_token": "Yq3k0x6mJ1c9r2Hn8bVt4sWz5uLp7dQe",
+        "status": "received",
+        "received_at": "2026-03-02T09:15:00+07:00",
+        "answer_due": "2026-03-23",
+        "private_url": "https://hoidap.example.gov.vn/tra-cuu/HD-2026-7K3QX/?token=Yq3k…",
+    },
+    response_only=True,
+    status_codes=["201", "200"],
+)
+ASK_EXAMPLE = OpenApiExample(
+    "A question about a building permit",
+    value={
+        "title": "Thủ tục cấp giấy phép xây dựng nhà ở",
+        "question": "Xin hỏi hồ sơ xin cấp giấy phép xây dựng nhà ở riêng lẻ gồm những gì?",
+        "name": "Nguyễn Văn An",
+        "email": "an.nguyen@example.com",
+        "phone": "0912 345 678",
+        "category": "xay-dung",
+        "commune": "xa-an-binh",
+        "publish_consent": True,
+    },
+    request_only=True,
+)
+
+
+# --- Citizen: ask -----------------------------------------------------------------------------
+
+
+def _idempotency_key(request) -> str | None:
+    raw = request.headers.get("Idempotency-Key")
+    if raw is None:
+        return None
+    key = raw.strip()
+    if not key or len(key) > IDEMPOTENCY_KEY_MAX or not key.isprintable():
+        raise serializers.ValidationError(
+            {
+                "Idempotency-Key": [
+                    _("The Idempotency-Key must be 1 to %(max)d printable characters.")
+                    % {"max": IDEMPOTENCY_KEY_MAX}
+                ]
+            }
+        )
+    return IDEMPOTENCY_PREFIX + key
+
+
+def _is_same_submission(question: Question, data: dict) -> bool:
+    """Whether a replayed request asks what the stored question asks.
+
+    Compares the stored, normalized values with the newly validated ones (as the service
+    would store them), which is the canonical payload: no separate hash needs storing. Also
+    keeps a guessed key from returning someone else's receipt and token.
+    """
+    return (
+        question.title == data["title"].strip()
+        and question.body == data["question"].strip()
+        and question.asker_name == data["name"].strip()
+        and question.asker_email == data["email"].strip().lower()
+        and question.asker_phone == data["phone"]
+        and question.category_id == (data["category"].pk if data["category"] else None)
+        and question.commune_id == (data["commune"].pk if data["commune"] else None)
+        and question.publish_consent == data["publish_consent"]
+    )
+
+
+class QuestionCreateApi(APIView):
+    authentication_classes = []  # no cookies, hence no CSRF; see the module docstring
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        summary=_("Ask a question"),
+        description=_(
+            "Stores a citizen's question and returns its receipt: the tracking code to quote "
+            "and the secret access token for following it. No account and no CSRF token are "
+            "needed. Give an e-mail address, a phone number, or both. Rate limited per IP "
+            "address and per contact."
+        ),
+        tags=["citizen"],
+        auth=[],
+        parameters=[IDEMPOTENCY_PARAMETER],
+        request=QuestionCreateInputSerializer,
+        responses={
+            201: QuestionReceiptSerializer,
+            200: OpenApiResponse(
+                QuestionReceiptSerializer,
+                description=_("A replay (same Idempotency-Key and question): the first receipt."),
+            ),
+            400: FIELD_ERRORS,
+            422: OpenApiResponse(ErrorSerializer, description=_("Idempotency-Key reused.")),
+            429: OpenApiResponse(ErrorSerializer, description=_("Too many submissions.")),
+        },
+        examples=[ASK_EXAMPLE, RECEIPT_EXAMPLE],
+    )
+    def post(self, request):
+        key = _idempotency_key(request)
+        serializer = QuestionCreateInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+
+        # A retry after a lost response must get its receipt even when the client is now
+        # over the rate limit: it stores nothing, so it is not counted.
+        if key:
+            existing = selectors.question_for_idempotency_key(key=key)
+            if existing is not None:
+                return self._replay(existing, data)
+        if not allow_submission(ip=client_ip(request), contacts=[data["email"], data["phone"]]):
+            raise SubmissionRateLimited()
+        try:
+            question, created = services.question_submit(
+                title=data["title"],
+                body=data["question"],
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                category=data["category"],
+                commune=data["commune"],
+                publish_consent=data["publish_consent"],
+                source=Source.API,
+                idempotency_key=key,
+                language=translation.get_language() or "vi",
+                at=clock.now(),
+            )
+        except IntegrityError:
+            # Two requests with the same new key at once: the other one stored the question.
+            existing = selectors.question_for_idempotency_key(key=key) if key else None
+            if existing is None:
+                raise
+            return self._replay(existing, data)
+        if not created:
+            return self._replay(question, data)
+        body = QuestionReceiptSerializer(question).data
+        return Response(body, status=status.HTTP_201_CREATED, headers=NO_STORE)
+
+    def _replay(self, question: Question, data: dict) -> Response:
+        if not _is_same_submission(question, data):
+            raise IdempotencyConflict()
+        body = QuestionReceiptSerializer(question).data
+        return Response(
+            body, status=status.HTTP_200_OK, headers={**NO_STORE, "Idempotent-Replayed": "true"}
+        )
+
+
+# --- Citizen: follow ------------------------------------------------------------------------
+
+
+class QuestionDetailApi(APIView):
+    authentication_classes = []  # the secret token is the credential; see the module docstring
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        summary=_("Follow a question"),
+        description=_(
+            "The asker's own question with its status, deadline, public timeline and approved "
+            "answer. Needs the tracking code and the secret access token; a wrong or missing "
+            "token gets the same 404 as a code that does not exist."
+        ),
+        tags=["citizen"],
+        auth=[],
+        parameters=ACCESS_TOKEN_PARAMETERS,
+        responses={200: CitizenQuestionSerializer, 404: NOT_FOUND},
+    )
+    def get(self, request, tracking_code: str):
+        token = request.headers.get("X-Access-Token") or request.query_params.get("token", "")
+        question = access_question_as_citizen(tracking_code, token)
+        return Response(CitizenQuestionSerializer(question).data, headers=NO_STORE)
+
+
+# --- Public archive -------------------------------------------------------------------------
+
+
+def published_questions():
+    # Load only the columns the archive shows: the private ones (asker_*, title, body) are
+    # then not even in memory, so no serializer slip can output them.
+    return (
+        Question.objects.published()
+        .select_related("unit", "category")
+        .only(
+            "id",
+            "external_id",
+            "public_title",
+            "public_body",
+            "public_answer",
+            "published_at",
+            "answered_at",
+            "unit__name",
+            "unit__name_en",
+            "category__name",
+            "category__name_en",
+        )
+        .order_by("-published_at", "-pk")
+    )
+
+
+@extend_schema(
+    summary=_("List the public archive"),
+    description=_(
+        "Published questions and answers, newest first, in their de-identified public "
+        "version. Filters: category and unit codes, year of publication, and words (q)."
+    ),
+    tags=["archive"],
+    auth=[],
+)
+class ArchiveListApi(generics.ListAPIView):
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    serializer_class = ArchiveEntrySerializer
+    pagination_class = ApiPagination
+    filterset_class = ArchiveFilter
+
+    def get_queryset(self):
+        return published_questions()
+
+
+@extend_schema(
+    summary=_("Read one published question"),
+    tags=["archive"],
+    auth=[],
+    responses={200: ArchiveEntrySerializer, 404: OpenApiResponse(ErrorSerializer)},
+)
+class ArchiveDetailApi(generics.RetrieveAPIView):
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    serializer_class = ArchiveEntrySerializer
+
+    def get_queryset(self):
+        return published_questions()
+
+
+# --- Staff: read -----------------------------------------------------------------------------
+
+
+@extend_schema(
+    summary=_("List questions in your scope"),
+    description=_(
+        "Intake desk and supervisors see every question, unit staff their unit's. "
+        "Filters: status (repeatable), unit code, overdue."
+    ),
+    tags=["staff"],
+    responses={200: StaffQuestionListSerializer, 401: UNAUTHENTICATED, 403: FORBIDDEN},
+)
+class StaffQuestionListApi(generics.ListAPIView):
+    authentication_classes = STAFF_AUTHENTICATION
+    permission_classes = [IsStaffMember]
+    serializer_class = StaffQuestionListSerializer
+    pagination_class = ApiPagination
+    filterset_class = StaffQuestionFilter
+
+    def get_queryset(self):
+        return (
+            questions_visible_to(self.request.user)
+            .select_related("unit", "category", "assignee")
+            .order_by("-received_at", "-pk")
+        )
+
+
+def _staff_detail(request, question: Question) -> Response:
+    # Re-read with everything the representation shows. Not through access_question: after a
+    # transfer the question has left a head's scope, but they still get the result of their
+    # own action.
+    question = Question.objects.select_related("unit", "category", "commune", "assignee").get(
+        pk=question.pk
+    )
+    return Response(StaffQuestionDetailSerializer(question, context={"request": request}).data)
+
+
+class StaffQuestionDetailApi(APIView):
+    authentication_classes = STAFF_AUTHENTICATION
+    permission_classes = [IsStaffMember]
+
+    @extend_schema(
+        summary=_("Read a question in your scope"),
+        tags=["staff"],
+        responses={
+            200: StaffQuestionDetailSerializer,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
+    )
+    def get(self, request, tracking_code: str):
+        question = access_question(request.user, tracking_code)
+        return _staff_detail(request, question)
+
+
+# --- Staff: transitions ----------------------------------------------------------------------
+
+
+class StaffActionApi(APIView):
+    """One transition: fetch in scope, validate :attr:`input_serializer`, call one service.
+
+    Subclasses name their input serializer and the single service call in :meth:`perform`.
+    """
+
+    authentication_classes = STAFF_AUTHENTICATION
+    permission_classes = [IsStaffMember]
+    input_serializer = EmptyInputSerializer
+
+    def post(self, request, tracking_code: str):
+        question = access_question(request.user, tracking_code)
+        serializer = self.input_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.perform(question, request.user, clock.now(), **serializer.validated_data)
+        return _staff_detail(request, question)
+
+    def perform(self, question: Question, user, at, **data) -> None:
+        raise NotImplementedError
+
+
+def staff_action_schema(summary, request=None, description=None):
+    return extend_schema(
+        summary=summary,
+        description=description,
+        tags=["staff"],
+        request=request,
+        responses={
+            200: StaffQuestionDetailSerializer,
+            400: FIELD_ERRORS,
+            401: UNAUTHENTICATED,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+    )
+
+
+@staff_action_schema(_("Route to a unit"), RouteInputSerializer)
+class RouteApi(StaffActionApi):
+    input_serializer = RouteInputSerializer
+
+    def perform(self, question, user, at, *, unit, note):
+        services.question_route(question=question, unit=unit, note=note, actor=user, at=at)
+
+
+@staff_action_schema(
+    _("Reject with a reason"),
+    ReasonInputSerializer,
+    _("The reason is shown to the citizen (e.g. a complaint and where to file it)."),
+)
+class RejectApi(StaffActionApi):
+    input_serializer = ReasonInputSerializer
+
+    def perform(self, question, user, at, *, reason):
+        services.question_reject(question=question, reason=reason, actor=user, at=at)
+
+
+@staff_action_schema(_("Assign to an officer of the unit"), AssignInputSerializer)
+class AssignApi(StaffActionApi):
+    input_serializer = AssignInputSerializer
+
+    def perform(self, question, user, at, *, officer):
+        services.question_assign(question=question, officer=officer, actor=user, at=at)
+
+
+@staff_action_schema(
+    _("Transfer to another unit"),
+    TransferInputSerializer,
+    _("The reason is shown to the citizen and to the receiving unit."),
+)
+class TransferApi(StaffActionApi):
+    input_serializer = TransferInputSerializer
+
+    def perform(self, question, user, at, *, unit, reason):
+        services.question_transfer(
+            question=question, to_unit=unit, reason=reason, actor=user, at=at
+        )
+
+
+@staff_action_schema(
+    _("Ask the citizen for more information"),
+    ClarificationInputSerializer,
+    _("The message is e-mailed to the citizen; the deadline pauses until they reply."),
+)
+class RequestClarificationApi(StaffActionApi):
+    input_serializer = ClarificationInputSerializer
+
+    def perform(self, question, user, at, *, message):
+        services.question_request_clarification(
+            question=question, message=message, actor=user, at=at
+        )
+
+
+@staff_action_schema(_("Save the answer draft"), DraftInputSerializer)
+class DraftApi(StaffActionApi):
+    input_serializer = DraftInputSerializer
+
+    def perform(self, question, user, at, *, body, legal_references):
+        services.answer_save_draft(
+            question=question, body=body, legal_references=legal_references, actor=user, at=at
+        )
+
+
+@staff_action_schema(_("Submit the draft for approval"))
+class SubmitApi(StaffActionApi):
+    def perform(self, question, user, at):
+        services.question_submit_draft(question=question, actor=user, at=at)
+
+
+@staff_action_schema(_("Approve the submitted answer"))
+class ApproveApi(StaffActionApi):
+    def perform(self, question, user, at):
+        services.question_approve(question=question, approver=user, at=at)
+
+
+@staff_action_schema(_("Return the draft with what should change"), ReasonInputSerializer)
+class ReturnApi(StaffActionApi):
+    input_serializer = ReasonInputSerializer
+
+    def perform(self, question, user, at, *, reason):
+        services.question_return_draft(question=question, reason=reason, approver=user, at=at)
+
+
+@staff_action_schema(
+    _("Publish the de-identified version"),
+    PublishInputSerializer,
+    _(
+        "Needs the citizen's consent. Refused (409) while the public text still contains the "
+        "asker's name, e-mail or phone number."
+    ),
+)
+class PublishApi(StaffActionApi):
+    input_serializer = PublishInputSerializer
+
+    def perform(self, question, user, at, *, public_title, public_body, public_answer):
+        services.question_publish(
+            question=question,
+            public_title=public_title,
+            public_body=public_body,
+            public_answer=public_answer,
+            actor=user,
+            at=at,
+        )
+
+
+@staff_action_schema(_("Take out of the archive"), ReasonInputSerializer)
+class UnpublishApi(StaffActionApi):
+    input_serializer = ReasonInputSerializer
+
+    def perform(self, question, user, at, *, reason):
+        services.question_unpublish(question=question, reason=reason, actor=user, at=at)

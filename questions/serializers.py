@@ -1,0 +1,424 @@
+"""Input and output shapes of API v1, one small pair per operation (HackSoft style).
+
+Input serializers only validate and convert; they never save. The views hand the validated
+data to one service in :mod:`questions.services`. The rules are those of the web form
+(:mod:`questions.validators`), so the API and the form refuse the same things.
+
+Three audiences, three sets of output shapes, kept apart on purpose:
+
+- the citizen's own question (needs the code *and* the secret token): their own data only;
+- the public archive: the de-identified public version only, never an ``asker_*`` field nor
+  the private title and text;
+- staff: everything within their scope, including the internal events.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from helpdesk import clock
+from routing.models import Category, Unit
+
+from . import access, notifications, selectors, services
+from .models import OPEN_STATUSES, Question
+from .timeline import citizen_label, citizen_note, staff_label
+from .validators import (
+    BODY_MAX,
+    BODY_MIN,
+    NAME_MAX,
+    TITLE_MAX,
+    normalize_phone,
+    validate_no_control_characters,
+)
+
+# Staff actions in the order a question meets them, with the access-policy name of each.
+STAFF_ACTIONS = (
+    "route",
+    "reject",
+    "assign",
+    "transfer",
+    "request_clarification",
+    "draft",
+    "submit",
+    "approve",
+    "return",
+    "publish",
+    "unpublish",
+)
+
+
+def _display_name(obj) -> str | None:
+    return obj.display_name if obj is not None else None
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CurrentCommuneField(serializers.SlugRelatedField):
+    """A commune by its code, among today's units (the queryset is evaluated per request)."""
+
+    def get_queryset(self):
+        return Unit.objects.current().filter(kind=Unit.Kind.COMMUNE)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CurrentUnitField(serializers.SlugRelatedField):
+    """Any unit existing today, by its code (route and transfer targets)."""
+
+    def get_queryset(self):
+        return Unit.objects.current()
+
+
+# --- Citizen: ask ---------------------------------------------------------------------------
+
+
+class QuestionCreateInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=TITLE_MAX, validators=[validate_no_control_characters])
+    question = serializers.CharField(
+        min_length=BODY_MIN, max_length=BODY_MAX, validators=[validate_no_control_characters]
+    )
+    name = serializers.CharField(max_length=NAME_MAX, validators=[validate_no_control_characters])
+    email = serializers.EmailField(required=False, allow_blank=True, default="", max_length=254)
+    phone = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=30,
+        help_text=_("A Vietnamese number; +84 and spaces are accepted."),
+    )
+    category = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Category.objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        default=None,
+        error_messages={"does_not_exist": _("There is no category with the code “{value}”.")},
+        help_text=_("A category code (lĩnh vực), optional."),
+    )
+    commune = CurrentCommuneField(
+        slug_field="code",
+        required=False,
+        allow_null=True,
+        default=None,
+        error_messages={"does_not_exist": _("There is no commune with the code “{value}”.")},
+        help_text=_("The code of the commune or ward the question is about, optional."),
+    )
+    publish_consent = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text=_(
+            "Whether the asker agrees that the question and answer may be published without "
+            "their personal data. Never assumed: false unless sent as true."
+        ),
+    )
+
+    def validate_phone(self, value: str) -> str:
+        # normalize_phone raises Django's ValidationError, which DRF reports on this field.
+        return normalize_phone(value) if value.strip() else ""
+
+    def validate(self, attrs: dict) -> dict:
+        if not attrs.get("email") and not attrs.get("phone"):
+            message = _("Give an e-mail address or a phone number so that we can reach you.")
+            raise serializers.ValidationError({"email": [message], "phone": [message]})
+        return attrs
+
+
+class QuestionReceiptSerializer(serializers.ModelSerializer):
+    """What the asker keeps: the code to quote and the secret link to follow the question."""
+
+    private_url = serializers.SerializerMethodField(
+        help_text=_("The citizen's private page; it contains the secret token.")
+    )
+
+    class Meta:
+        model = Question
+        fields = [
+            "tracking_code",
+            "access_token",
+            "status",
+            "received_at",
+            "answer_due",
+            "private_url",
+        ]
+
+    def get_private_url(self, question: Question) -> str:
+        return notifications.private_url(question)
+
+
+# --- Citizen: follow ----------------------------------------------------------------------
+
+
+class TimelineEntrySerializer(serializers.Serializer):
+    """One public event, worded and filtered exactly as on the citizen's web page."""
+
+    at = serializers.DateTimeField(source="created_at")
+    action = serializers.CharField()
+    label = serializers.SerializerMethodField()
+    note = serializers.SerializerMethodField()
+
+    def get_label(self, event) -> str:
+        return citizen_label(event.action)
+
+    def get_note(self, event) -> str:
+        # Only notes written for or by the citizen; a transfer's reason is between agencies.
+        return citizen_note(event.action, event.note)
+
+
+class CitizenQuestionSerializer(serializers.ModelSerializer):
+    """The asker's own question, as the private link shows it (only their own data)."""
+
+    question = serializers.CharField(source="body")
+    name = serializers.CharField(source="asker_name")
+    status_label = serializers.CharField(source="get_status_display")
+    category = serializers.SerializerMethodField()
+    commune = serializers.SerializerMethodField()
+    unit = serializers.SerializerMethodField()
+    answer = serializers.SerializerMethodField()
+    timeline = serializers.SerializerMethodField()
+    rating = serializers.IntegerField(source="satisfaction", allow_null=True)
+
+    class Meta:
+        model = Question
+        fields = [
+            "tracking_code",
+            "title",
+            "question",
+            "name",
+            "status",
+            "status_label",
+            "category",
+            "commune",
+            "unit",
+            "received_at",
+            "answer_due",
+            "answered_at",
+            "answer",
+            "timeline",
+            "rating",
+        ]
+
+    def get_category(self, question: Question) -> str | None:
+        return _display_name(question.category)
+
+    def get_commune(self, question: Question) -> str | None:
+        return _display_name(question.commune)
+
+    def get_unit(self, question: Question) -> str | None:
+        return _display_name(question.unit)
+
+    def get_answer(self, question: Question) -> str | None:
+        answer = question.approved_answer
+        return answer.body if answer else None
+
+    @extend_schema_field(TimelineEntrySerializer(many=True))
+    def get_timeline(self, question: Question):
+        # Internal events (assignments, drafts, returns) are the administration's business.
+        events = selectors.question_timeline(question=question)
+        return TimelineEntrySerializer(events, many=True).data
+
+
+# --- Public archive ----------------------------------------------------------------------
+
+
+class ArchiveEntrySerializer(serializers.ModelSerializer):
+    """One published Q&A: the de-identified public version only (PDP Law 91/2025).
+
+    Fields are listed one by one and read from ``public_*``: adding a model field never
+    leaks it here, and the private title and text are not reachable under any name.
+    """
+
+    title = serializers.CharField(source="public_title")
+    question = serializers.CharField(source="public_body")
+    answer = serializers.CharField(source="public_answer")
+    unit = serializers.SerializerMethodField()
+    category = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Question
+        fields = [
+            "id",
+            "external_id",
+            "title",
+            "question",
+            "answer",
+            "unit",
+            "category",
+            "published_at",
+            "answered_at",
+        ]
+
+    def get_unit(self, question: Question) -> str | None:
+        return _display_name(question.unit)
+
+    def get_category(self, question: Question) -> str | None:
+        return _display_name(question.category)
+
+
+# --- Staff --------------------------------------------------------------------------------
+
+
+class UnitRefSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField(source="display_name")
+
+
+class StaffQuestionListSerializer(serializers.ModelSerializer):
+    status_label = serializers.CharField(source="get_status_display")
+    unit = UnitRefSerializer(allow_null=True)
+    category = UnitRefSerializer(allow_null=True)
+    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Question
+        fields = [
+            "tracking_code",
+            "title",
+            "status",
+            "status_label",
+            "unit",
+            "category",
+            "assignee",
+            "received_at",
+            "route_by",
+            "answer_due",
+            "overdue",
+        ]
+
+    def get_overdue(self, question: Question) -> bool:
+        # Derived, never stored (DESIGN §3).
+        return bool(
+            question.status in OPEN_STATUSES
+            and question.answer_due
+            and question.answer_due < clock.today()
+        )
+
+
+class StaffEventSerializer(serializers.Serializer):
+    at = serializers.DateTimeField(source="created_at")
+    action = serializers.CharField()
+    label = serializers.SerializerMethodField()
+    actor = serializers.CharField(source="actor.username", allow_null=True, read_only=True)
+    actor_kind = serializers.CharField()
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
+    note = serializers.CharField()
+    is_internal = serializers.BooleanField()
+
+    def get_label(self, event) -> str:
+        return staff_label(event.action)
+
+
+class StaffAnswerSerializer(serializers.Serializer):
+    body = serializers.CharField()
+    legal_references = serializers.CharField()
+    state = serializers.CharField()
+    author = serializers.CharField(source="author.username", read_only=True)
+    updated_at = serializers.DateTimeField()
+
+
+class StaffQuestionDetailSerializer(StaffQuestionListSerializer):
+    question = serializers.CharField(source="body")
+    commune = UnitRefSerializer(allow_null=True)
+    current_draft = StaffAnswerSerializer(allow_null=True)
+    approved_answer = StaffAnswerSerializer(allow_null=True)
+    timeline = serializers.SerializerMethodField()
+    available_actions = serializers.SerializerMethodField(
+        help_text=_("The actions this user may take now (role, scope and status).")
+    )
+
+    class Meta(StaffQuestionListSerializer.Meta):
+        fields = [
+            *StaffQuestionListSerializer.Meta.fields,
+            "question",
+            "commune",
+            "asker_name",
+            "asker_email",
+            "asker_phone",
+            "publish_consent",
+            "answered_at",
+            "published_at",
+            "public_title",
+            "public_body",
+            "public_answer",
+            "satisfaction",
+            "current_draft",
+            "approved_answer",
+            "timeline",
+            "available_actions",
+        ]
+
+    @extend_schema_field(StaffEventSerializer(many=True))
+    def get_timeline(self, question: Question):
+        events = question.events.select_related("actor").order_by("created_at", "pk")
+        return StaffEventSerializer(events, many=True).data
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_available_actions(self, question: Question) -> list[str]:
+        user = self.context["request"].user
+        return [
+            action.replace("_", "-")
+            for action in STAFF_ACTIONS
+            if services.allowed(action, question) and access.can(user, action, question)
+        ]
+
+
+# --- Staff action inputs ----------------------------------------------------------------
+
+
+class ReasonInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000, validators=[validate_no_control_characters])
+
+
+class RouteInputSerializer(serializers.Serializer):
+    unit = CurrentUnitField(
+        slug_field="code",
+        error_messages={"does_not_exist": _("There is no unit with the code “{value}”.")},
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class AssignInputSerializer(serializers.Serializer):
+    username = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=get_user_model().objects.filter(is_active=True, staff__isnull=False),
+        source="officer",
+        error_messages={"does_not_exist": _("There is no staff member “{value}”.")},
+    )
+
+
+class TransferInputSerializer(ReasonInputSerializer):
+    unit = CurrentUnitField(
+        slug_field="code",
+        error_messages={"does_not_exist": _("There is no unit with the code “{value}”.")},
+    )
+
+
+class ClarificationInputSerializer(serializers.Serializer):
+    message = serializers.CharField(max_length=5000, validators=[validate_no_control_characters])
+
+
+class DraftInputSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=20000, validators=[validate_no_control_characters])
+    legal_references = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=2000
+    )
+
+
+class PublishInputSerializer(serializers.Serializer):
+    public_title = serializers.CharField(max_length=TITLE_MAX)
+    public_body = serializers.CharField(max_length=BODY_MAX)
+    public_answer = serializers.CharField(max_length=20000)
+
+
+class EmptyInputSerializer(serializers.Serializer):
+    """Actions that need no input (submit, approve)."""
+
+
+# --- Errors, for the schema ----------------------------------------------------------------
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()

@@ -1,0 +1,399 @@
+"""The citizen's pages (ask, receipt, track, act on their question) and the public archive.
+
+Each view does four things: fetch (``access_question_as_citizen`` or an archive selector, both
+404 outside what the visitor may see), validate (a form), call one service, render or redirect.
+Everything works without JavaScript.
+
+The private link and the token
+------------------------------
+A citizen reaches their question with the tracking code *and* the secret token of the private
+link (``/track/<code>/?token=…``). The first GET that carries a valid token stores it in the
+session, keyed by the code, and redirects to the same page without it: the secret then no longer
+sits in the address bar, the browser history, server access logs or a Referer header, and the
+pages' own links and forms work from the session. The forms still carry the token in a hidden
+field, so an action submitted after the session expired is not lost. A wrong or missing token is
+a 404, exactly like an unknown code, so codes cannot be probed for private data.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from helpdesk import clock
+
+from . import selectors, services
+from .access import access_question_as_citizen
+from .forms import (
+    ArchiveFilterForm,
+    AskForm,
+    LookupForm,
+    RateForm,
+    ReopenForm,
+    ReplyForm,
+    WithdrawConsentForm,
+    WithdrawForm,
+)
+from .models import ANSWERED_STATUSES, Question, Source
+from .ratelimit import allow_submission, client_ip
+from .timeline import citizen_label, citizen_note
+
+log = logging.getLogger(__name__)
+
+SESSION_TOKENS = "citizen_tokens"
+# A browser rarely follows more than a few questions; the cap keeps the session small.
+SESSION_TOKENS_KEPT = 20
+
+# The track page holds several forms; prefixes keep their field names and ids apart.
+FORM_PREFIXES = {
+    "reply_form": "reply",
+    "withdraw_form": "withdraw",
+    "rate_form": "rate",
+    "reopen_form": "reopen",
+    "consent_form": "consent",
+}
+
+
+# --- The private link -------------------------------------------------------------------------
+
+
+def _remember_token(request, question: Question) -> None:
+    tokens = dict(request.session.get(SESSION_TOKENS, {}))
+    tokens.pop(question.tracking_code, None)
+    tokens[question.tracking_code] = question.access_token
+    request.session[SESSION_TOKENS] = dict(list(tokens.items())[-SESSION_TOKENS_KEPT:])
+
+
+def _remembered_token(request, code: str) -> str:
+    return request.session.get(SESSION_TOKENS, {}).get(code.strip().upper(), "")
+
+
+def _citizen_question(request, code: str) -> Question:
+    """The citizen's own question, by the token posted, in the URL, or remembered; else 404."""
+    given = request.POST.get("token") or request.GET.get("token")
+    question = access_question_as_citizen(code, given or _remembered_token(request, code))
+    if given:
+        # An action posted after the session expired: remember the token again, so the page
+        # the citizen is sent back to opens.
+        _remember_token(request, question)
+    return question
+
+
+def _clean_url_redirect(request, code: str, view_name: str):
+    """Check the URL's token, remember it, and return a redirect to the URL without it."""
+    question = access_question_as_citizen(code, request.GET.get("token", ""))
+    _remember_token(request, question)
+    return redirect(view_name, question.tracking_code)
+
+
+def _private_link(request, question: Question) -> str:
+    path = reverse("questions:track", args=[question.tracking_code])
+    return request.build_absolute_uri(f"{path}?token={question.access_token}")
+
+
+# --- Home and asking -----------------------------------------------------------------------------
+
+
+@require_GET
+def home(request):
+    return render(
+        request,
+        "questions/home.html",
+        {
+            "latest": selectors.archive_latest(limit=8),
+            "categories": selectors.archive_categories(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def ask(request):
+    if request.method != "POST":
+        return render(request, "questions/ask.html", {"form": AskForm()})
+
+    form = AskForm(request.POST, request.FILES)
+    if form.honeypot_filled:
+        # Bots fill every field. Answer them as if it worked (a visible refusal teaches them
+        # to skip the field) but store nothing; the thank-you page shows no code, and tells the
+        # rare person who gets there to ask again.
+        log.info("Honeypot filled; submission discarded.")
+        return redirect("questions:thanks")
+    if not form.is_valid():
+        return render(request, "questions/ask.html", {"form": form})
+
+    data = form.cleaned_data
+    # A replay (double click, back and resubmit) is not a new submission: it does not count
+    # against the rate limit and gets the first receipt back from question_submit.
+    is_replay = selectors.question_for_idempotency_key(key=form.idempotency_key) is not None
+    if not is_replay and not allow_submission(
+        ip=client_ip(request), contacts=[data["email"], data["phone"]]
+    ):
+        form.add_error(
+            None,
+            _(
+                "You have sent too many questions in a short time. Please wait an hour and "
+                "try again, or call the portal's hotline."
+            ),
+        )
+        return render(request, "questions/ask.html", {"form": form})
+
+    question, _created = services.question_submit(
+        title=data["title"],
+        body=data["body"],
+        name=data["name"],
+        email=data["email"],
+        phone=data["phone"],
+        category=data["category"],
+        commune=data["commune"],
+        publish_consent=data["publish_consent"],
+        files=data["attachments"],
+        source=Source.WEB,
+        idempotency_key=form.idempotency_key,
+        language=request.LANGUAGE_CODE,
+        at=clock.now(),
+    )
+    # Only now, with the question committed, does the citizen see a receipt.
+    _remember_token(request, question)
+    return redirect("questions:receipt", question.tracking_code)
+
+
+@require_GET
+def thanks(request):
+    return render(request, "questions/thanks.html")
+
+
+@require_GET
+def receipt(request, code: str):
+    if "token" in request.GET:
+        return _clean_url_redirect(request, code, "questions:receipt")
+    question = _citizen_question(request, code)
+    return render(
+        request,
+        "questions/receipt.html",
+        {"question": question, "private_link": _private_link(request, question)},
+    )
+
+
+# --- Following a question -----------------------------------------------------------------------
+
+
+@require_GET
+def lookup(request):
+    """Look a question up by its tracking code alone.
+
+    The code is not a secret: it is read over the phone and printed on paper. So the code alone
+    shows only the public status (status, received, due), never the question, the asker or the
+    answer; those need the private link from the receipt or e-mail. A browser that already
+    opened the private link (the token is in its session) goes straight to the full page.
+    """
+    form = LookupForm(request.GET or None)
+    found = None
+    if form.is_valid():
+        code = form.cleaned_data["code"]
+        token = form.cleaned_data.get("token") or _remembered_token(request, code)
+        if token:
+            try:
+                question = access_question_as_citizen(code, token)
+            except Http404:
+                pass
+            else:
+                _remember_token(request, question)
+                return redirect("questions:track", question.tracking_code)
+        found = selectors.question_public_status(code=code)
+        if found is None:
+            form.add_error("code", _("No question has this tracking code. Check it and try again."))
+    return render(request, "questions/lookup.html", {"form": form, "found": found})
+
+
+def _track_context(request, question: Question, **bound_forms) -> dict:
+    can_reopen = question.status in ANSWERED_STATUSES and (
+        question.answered_at is None
+        or clock.now()
+        <= question.answered_at + timedelta(days=settings.HELPDESK["REOPEN_WITHIN_DAYS"])
+    )
+    offered = {
+        "reply_form": (services.allowed("citizen_reply", question), ReplyForm),
+        "withdraw_form": (services.allowed("withdraw", question), WithdrawForm),
+        "rate_form": (
+            services.allowed("rate", question) and question.rated_at is None,
+            RateForm,
+        ),
+        "reopen_form": (services.allowed("reopen", question) and can_reopen, ReopenForm),
+        "consent_form": (question.publish_consent, WithdrawConsentForm),
+    }
+    forms = {
+        name: bound_forms.get(name) or form_class(prefix=FORM_PREFIXES[name])
+        for name, (shown, form_class) in offered.items()
+        if shown
+    }
+    timeline = [
+        {
+            "event": event,
+            "label": citizen_label(event.action),
+            "note": citizen_note(event.action, event.note),
+        }
+        for event in selectors.question_timeline(question=question)
+    ]
+    return {
+        "question": question,
+        "timeline": timeline,
+        "answer": question.approved_answer,
+        "clarification": (
+            selectors.question_last_clarification_request(question=question)
+            if "reply_form" in forms
+            else None
+        ),
+        "attachments": question.attachments.order_by("uploaded_at", "pk"),
+        "private_link": _private_link(request, question),
+        **forms,
+    }
+
+
+@require_GET
+def track(request, code: str):
+    if "token" in request.GET:
+        return _clean_url_redirect(request, code, "questions:track")
+    question = _citizen_question(request, code)
+    return render(request, "questions/track.html", _track_context(request, question))
+
+
+@require_GET
+def attachment(request, code: str, pk: int):
+    question = _citizen_question(request, code)
+    item = get_object_or_404(question.attachments, pk=pk)
+    return FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type=item.content_type,
+    )
+
+
+def _citizen_action(request, code: str, *, form_class, form_name: str, perform, done: str):
+    """Shared shape of the citizen's actions: fetch, validate, one service, redirect."""
+    question = _citizen_question(request, code)
+    form = form_class(request.POST, request.FILES, prefix=FORM_PREFIXES[form_name])
+    if not form.is_valid():
+        context = _track_context(request, question, **{form_name: form})
+        return render(request, "questions/track.html", context, status=400)
+    try:
+        perform(question, form.cleaned_data)
+    except services.TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+    return HttpResponseRedirect(reverse("questions:track", args=[question.tracking_code]))
+
+
+@require_POST
+def reply(request, code: str):
+    return _citizen_action(
+        request,
+        code,
+        form_class=ReplyForm,
+        form_name="reply_form",
+        perform=lambda question, data: services.question_citizen_reply(
+            question=question, message=data["message"], files=data["attachments"], at=clock.now()
+        ),
+        done=_("Thank you, your reply was sent to the agency."),
+    )
+
+
+@require_POST
+def withdraw(request, code: str):
+    return _citizen_action(
+        request,
+        code,
+        form_class=WithdrawForm,
+        form_name="withdraw_form",
+        perform=lambda question, data: services.question_withdraw(
+            question=question, reason=data["reason"], at=clock.now()
+        ),
+        done=_("Your question was withdrawn."),
+    )
+
+
+@require_POST
+def rate(request, code: str):
+    return _citizen_action(
+        request,
+        code,
+        form_class=RateForm,
+        form_name="rate_form",
+        perform=lambda question, data: services.question_rate(
+            question=question, score=data["score"], comment=data["comment"], at=clock.now()
+        ),
+        done=_("Thank you for rating the answer."),
+    )
+
+
+@require_POST
+def reopen(request, code: str):
+    return _citizen_action(
+        request,
+        code,
+        form_class=ReopenForm,
+        form_name="reopen_form",
+        perform=lambda question, data: services.question_reopen(
+            question=question, reason=data["reason"], at=clock.now()
+        ),
+        done=_("Your question was reopened; the agency will answer again."),
+    )
+
+
+@require_POST
+def withdraw_consent(request, code: str):
+    return _citizen_action(
+        request,
+        code,
+        form_class=WithdrawConsentForm,
+        form_name="consent_form",
+        perform=lambda question, data: services.question_withdraw_consent(
+            question=question, at=clock.now()
+        ),
+        done=_("Your consent was withdrawn; the question will not be published."),
+    )
+
+
+# --- The public archive ---------------------------------------------------------------------------
+
+
+@require_GET
+def archive(request):
+    form = ArchiveFilterForm(
+        request.GET or None,
+        categories=selectors.archive_categories(),
+        units=selectors.archive_units(),
+        years=selectors.archive_years(),
+    )
+    questions = selectors.archive_list(**form.filters())
+    page = Paginator(questions, selectors.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "questions/archive.html",
+        {"form": form, "page": page, "total": page.paginator.count},
+    )
+
+
+@require_GET
+def archive_detail(request, pk: int):
+    question = selectors.archive_get(pk=pk)
+    _count_view(question)
+    return render(request, "questions/archive_detail.html", {"question": question})
+
+
+def _count_view(question: Question) -> None:
+    # One UPDATE … SET view_count = view_count + 1: concurrent readers cannot lose a count the
+    # way read-increment-save would. Not an audited transition, so not a service of its own.
+    Question.objects.filter(pk=question.pk).update(view_count=F("view_count") + 1)
+    question.view_count += 1

@@ -689,7 +689,14 @@ def question_reopen(*, question: Question, reason: str, at: datetime) -> Questio
     if was_published:
         # The public answer did not satisfy its asker: take it down until it is answered anew.
         question.published_at = None
-    question.save(update_fields=["status", "published_at"])
+    # The next answer is a new answer and can be rated on its own; the earlier rating stays in
+    # the event log ("question.rated").
+    question.satisfaction = None
+    question.satisfaction_comment = ""
+    question.rated_at = None
+    question.save(
+        update_fields=["status", "published_at", "satisfaction", "satisfaction_comment", "rated_at"]
+    )
     return question
 
 

@@ -950,6 +950,17 @@ def test_reopening_after_the_window_is_refused(days, settings, in_status):
     assert snapshot(question) == before
 
 
+def test_the_new_answer_after_a_reopening_can_be_rated_again(in_status):
+    question = in_status(Status.ANSWERED)
+    services.question_rate(question=question, score=2, comment="Chưa đủ.", at=clock.now())
+
+    question = services.question_reopen(question=question, reason="Chưa rõ.", at=clock.now())
+
+    question.refresh_from_db()
+    assert (question.satisfaction, question.rated_at) == (None, None)
+    assert question.events.filter(action="question.rated", data__score=2).exists()
+
+
 def test_reopening_a_published_answer_takes_it_out_of_the_archive(in_status):
     question = in_status(Status.PUBLISHED)
 

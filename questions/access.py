@@ -52,8 +52,8 @@ POLICY: dict[str, dict[str, str]] = {
 PROVINCE_WIDE_ROLES = frozenset({Role.INTAKE, Role.SUPERVISOR, Role.ADMIN})
 
 
-def staff_profile(user: User) -> StaffProfile | None:
-    if not user.is_authenticated:
+def staff_profile(user: User | None) -> StaffProfile | None:
+    if user is None or not user.is_authenticated:
         return None
     try:
         return user.staff

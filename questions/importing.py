@@ -29,6 +29,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
@@ -391,11 +392,13 @@ def import_questions(
     """Import ``(line number, text)`` pairs; see the module docstring for the rules.
 
     ``dry_run`` does everything, then rolls it back: the report is exactly what a real run
-    would do.
+    would do. A real run commits batch by batch, so a long import does not hold the database's
+    write lock (SQLite) for its whole length, and an interrupted one resumes where it stopped
+    when run again (what is stored is skipped).
     """
     report = ImportReport(dry_run=dry_run)
     try:
-        with transaction.atomic():
+        with transaction.atomic() if dry_run else nullcontext():
             _run(
                 lines,
                 report,

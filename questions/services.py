@@ -50,6 +50,10 @@ MOVED_MEANWHILE = gettext_noop(
 )
 
 
+# Who decided where a question goes (recorded on every routing event).
+ROUTING_SOURCES = frozenset({"person", "rule", "model"})
+
+
 class TransitionError(Exception):
     """A move that the question's current state does not allow. Its message is for users."""
 
@@ -260,14 +264,30 @@ def _attach(question: Question, upload: UploadedFile, checked: CheckedFile, *, a
 
 @transaction.atomic
 def question_route(
-    *, question: Question, unit: Unit, actor: AbstractBaseUser, at: datetime, note: str = ""
+    *,
+    question: Question,
+    unit: Unit,
+    actor: AbstractBaseUser | None,
+    at: datetime,
+    note: str = "",
+    source: str = "person",
+    data: dict | None = None,
 ) -> Question:
+    """Send the question to the unit that will answer it.
+
+    ``source`` says who decided (DESIGN §4): "person" (an intake officer, ``actor``), or
+    "rule" / "model" when routing ran automatically, with ``actor`` None and ``data`` holding
+    what decided it (the rule, the model's confidence).
+    """
+    if source not in ROUTING_SOURCES:
+        raise ValueError(f"source must be one of {sorted(ROUTING_SOURCES)}, not {source!r}")
     # The unit the person routing saw. Routing is allowed from "routed" too (re-routing a
     # mistake), so without this, two intake users routing a new question at once would both
     # succeed and the second would silently overwrite the first one's choice.
     seen_unit_id = question.unit_id
     question = _lock(question)
-    authorize(actor, "route", question)
+    if source == "person" or actor is not None:
+        authorize(actor, "route", question)
     _check_allowed(question, "route")
     if question.unit_id != seen_unit_id:
         raise TransitionError(_(MOVED_MEANWHILE))
@@ -280,8 +300,14 @@ def question_route(
         actor=actor,
         at=at,
         note=note,
-        data={"unit": unit.code, "previous_unit": previous.code if previous else None},
+        data={
+            "unit": unit.code,
+            "previous_unit": previous.code if previous else None,
+            "source": source,
+            **(data or {}),
+        },
         event_action="question.rerouted" if previous else "question.routed",
+        actor_kind="system" if actor is None else None,
     )
     question.unit = unit
     question.routed_at = at

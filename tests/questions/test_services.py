@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import include, path
 from django.utils import timezone
@@ -400,8 +401,37 @@ def test_routing_sets_the_unit_and_records_where_it_came_from(in_status, intake,
     assert question.routed_at == at
     assert question.assignee is None
     routed, rerouted = question.events.filter(action__in=["question.routed", "question.rerouted"])
-    assert routed.data == {"unit": "land", "previous_unit": None}
-    assert rerouted.data == {"unit": "tax", "previous_unit": "land"}
+    assert routed.data == {"unit": "land", "previous_unit": None, "source": "person"}
+    assert rerouted.data == {"unit": "tax", "previous_unit": "land", "source": "person"}
+
+
+def test_automatic_routing_is_recorded_as_the_systems_decision_with_its_evidence(in_status, land):
+    question = in_status(Status.RECEIVED)
+
+    services.question_route(
+        question=question,
+        unit=land,
+        actor=None,
+        at=clock.now(),
+        source="model",
+        data={"confidence": 0.91},
+    )
+
+    event = question.events.get(action="question.routed")
+    assert (event.actor, event.actor_kind) == (None, "system")
+    assert event.data == {
+        "unit": "land",
+        "previous_unit": None,
+        "source": "model",
+        "confidence": 0.91,
+    }
+
+
+def test_routing_by_a_person_needs_a_person_allowed_to_route(in_status, land):
+    question = in_status(Status.RECEIVED)
+
+    with pytest.raises(PermissionDenied):
+        services.question_route(question=question, unit=land, actor=None, at=clock.now())
 
 
 def test_routing_again_to_the_unit_that_already_has_it_is_refused(in_status, intake, land):

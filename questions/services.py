@@ -25,7 +25,7 @@ from helpdesk import clock
 from routing import deadlines
 from routing.models import Category, Role, StaffProfile, Unit
 
-from . import notifications, redaction
+from . import effects, redaction
 from .access import authorize
 from .models import (
     OPEN_STATUSES,
@@ -141,7 +141,7 @@ def _transition(
         is_internal=internal,
         created_at=at,
     )
-    transaction.on_commit(partial(notifications.question_changed, question.pk, event.pk))
+    transaction.on_commit(partial(effects.question_changed, question.pk, event.pk))
     return event
 
 
@@ -226,7 +226,7 @@ def question_submit(
         data={"source": source, "attachments": len(files)},
         created_at=at,
     )
-    transaction.on_commit(partial(notifications.question_received, question.pk))
+    transaction.on_commit(partial(effects.question_received, question.pk))
     return question, True
 
 

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.contrib.auth import authenticate, get_user_model
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from helpdesk import clock, demo_data
@@ -194,3 +194,10 @@ def test_it_sends_no_citizen_mail_by_default(transactional_db, frozen):
 def test_send_mail_sends_the_citizen_mail(transactional_db, frozen):
     call_command("seed_demo", questions=12, send_mail=True, stdout=StringIO())
     assert mail.outbox
+
+
+def test_it_refuses_to_run_in_production(db, settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="HELPDESK_PRODUCTION"):
+        seed()
+    assert not Unit.objects.exists()

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.test import override_settings
 from django.utils.translation import gettext as _
@@ -125,8 +125,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, questions: int, seed: int, send_mail: bool, **options) -> None:
-        if questions < 0:
-            questions = 0
+        if getattr(settings, "PRODUCTION", False):
+            # Accounts with passwords printed in the README have no place in production.
+            raise CommandError(
+                _(
+                    "seed_demo refuses to run with HELPDESK_PRODUCTION set: it creates accounts "
+                    "whose passwords are public."
+                )
+            )
+        questions = max(questions, 0)
         # Hundreds of receipts to invented example.com addresses are noise, not a demo.
         backend = settings.EMAIL_BACKEND if send_mail else DUMMY_MAIL
         with override_settings(EMAIL_BACKEND=backend):

@@ -167,3 +167,73 @@ class StaffProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_username()} ({self.get_role_display()})"
+
+
+class CalendarOverride(models.Model):
+    """A dated exception to the working-day calendar, announced by the government.
+
+    The ``holidays`` package is the base; these rows win over it (DESIGN §2), because the
+    package lags the yearly announcements of day swaps ("làm bù") and extra days off.
+    """
+
+    day = models.DateField(_("date"), unique=True)
+    is_working = models.BooleanField(
+        _("working day"),
+        help_text=_(
+            "Ticked: a working day (e.g. a Saturday worked in exchange). Unticked: a day off."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    source = models.CharField(
+        _("announcing document"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. Thông báo 6150/TB-BLĐTBXH"),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("calendar override")
+        verbose_name_plural = _("calendar overrides")
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} {'+' if self.is_working else '-'} {self.note}"
+
+
+class RoutingRule(models.Model):
+    """An administrator's rule: questions matching all its conditions go to ``unit``.
+
+    Rules are tried in ``order``; an empty condition matches anything. Keywords match the
+    question's title and text without diacritics, any one of them (one per line).
+    """
+
+    order = models.PositiveIntegerField(_("order"), default=100)
+    name = models.CharField(_("name"), max_length=200)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    commune = models.ForeignKey(
+        Unit,
+        verbose_name=_("commune / ward"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"kind": Unit.Kind.COMMUNE},
+    )
+    keywords = models.TextField(
+        _("keywords"), blank=True, help_text=_("One per line; any of them.")
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("route to"), on_delete=models.CASCADE, related_name="routing_rules"
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
+
+    def __str__(self) -> str:
+        return self.name

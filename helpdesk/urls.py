@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("questions.urls")),
     path("staff/", include("helpdesk.workspace.urls")),
     path("api/v1/", include("questions.api_urls")),
+    path("api/v1/routing/", include("routing.api_urls")),
+    path("", include("search.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),

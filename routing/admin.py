@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+# The working-day calendar's admin lives with the deadline code.
+from . import admin_calendar  # noqa: F401  (registers CalendarOverride)
 from .models import Category, StaffProfile, Unit
 
 

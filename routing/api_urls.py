@@ -1,0 +1,3 @@
+app_name = "routing_api"
+
+urlpatterns: list = []

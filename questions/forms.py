@@ -98,7 +98,7 @@ class AskForm(forms.Form):
         help_text=_("A short summary, for example “Documents needed for a building permit”."),
     )
     body = _text_field(
-        label=_("Your question"),
+        label=_("Details of your question"),
         max_length=validators.BODY_MAX,
         min_length=validators.BODY_MIN,
         widget=forms.Textarea(attrs={"rows": 8}),

@@ -185,8 +185,16 @@ def test_malformed_json_is_a_400_with_a_message_and_stores_nothing(http):
     response = http.post(ASK, data=b'{"title": "Thu tuc", ', headers={"Accept-Language": "en"})
 
     assert response.status == 400
-    assert "JSON parse error" in response.json["detail"]
+    assert response.json["detail"] == "The request body is not valid JSON."
     assert not Question.objects.exists()
+
+
+def test_malformed_json_is_explained_in_vietnamese_by_default(http):
+    response = http.post(ASK, data=b'{"title": "Thu tuc", ')
+
+    assert response.status == 400
+    assert "JSON" in response.json["detail"]
+    assert response.json["detail"] != "The request body is not valid JSON."
 
 
 def test_a_json_list_instead_of_an_object_is_a_400(http):

@@ -60,10 +60,14 @@ def place(staff, units, land_category, tax_category):
 
 @pytest.fixture
 def login():
-    """``login(user)``: a test client with that user's session (each user their own client)."""
+    """``login(user)``: a test client with that user's session (each user their own client).
+
+    The client asks for English, so assertions read the source strings; the Vietnamese
+    default is covered by the language tests.
+    """
 
     def make(user) -> Client:
-        client = Client()
+        client = Client(headers={"Accept-Language": "en"})
         if user is not None:
             client.force_login(user)
         return client

@@ -175,9 +175,9 @@ def test_a_get_on_an_action_url_changes_nothing(staff, place, login):
 
 
 @pytest.mark.django_db
-def test_a_user_without_a_staff_profile_gets_a_clear_403_page(client, db):
+def test_a_user_without_a_staff_profile_gets_a_clear_403_page(login, db):
     user = get_user_model().objects.create_user(username="citizen", password="pw")
-    client.force_login(user)
+    client = login(user)
 
     for name in ("workspace:home", "workspace:inbox", "workspace:intake"):
         response = client.get(reverse(name))

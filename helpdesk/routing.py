@@ -1,3 +1,10 @@
-"""Websocket routes. Live updates (inbox, dashboard, tracking page) join here."""
+"""Websocket routes (DESIGN §7): live staff workspace and citizen tracking page."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from questions.consumers import CitizenConsumer, StaffConsumer
+
+websocket_urlpatterns = [
+    path("ws/staff/", StaffConsumer.as_asgi()),
+    path("ws/track/<str:code>/", CitizenConsumer.as_asgi()),
+]

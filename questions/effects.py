@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from search import services as search
 
-from . import autoroute, notifications
+from . import autoroute, live, notifications
 from .models import Event
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,8 @@ def _run(effect: Callable[..., object], *args: object) -> None:
 
 def question_received(question_id: int) -> None:
     _run(notifications.question_received, question_id)
+    _run(live.broadcast, question_id)
+    # Routing may move it on at once; that move is a change of its own, broadcast in turn.
     _run(autoroute.route_new_question, question_id)
 
 
@@ -42,3 +44,4 @@ def question_changed(question_id: int, event_id: int) -> None:
     _run(notifications.question_changed, question_id, event_id)
     if event.action in ARCHIVE_EVENTS:
         _run(search.sync_question, question_id)
+    _run(live.broadcast, question_id, event_id)

@@ -1,0 +1,80 @@
+"""Live updates: which websocket groups hear about a question, and telling them.
+
+Groups follow the access policy (questions/access.py): a unit's staff hear about their unit's
+questions, the intake desk about new and province-wide changes, supervisors about everything,
+and a citizen only about their own question. Messages carry no personal data — only the
+tracking code, status and unit — and pages refetch what they show through the ordinary,
+access-checked views, so a websocket can never show more than a page load would.
+"""
+
+from __future__ import annotations
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+from routing.models import Role, Unit
+
+from .access import PROVINCE_WIDE_ROLES
+from .models import Event, Question
+
+PROVINCE = "province"
+INTAKE = "intake"
+
+
+def unit_group(unit_id: int) -> str:
+    return f"unit.{unit_id}"
+
+
+def question_group(question_id: int) -> str:
+    return f"question.{question_id}"
+
+
+def staff_groups(profile) -> list[str]:
+    """The groups a staff member's workspace joins."""
+    groups = []
+    if profile.role in PROVINCE_WIDE_ROLES:
+        groups.append(PROVINCE)
+    if profile.role == Role.INTAKE:
+        groups.append(INTAKE)
+    if profile.unit_id and profile.role in (Role.HEAD, Role.OFFICER):
+        groups.append(unit_group(profile.unit_id))
+    return groups
+
+
+def groups_for(question: Question, event: Event | None) -> set[str]:
+    groups = {PROVINCE, question_group(question.pk)}
+    if question.unit_id:
+        groups.add(unit_group(question.unit_id))
+    if event is None or event.action == "question.received" or question.status == "received":
+        groups.add(INTAKE)
+    # A question that left a unit (transfer, re-routing) must also leave that unit's inbox.
+    if event is not None:
+        left = [event.data.get(key) for key in ("from_unit", "previous_unit")]
+        for unit_id in Unit.objects.filter(code__in=[c for c in left if c]).values_list(
+            "pk", flat=True
+        ):
+            groups.add(unit_group(unit_id))
+    return groups
+
+
+def message_for(question: Question, event: Event | None) -> dict:
+    return {
+        "type": "question.changed",
+        "code": question.tracking_code,
+        "status": question.status,
+        "unit": question.unit_id,
+        "action": event.action if event else "question.received",
+    }
+
+
+def broadcast(question_id: int, event_id: int | None = None) -> None:
+    """Tell every group concerned that the question changed (called after commit)."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    question = Question.objects.only("pk", "tracking_code", "status", "unit_id").get(pk=question_id)
+    event = Event.objects.only("action", "data").get(pk=event_id) if event_id else None
+    message = message_for(question, event)
+    send = async_to_sync(layer.group_send)
+    for group in sorted(groups_for(question, event)):
+        send(group, message)

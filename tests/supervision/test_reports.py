@@ -1,0 +1,157 @@
+"""Timeliness figures checked against hand-computed working-day cases.
+
+Received Friday 13 February 2026, on the eve of Tết (16–20 February off), a 15-working-day
+question is due Friday 13 March 2026: 16–20 Feb are holidays, so the 15 working days are
+23–27 Feb, 2–6 Mar and 9–13 Mar.
+"""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from questions import reports, services
+from tests.factories import ANSWER_TEXT, make_question, make_unit
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+RECEIVED = datetime(2026, 2, 13, 9, 0, tzinfo=VN)
+TODAY = date(2026, 3, 20)
+
+
+def at(day: int, month: int = 3, hour: int = 10) -> datetime:
+    return datetime(2026, month, day, hour, 0, tzinfo=VN)
+
+
+def answered_on(answer_at, *, unit, intake, head, officer, category):
+    question = make_question(at=RECEIVED, category=category)
+    question = services.question_route(question=question, unit=unit, actor=intake, at=RECEIVED)
+    question = services.question_assign(question=question, officer=officer, actor=head, at=RECEIVED)
+    if answer_at is None:
+        return question
+    services.answer_save_draft(question=question, body=ANSWER_TEXT, actor=officer, at=answer_at)
+    services.question_submit_draft(question=question, actor=officer, at=answer_at)
+    return services.question_approve(question=question, approver=head, at=answer_at)
+
+
+@pytest.fixture
+def february(land_category, land, intake, head_land, officer_land):
+    people = {
+        "unit": land,
+        "intake": intake,
+        "head": head_land,
+        "officer": officer_land,
+        "category": land_category,
+    }
+    with time_machine.travel(RECEIVED, tick=False):
+        questions = {
+            "early": answered_on(at(12), **people),
+            "on_time": answered_on(at(13), **people),
+            "late": answered_on(at(16), **people),
+            "overdue": answered_on(None, **people),
+        }
+    return questions
+
+
+@pytest.mark.django_db
+def test_the_due_date_of_the_hand_computed_case(february):
+    assert {q.answer_due for q in february.values()} == {date(2026, 3, 13)}
+
+
+@pytest.mark.django_db
+def test_a_units_figures_match_the_hand_computed_cases(february, land):
+    [row] = reports.timeliness_report(start=date(2026, 2, 1), end=date(2026, 2, 28), today=TODAY)
+
+    assert row.unit == land
+    assert (row.received, row.answered, row.early, row.on_time, row.late, row.overdue_open) == (
+        4,
+        3,
+        1,
+        1,
+        1,
+        1,
+    )
+    # 14, 15 and 16 working days from receipt to answer.
+    assert dict(row.histogram) == {14: 1, 15: 1, 16: 1}
+    assert row.median_working_days == 15
+    assert row.timely_rate == 2 / 4
+
+
+@pytest.mark.django_db
+def test_questions_received_outside_the_period_are_not_counted(february):
+    assert (
+        reports.timeliness_report(start=date(2026, 3, 1), end=date(2026, 3, 31), today=TODAY) == []
+    )
+
+
+@pytest.mark.django_db
+def test_every_figure_drills_down_to_the_questions_behind_it(february, land):
+    def behind(measure):
+        return set(
+            reports.questions_behind(
+                start=date(2026, 2, 1),
+                end=date(2026, 2, 28),
+                today=TODAY,
+                measure=measure,
+                unit=land,
+            ).values_list("tracking_code", flat=True)
+        )
+
+    assert behind("early") == {february["early"].tracking_code}
+    assert behind("late") == {february["late"].tracking_code}
+    assert behind("overdue_open") == {february["overdue"].tracking_code}
+    assert len(behind("received")) == 4
+
+
+@pytest.mark.django_db
+def test_a_merged_unit_rolls_up_into_its_successor(land_category, land, intake):
+    old = make_unit(
+        "stnmt",
+        name="Sở Tài nguyên và Môi trường",
+        valid_to=date(2025, 6, 30),
+        valid_from=date(2008, 1, 1),
+        successor=land,
+    )
+    with time_machine.travel(datetime(2025, 3, 3, 9, 0, tzinfo=VN), tick=False):
+        question = make_question(category=land_category)
+        question = services.question_route(
+            question=question, unit=old, actor=intake, at=question.received_at
+        )
+
+    [row] = reports.timeliness_report(start=date(2025, 3, 1), end=date(2025, 3, 31), today=TODAY)
+    [unrolled] = reports.timeliness_report(
+        start=date(2025, 3, 1), end=date(2025, 3, 31), today=TODAY, roll_up=False
+    )
+
+    assert row.unit == land and row.received == 1
+    assert unrolled.unit == old
+    assert question.unit == old  # the question keeps the unit that handled it
+
+
+@pytest.mark.django_db
+def test_transfers_count_against_the_unit_that_transferred(
+    land_category, land, tax, intake, head_land
+):
+    with time_machine.travel(RECEIVED, tick=False):
+        question = make_question(category=land_category)
+        question = services.question_route(question=question, unit=land, actor=intake, at=RECEIVED)
+        services.question_transfer(
+            question=question, to_unit=tax, reason="Thuộc ngành thuế.", actor=head_land, at=RECEIVED
+        )
+
+    rows = {
+        r.unit.code: r
+        for r in reports.timeliness_report(
+            start=date(2026, 2, 1), end=date(2026, 2, 28), today=TODAY
+        )
+    }
+
+    assert rows["land"].transferred == 1
+    assert rows["tax"].received == 1 and rows["tax"].transferred == 0
+    assert "land" not in {
+        r.unit.code
+        for r in reports.timeliness_report(
+            start=date(2026, 2, 1), end=date(2026, 2, 28), today=TODAY
+        )
+        if r.received
+    }

@@ -48,6 +48,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer; got {raw!r}") from None
 
 
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number; got {raw!r}") from None
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -93,6 +103,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -270,6 +281,13 @@ HELPDESK = {
     "RATE_LIMIT_PER_IP": env_int("HELPDESK_RATE_LIMIT_PER_IP", 10),
     "RATE_LIMIT_PER_CONTACT": env_int("HELPDESK_RATE_LIMIT_PER_CONTACT", 5),
     "RATE_LIMIT_WINDOW_SECONDS": env_int("HELPDESK_RATE_LIMIT_WINDOW_SECONDS", 3600),
+    # Ranking of units (helpdesk/ranking.py): weights add up to 1, shown on the pages.
+    "RANKING_WEIGHTS": {
+        "timely": env_float("HELPDESK_RANKING_WEIGHT_TIMELY", 0.6),
+        "satisfaction": env_float("HELPDESK_RANKING_WEIGHT_SATISFACTION", 0.2),
+        "volume": env_float("HELPDESK_RANKING_WEIGHT_VOLUME", 0.2),
+    },
+    "RANKING_MIN_VOLUME": env_int("HELPDESK_RANKING_MIN_VOLUME", 10),
     "MAX_ATTACHMENTS": 5,
     "MAX_ATTACHMENT_BYTES": 10 * 1024 * 1024,
 }

@@ -288,6 +288,9 @@ HELPDESK = {
         "volume": env_float("HELPDESK_RANKING_WEIGHT_VOLUME", 0.2),
     },
     "RANKING_MIN_VOLUME": env_int("HELPDESK_RANKING_MIN_VOLUME", 10),
+    # Deadlines (questions/timeliness.py, questions/sweep.py), in working days.
+    "DUE_SOON_WORKING_DAYS": env_int("HELPDESK_DUE_SOON_WORKING_DAYS", 2),
+    "REMIND_BEFORE_WORKING_DAYS": env_int("HELPDESK_REMIND_BEFORE_WORKING_DAYS", 2),
     "MAX_ATTACHMENTS": 5,
     "MAX_ATTACHMENT_BYTES": 10 * 1024 * 1024,
 }

@@ -270,6 +270,8 @@ def receipt(http, ask_payload):
 
 
 FOLLOW_KEYS = {
+    "deadline",
+    "timeliness",
     "tracking_code",
     "title",
     "question",

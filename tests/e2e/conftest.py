@@ -30,7 +30,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API runs an event loop in this thread while it is open,
+# which would break later tests in the same process that call async_to_sync.
+@pytest.fixture(scope="module")
 def browser():
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (apt-get install chromium): browser tests skipped")

@@ -77,6 +77,8 @@ MATRIX_ROWS = {
     "return":                "   .      .      Y      Y      .      .      .      .      .   ",
     "publish":               "   Y      .      Y      .      .      .      .      .      .   ",
     "unpublish":             "   Y      .      Y      .      .      .      .      .      .   ",
+    "request_extension":     "   .      .      Y      Y      .      .      .      .      .   ",
+    "decide_extension":      "   .      Y      Y      .      .      .      .      .      .   ",
 }  # fmt: skip
 MATRIX = [
     (action, person, SCOPE[person], mark == "Y")
@@ -123,6 +125,8 @@ START = {
     "return": Status.AWAITING_APPROVAL,
     "publish": Status.ANSWERED,
     "unpublish": Status.PUBLISHED,
+    "request_extension": Status.IN_PROGRESS,
+    "decide_extension": Status.IN_PROGRESS,
 }
 
 
@@ -130,6 +134,14 @@ def _ready(action: str, question: Question, people: dict) -> Question:
     if action == "submit":  # submitting needs a saved draft
         services.answer_save_draft(
             question=question, body=ANSWER_TEXT, actor=people["officer_land"], at=clock.now()
+        )
+    if action == "decide_extension":  # deciding needs a pending request
+        services.extension_request(
+            question=question,
+            working_days=5,
+            reason="Cần thêm thời gian xác minh.",
+            requested_by=people["head_land"],
+            at=clock.now(),
         )
     return question
 

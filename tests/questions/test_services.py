@@ -18,7 +18,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import include, path
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from helpdesk import clock
 from questions import services
@@ -47,6 +47,13 @@ PUBLIC = {
     "public_body": "Hồ sơ xin cấp giấy phép xây dựng nhà ở riêng lẻ gồm những gì?",
     "public_answer": ANSWER_TEXT,
 }
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in the source language; Vietnamese is the site default."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -199,6 +206,20 @@ def perform(action: str, question: Question, who: dict, *, at: datetime | None =
         ),
         "rate": lambda: services.question_rate(
             question=question, score=4, comment="Rõ ràng", at=at
+        ),
+        "request_extension": lambda: services.extension_request(
+            question=question,
+            working_days=5,
+            reason="Cần xác minh hồ sơ địa chính.",
+            requested_by=actor,
+            at=at,
+        ),
+        "decide_extension": lambda: services.extension_decide(
+            extension=question.extensions.get(state="pending"),
+            approve=True,
+            decided_by=actor,
+            at=at,
+            note="Đồng ý gia hạn.",
         ),
     }
     return calls[action]()

@@ -86,21 +86,6 @@ def test_the_overdue_filter_shows_open_questions_past_their_answer_date(staff, p
 
 
 @pytest.mark.django_db
-def test_the_due_soon_filter_takes_questions_due_within_three_days(staff, place, login):
-    question = place(Status.IN_PROGRESS)
-    due = question.answer_due
-
-    with time_machine.travel(f"{due - timedelta(days=3)} 09:00 +0700", tick=False):
-        client = login(staff["head_land"])  # inside: a session from "today" would have expired
-        assert _codes(client.get(reverse("workspace:inbox") + "?due=soon")) == {
-            question.tracking_code
-        }
-    with time_machine.travel(f"{due - timedelta(days=4)} 09:00 +0700", tick=False):
-        client = login(staff["head_land"])  # inside: a session from "today" would have expired
-        assert _codes(client.get(reverse("workspace:inbox") + "?due=soon")) == set()
-
-
-@pytest.mark.django_db
 def test_assigned_to_me_and_text_search_narrow_the_inbox(staff, place, login):
     mine = place(Status.IN_PROGRESS, title="Chuyển mục đích sử dụng đất")
     place(Status.ROUTED, title="Cấp đổi sổ đỏ")

@@ -1,5 +1,7 @@
 """Reporting periods: a month, a quarter, a year or a custom range of dates (pure module).
 
+Error messages are translated (gettext only: still no ORM, no clock).
+
 Periods are written the way supervisors say them and the way they appear in URLs and exports:
 ``2026-10`` (a month), ``2026-Q4`` (a quarter), ``2026`` (a year), ``2026-10-01..2026-11-15``
 (a custom range, both days included).
@@ -11,6 +13,8 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from django.utils.translation import gettext as _
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
@@ -61,9 +65,9 @@ def year(number: int) -> Period:
 
 def date_range(start: date, end: date) -> Period:
     if end < start:
-        raise PeriodError("The end of the period is before its start.")
+        raise PeriodError(_("The end of the period is before its start."))
     if (end - start).days > MAX_RANGE_DAYS:
-        raise PeriodError("A custom period may cover at most three years.")
+        raise PeriodError(_("A custom period may cover at most three years."))
     return Period("range", start, end)
 
 
@@ -82,10 +86,13 @@ def parse_period(text: str) -> Period:
     except ValueError as error:
         if isinstance(error, PeriodError):
             raise
-        raise PeriodError(f"{text!r} is not a valid period.") from None
+        raise PeriodError(_("“%(text)s” is not a valid period.") % {"text": text}) from None
     raise PeriodError(
-        f"{text!r} is not a period: use 2026-10 (month), 2026-Q4 (quarter), 2026 (year) "
-        "or 2026-10-01..2026-11-15 (range)."
+        _(
+            "“%(text)s” is not a period: use 2026-10 (month), 2026-Q4 (quarter), 2026 (year) "
+            "or 2026-10-01..2026-11-15 (range)."
+        )
+        % {"text": text}
     )
 
 
@@ -93,7 +100,7 @@ def months_before(period: Period, count: int) -> list[Period]:
     """The ``count`` months ending with the month of ``period.end`` (oldest first), for trends."""
     months = []
     current = month(period.end.year, period.end.month)
-    for _ in range(count):
+    for _step in range(count):
         months.append(current)
         previous_end = current.start - timedelta(days=1)
         current = month(previous_end.year, previous_end.month)

@@ -8,9 +8,12 @@ admin.site.site_title = _("Hỏi – Đáp")
 
 urlpatterns = [
     path("", include("questions.urls")),
+    path("staff/supervision/", include("helpdesk.supervision.urls")),
     path("staff/", include("helpdesk.workspace.urls")),
     path("api/v1/", include("questions.api_urls")),
     path("api/v1/routing/", include("routing.api_urls")),
+    path("api/v1/reports/", include("helpdesk.supervision.api_urls")),
+    path("transparency/", include("helpdesk.supervision.public_urls")),
     path("", include("search.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

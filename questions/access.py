@@ -9,10 +9,10 @@ The matrix, by role (DESIGN §1):
 
 - intake (Ban biên tập): every question; routes, rejects, merges, transfers, publishes.
 - head (lãnh đạo đơn vị): own unit's questions; assigns, drafts, approves or returns, transfers,
-  asks the citizen for clarification.
+  asks the citizen for clarification, requests an extension of the answer deadline.
 - officer (chuyên viên): own unit's questions; drafts, submits and asks for clarification on the
   questions assigned to them.
-- supervisor: every question, read only.
+- supervisor: every question, read only, except deciding extension requests.
 - admin: everything.
 """
 
@@ -46,6 +46,9 @@ POLICY: dict[str, dict[str, str]] = {
     "return": {Role.HEAD: "unit", Role.ADMIN: "all"},
     "publish": {Role.INTAKE: "all", Role.ADMIN: "all"},
     "unpublish": {Role.INTAKE: "all", Role.ADMIN: "all"},
+    # Deadlines (docs/decisions/0005): the head asks for more time, a supervisor decides.
+    "request_extension": {Role.HEAD: "unit", Role.ADMIN: "all"},
+    "decide_extension": {Role.SUPERVISOR: "all", Role.ADMIN: "all"},
 }
 
 # Roles that see every question; the others see their own unit's.

@@ -42,6 +42,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from helpdesk import clock
+from routing.models import Category, Unit
 
 from . import selectors, services
 from .access import (
@@ -55,6 +56,7 @@ from .models import Question, Source
 from .ratelimit import allow_submission, client_ip
 from .serializers import (
     ArchiveEntrySerializer,
+    ArchiveHitSerializer,
     AssignInputSerializer,
     CitizenQuestionSerializer,
     ClarificationInputSerializer,
@@ -371,7 +373,11 @@ def published_questions():
     summary=_("List the public archive"),
     description=_(
         "Published questions and answers, newest first, in their de-identified public "
-        "version. Filters: category and unit codes, year of publication, and words (q)."
+        "version. Filters: category and unit codes, year of publication, and words (q). "
+        "With q, results are ranked by relevance (with or without diacritics, synonyms "
+        "expanded); each entry adds `snippet` (HTML-escaped, matches in <mark>) and `score`, "
+        "and the response adds `total`, `facets` (category, unit, year counts), "
+        "`did_you_mean` and `degraded` (true while the index is being repaired)."
     ),
     tags=["archive"],
     auth=[],
@@ -385,6 +391,49 @@ class ArchiveListApi(generics.ListAPIView):
 
     def get_queryset(self):
         return published_questions()
+
+    def list(self, request, *args, **kwargs):
+        text = (request.query_params.get("q") or "").strip()
+        if not text:
+            return super().list(request, *args, **kwargs)
+        # With words, results are ranked by the search index (DESIGN §5). The FilterSet
+        # still validates the filters, so a bad year is the same 400 as without words.
+        filterset = self.filterset_class(
+            request.query_params, queryset=self.get_queryset(), request=request
+        )
+        if not filterset.is_valid():
+            raise serializers.ValidationError(filterset.errors)
+        data = filterset.form.cleaned_data
+        hits = selectors.archive_ranked(
+            text=text,
+            category=_archive_by_code(Category, data.get("category")),
+            unit=_archive_by_code(Unit, data.get("unit")),
+            year=int(data["year"]) if data.get("year") else None,
+        )
+        page = self.paginate_queryset(hits)
+        response = self.get_paginated_response(ArchiveHitSerializer(page, many=True).data)
+        response.data["total"] = len(hits)
+        response.data["facets"] = {
+            "category": [
+                {"code": f.code, "name": f.label, "count": f.count}
+                for f in hits.facets.get("category", [])
+            ],
+            "unit": [
+                {"code": f.code, "name": f.label, "count": f.count}
+                for f in hits.facets.get("unit", [])
+            ],
+            "year": [{"year": int(f.value), "count": f.count} for f in hits.facets.get("year", [])],
+        }
+        response.data["did_you_mean"] = selectors.archive_suggestion(text=text, total=len(hits))
+        response.data["degraded"] = hits.degraded
+        return response
+
+
+def _archive_by_code(model, code: str | None):
+    """The category or unit a filter names; an unknown code matches nothing (not everything)."""
+    if not code:
+        return None
+    return model.objects.filter(code=code).first() or model(pk=-1)
 
 
 @extend_schema(

@@ -37,10 +37,12 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from helpdesk import clock
+from routing import deadlines
 from routing.models import Category, Unit
 
 from .models import Answer, Event, Question, Source, Status, new_tracking_code
@@ -279,13 +281,14 @@ def _unique_codes(rows: list[Row]) -> list[str]:
 
 def _write_batch(rows: list[Row], *, publish: bool, user, source_name: str, now: datetime) -> None:
     status = Status.PUBLISHED if publish else Status.ANSWERED
+    calendar = deadlines.working_calendar()
     for _attempt in range(3):
         codes = _unique_codes(rows)
         try:
             with transaction.atomic():
                 questions = Question.objects.bulk_create(
                     [
-                        _question(row, code, status=status)
+                        _question(row, code, status=status, calendar=calendar)
                         for row, code in zip(rows, codes, strict=True)
                     ]
                 )
@@ -306,8 +309,13 @@ def _write_batch(rows: list[Row], *, publish: bool, user, source_name: str, now:
     raise RuntimeError("Could not allocate unique tracking codes for an import batch.")
 
 
-def _question(row: Row, code: str, *, status: str) -> Question:
+def _question(row: Row, code: str, *, status: str, calendar=None) -> Question:
     published = status == Status.PUBLISHED
+    # Imported questions count like any other, under their category's policy (DESIGN §2):
+    # their deadlines run from the day they were asked, so reports judge them the same way.
+    received_on = timezone.localdate(row.asked_at)
+    policy = deadlines.policy_for(row.category)
+    calendar = calendar or deadlines.working_calendar()
     return Question(
         tracking_code=code,
         title=row.title,
@@ -323,6 +331,11 @@ def _question(row: Row, code: str, *, status: str) -> Question:
         status=status,
         received_at=row.asked_at,
         routed_at=row.asked_at,
+        deadline_start=received_on,
+        route_within_days=policy.route_within,
+        answer_within_days=policy.answer_within,
+        route_by=_add(calendar, received_on, policy.route_within),
+        answer_due=_add(calendar, received_on, policy.answer_within),
         answered_at=row.answered_at,
         published_at=row.answered_at if published else None,
         public_title=row.title if published else "",
@@ -331,6 +344,11 @@ def _question(row: Row, code: str, *, status: str) -> Question:
         source=Source.IMPORT,
         external_id=row.external_id,
     )
+
+
+def _add(calendar, start, days):
+    # An archive may reach back before the calendar's years: no deadline rather than a crash.
+    return calendar.add_working_days(start, days) if calendar.covers(start) else None
 
 
 def _answer(row: Row, question: Question, user) -> Answer:

@@ -154,6 +154,19 @@ class Question(models.Model):
     # Deadlines are dates in Asia/Ho_Chi_Minh, counted in working days (DESIGN §2).
     route_by = models.DateField(_("route by"), null=True, blank=True)
     answer_due = models.DateField(_("answer due"), null=True, blank=True, db_index=True)
+    # The facts the deadlines are recomputed from, whenever the calendar changes
+    # (docs/decisions/0005): answer_due = add_working_days(deadline_start, answer_within_days
+    # + paused_working_days + extended_working_days). The policy is copied at receipt, so
+    # editing a category changes new questions' deadlines, never a promise already made.
+    deadline_start = models.DateField(_("deadline counted from"), null=True, blank=True)
+    route_within_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    answer_within_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    paused_working_days = models.PositiveIntegerField(default=0)
+    # Set while the clock is stopped for the citizen's clarification (awaiting_citizen).
+    paused_on = models.DateField(null=True, blank=True)
+    extended_working_days = models.PositiveIntegerField(default=0)
+    # When the citizen gets the progress notice (stored so that the sweep selects in SQL).
+    progress_notice_on = models.DateField(null=True, blank=True)
 
     # The public (de-identified) version, prepared by the editorial board at publication.
     public_title = models.CharField(_("public title"), max_length=200, blank=True)
@@ -313,3 +326,92 @@ class Event(models.Model):
 
     def delete(self, *args, **kwargs):
         raise RuntimeError("Events are append-only.")
+
+
+class ExtensionRequest(models.Model):
+    """A unit head asks a supervisor for more working days to answer (DESIGN §3).
+
+    Approved, it moves the answer deadline and the citizen is told why; refused, the head is
+    told. A category allows ``max_extensions`` approved extensions (one by default).
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting decision")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="extensions")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="extensions_requested"
+    )
+    requested_at = models.DateTimeField(default=clock.now)
+    working_days = models.PositiveSmallIntegerField(_("working days"))
+    reason = models.TextField(_("reason"))
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="extensions_decided",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(_("decision note"), blank=True)
+    # The answer deadline before and after the decision, as the citizen was told.
+    due_before = models.DateField(null=True, blank=True)
+    due_after = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
+        constraints = [
+            # One open request at a time: two heads clicking at once get one request.
+            models.UniqueConstraint(
+                fields=["question"],
+                condition=models.Q(state="pending"),
+                name="one_pending_extension_per_question",
+            ),
+            models.CheckConstraint(
+                name="extension_working_days_positive", condition=models.Q(working_days__gte=1)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} +{self.working_days} ({self.state})"
+
+
+class Notification(models.Model):
+    """One deadline notification of the sweep, recorded before it is sent (the outbox).
+
+    The unique key (question, kind, due date) makes the record exist at most once however many
+    sweeps run at once; ``claim_token`` lets exactly one sweep send it; ``sent_at`` says it
+    went. A new due date (an extension, a pause) is a new key, hence a new reminder.
+    """
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", _("Reminder to the assignee")
+        ESCALATION = "escalation", _("Overdue: escalation to the head and supervisors")
+        PROGRESS = "progress", _("Progress notice to the citizen")
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    due_on = models.DateField()
+    created_at = models.DateTimeField(default=clock.now)
+    claim_token = models.CharField(max_length=32, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    recipients = models.JSONField(default=list, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "kind", "due_on"], name="one_notification_per_due_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} {self.kind} {self.due_on}"

@@ -26,7 +26,10 @@ CITIZEN_MAIL = {
     "question.clarification_requested": "clarification",
     "question.answered": "answered",
     "question.published": "published",
+    # Deadlines (docs/decisions/0005): the citizen is told of an extension and its reason.
+    "question.extended": "extended",
 }
+STAFF_MAIL_EVENTS = frozenset({"question.extension_requested", "question.extension_refused"})
 
 
 def private_url(question: Question) -> str:
@@ -59,3 +62,45 @@ def question_changed(question_id: int, event_id: int) -> None:
     template = CITIZEN_MAIL.get(event.action)
     if template:
         _mail_citizen(event.question, template, event=event)
+    if event.action in STAFF_MAIL_EVENTS:
+        extension_changed(event)
+
+
+def staff_question_url(question: Question) -> str:
+    return f"{settings.SITE_URL}{reverse('workspace:question', args=[question.tracking_code])}"
+
+
+def _mail_staff(users, template: str, **context) -> None:
+    addresses = sorted({u.email for u in users if u is not None and u.email})
+    if not addresses:
+        return
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = render_to_string(f"questions/mail/{template}_subject.txt", context)
+            body = render_to_string(f"questions/mail/{template}.txt", context)
+        send_mail(" ".join(subject.split()), body, None, addresses)
+    except Exception:
+        log.exception("Could not e-mail staff about %s", template)
+
+
+def extension_changed(event: Event) -> None:
+    """Staff side of extensions: supervisors hear of a request, the head of a refusal."""
+    from django.contrib.auth import get_user_model
+
+    from routing.models import Role
+
+    from .models import ExtensionRequest
+
+    extension = ExtensionRequest.objects.select_related("requested_by").get(
+        pk=event.data["extension"]
+    )
+    context = {
+        "question": event.question,
+        "extension": extension,
+        "url": staff_question_url(event.question),
+    }
+    if event.action == "question.extension_requested":
+        supervisors = get_user_model().objects.filter(staff__role=Role.SUPERVISOR, is_active=True)
+        _mail_staff(supervisors, "extension_requested", **context)
+    elif event.action == "question.extension_refused":
+        _mail_staff([extension.requested_by], "extension_refused", **context)

@@ -8,15 +8,21 @@ private, whatever the page.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from routing.models import Category, Unit
+from search import services as search_services
+from search.backends.base import Filters
 
 from .models import Event, Question, Status
 
 ARCHIVE_PAGE_SIZE = 20
+# archive_search (the narrowing form) keeps at most this many matches.
+SEARCH_NARROW_LIMIT = 1000
+# "Did you mean" is computed when a query finds fewer results than this.
+SUGGEST_BELOW = 5
 # The columns a public page may read. Loading only these (``only``) keeps the private
 # columns out of the page's memory altogether, so a template slip cannot render them.
 PUBLIC_FIELDS = (
@@ -59,9 +65,8 @@ def archive_list(
 ) -> QuerySet[Question]:
     """Published questions, newest first, narrowed by the archive's filters.
 
-    ``q`` is a plain case-insensitive substring match over the public texts, a stand-in until
-    the search app's Vietnamese-aware index (DESIGN §5) takes over: the view calls only this
-    function, so swapping the implementation changes no caller.
+    ``q`` narrows to what the search index finds (``archive_search``) but keeps the date
+    order; pages that rank by relevance use ``archive_ranked``.
     """
     questions = _published()
     if category is not None:
@@ -76,20 +81,52 @@ def archive_list(
 
 
 def archive_search(questions: QuerySet[Question], text: str) -> QuerySet[Question]:
-    """Narrow published questions to those matching ``text`` (every word, anywhere).
+    """Narrow published questions to those the search index finds for ``text``.
 
-    The seam for the search issue: a plain case-insensitive ``icontains`` over the public
-    fields for now; the Whoosh backend (Vietnamese analysis, diacritic folding, ranking)
-    replaces this body and nothing else. Only ``public_*`` fields are searched, so a query
-    can never confirm what a private title or text contains.
+    The seam to the search app: ranking, Vietnamese analysis (with or without diacritics),
+    synonyms and the degraded fallback live there. This narrowing form keeps the best
+    ``SEARCH_NARROW_LIMIT`` matches as a queryset for callers that filter further; pages that
+    show *ranked* results use ``archive_ranked``. Only public fields are ever indexed, so a
+    query can never confirm what a private title or text contains.
     """
-    for word in text.split():
-        questions = questions.filter(
-            Q(public_title__icontains=word)
-            | Q(public_body__icontains=word)
-            | Q(public_answer__icontains=word)
-        )
-    return questions
+    hits = search_services.search(text)
+    ids = [q.pk for q in hits[:SEARCH_NARROW_LIMIT]]
+    return questions.filter(pk__in=ids)
+
+
+def archive_ranked(
+    *,
+    text: str,
+    category: Category | None = None,
+    unit: Unit | None = None,
+    year: int | None = None,
+) -> search_services.RankedHits:
+    """Published questions for ``text``, best first, as a lazily paged sequence with
+    ``facets``, ``degraded`` and, per question, an HTML-escaped ``snippet`` with <mark>s."""
+    filters = Filters(
+        category_id=category.pk if category else None,
+        unit_id=unit.pk if unit else None,
+        year=year,
+    )
+    return search_services.search(text, filters=filters)
+
+
+def archive_suggestion(*, text: str, total: int) -> str | None:
+    """A "did you mean" only when the results are few, where a typo is the likely cause."""
+    if total >= SUGGEST_BELOW:
+        return None
+    suggestion = search_services.did_you_mean(text)
+    return suggestion if suggestion and suggestion != text.strip().lower() else None
+
+
+def archive_similar(*, question: Question, limit: int = 5) -> list[Question]:
+    return search_services.similar(
+        f"{question.public_title}\n{question.public_body}", exclude_id=question.pk, limit=limit
+    )
+
+
+def archive_similar_to_text(*, text: str, limit: int = 5) -> list[Question]:
+    return search_services.similar(text, limit=limit)
 
 
 def archive_latest(*, limit: int = 8) -> list[Question]:

@@ -21,10 +21,11 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from helpdesk import clock
+from routing.deadlines import working_calendar
 from routing.models import Category, Unit
 
-from . import access, notifications, selectors, services
-from .models import OPEN_STATUSES, Question
+from . import access, notifications, selectors, services, timeliness
+from .models import Question
 from .timeline import citizen_label, citizen_note, staff_label
 from .validators import (
     BODY_MAX,
@@ -166,6 +167,61 @@ class TimelineEntrySerializer(serializers.Serializer):
         return citizen_note(event.action, event.note)
 
 
+# --- Deadlines (docs/decisions/0005) ------------------------------------------------------
+
+
+class SkippedDaySerializer(serializers.Serializer):
+    date = serializers.DateField(source="day")
+    reason = serializers.CharField()
+
+
+class ExtensionSerializer(serializers.Serializer):
+    working_days = serializers.IntegerField()
+    reason = serializers.CharField()
+    approved_at = serializers.DateTimeField(source="decided_at")
+
+
+class DeadlineSerializer(serializers.Serializer):
+    """How the answer due date was computed: day zero + working days, and what was skipped."""
+
+    start = serializers.DateField()
+    restarted = serializers.BooleanField(help_text=_("Day zero is a reopening, not the receipt."))
+    policy_working_days = serializers.IntegerField(source="policy_days")
+    paused_working_days = serializers.IntegerField(source="paused_days")
+    extended_working_days = serializers.IntegerField(source="extended_days")
+    working_days = serializers.IntegerField()
+    due = serializers.DateField()
+    paused_since = serializers.DateField(allow_null=True)
+    skipped = SkippedDaySerializer(many=True)
+    extensions = ExtensionSerializer(many=True)
+
+
+class TimelinessSerializer(serializers.Serializer):
+    state = serializers.ChoiceField(
+        choices=["early", "on_time", "late", "overdue", "due_soon", "paused", "open"]
+    )
+    label = serializers.CharField()
+    working_days = serializers.IntegerField(
+        help_text=_("Working days early, late or left, by state; 0 on time.")
+    )
+
+
+def _timeliness_data(serializer: serializers.Serializer, question: Question):
+    # One calendar per response, not one look-up per row of a list.
+    context = serializer.context if isinstance(serializer.context, dict) else {}
+    if "working_calendar" not in context:
+        context["working_calendar"] = working_calendar()
+    flags = timeliness.timeliness(
+        question, today=clock.today(), calendar=context["working_calendar"]
+    )
+    return TimelinessSerializer(flags).data if flags else None
+
+
+def _deadline_data(question: Question):
+    explained = timeliness.explain_answer_due(question)
+    return DeadlineSerializer(explained).data if explained else None
+
+
 class CitizenQuestionSerializer(serializers.ModelSerializer):
     """The asker's own question, as the private link shows it (only their own data)."""
 
@@ -178,6 +234,8 @@ class CitizenQuestionSerializer(serializers.ModelSerializer):
     answer = serializers.SerializerMethodField()
     timeline = serializers.SerializerMethodField()
     rating = serializers.IntegerField(source="satisfaction", allow_null=True)
+    deadline = serializers.SerializerMethodField()
+    timeliness = serializers.SerializerMethodField()
 
     class Meta:
         model = Question
@@ -197,7 +255,17 @@ class CitizenQuestionSerializer(serializers.ModelSerializer):
             "answer",
             "timeline",
             "rating",
+            "deadline",
+            "timeliness",
         ]
+
+    @extend_schema_field(DeadlineSerializer(allow_null=True))
+    def get_deadline(self, question: Question):
+        return _deadline_data(question) if question.is_open else None
+
+    @extend_schema_field(TimelinessSerializer(allow_null=True))
+    def get_timeliness(self, question: Question):
+        return _timeliness_data(self, question)
 
     def get_category(self, question: Question) -> str | None:
         return _display_name(question.category)
@@ -256,6 +324,25 @@ class ArchiveEntrySerializer(serializers.ModelSerializer):
         return _display_name(question.category)
 
 
+class ArchiveHitSerializer(ArchiveEntrySerializer):
+    """An archive entry found by a search: the entry, plus where the words are and how well."""
+
+    snippet = serializers.CharField(
+        read_only=True,
+        help_text=_("An excerpt, HTML-escaped, with the matched words in <mark>…</mark>."),
+    )
+    score = serializers.FloatField(read_only=True, help_text=_("Relevance (higher is better)."))
+
+    class Meta(ArchiveEntrySerializer.Meta):
+        fields = [*ArchiveEntrySerializer.Meta.fields, "snippet", "score"]
+
+
+class FacetSerializer(serializers.Serializer):
+    code = serializers.CharField(allow_null=True, required=False)
+    name = serializers.CharField()
+    count = serializers.IntegerField()
+
+
 # --- Staff --------------------------------------------------------------------------------
 
 
@@ -270,6 +357,7 @@ class StaffQuestionListSerializer(serializers.ModelSerializer):
     category = UnitRefSerializer(allow_null=True)
     assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
     overdue = serializers.SerializerMethodField()
+    timeliness = serializers.SerializerMethodField()
 
     class Meta:
         model = Question
@@ -285,15 +373,20 @@ class StaffQuestionListSerializer(serializers.ModelSerializer):
             "route_by",
             "answer_due",
             "overdue",
+            "timeliness",
         ]
 
     def get_overdue(self, question: Question) -> bool:
-        # Derived, never stored (DESIGN §3).
+        # Derived, never stored (DESIGN §3); a question waiting for the citizen is paused.
         return bool(
-            question.status in OPEN_STATUSES
+            question.status in timeliness.CLOCK_RUNNING_STATUSES
             and question.answer_due
             and question.answer_due < clock.today()
         )
+
+    @extend_schema_field(TimelinessSerializer(allow_null=True))
+    def get_timeliness(self, question: Question):
+        return _timeliness_data(self, question)
 
 
 class StaffEventSerializer(serializers.Serializer):
@@ -325,6 +418,7 @@ class StaffQuestionDetailSerializer(StaffQuestionListSerializer):
     current_draft = StaffAnswerSerializer(allow_null=True)
     approved_answer = StaffAnswerSerializer(allow_null=True)
     timeline = serializers.SerializerMethodField()
+    deadline = serializers.SerializerMethodField()
     available_actions = serializers.SerializerMethodField(
         help_text=_("The actions this user may take now (role, scope and status).")
     )
@@ -347,8 +441,13 @@ class StaffQuestionDetailSerializer(StaffQuestionListSerializer):
             "current_draft",
             "approved_answer",
             "timeline",
+            "deadline",
             "available_actions",
         ]
+
+    @extend_schema_field(DeadlineSerializer(allow_null=True))
+    def get_deadline(self, question: Question):
+        return _deadline_data(question)
 
     @extend_schema_field(StaffEventSerializer(many=True))
     def get_timeline(self, question: Question):

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
@@ -25,13 +26,15 @@ from helpdesk import clock
 from routing import deadlines
 from routing.models import Category, Role, StaffProfile, Unit
 
-from . import effects, redaction
+from . import effects, redaction, timeliness
 from .access import authorize
 from .models import (
     OPEN_STATUSES,
+    UNIT_STATUSES,
     Answer,
     Attachment,
     Event,
+    ExtensionRequest,
     Question,
     Source,
     Status,
@@ -185,6 +188,8 @@ def question_submit(
         if existing is not None:
             return existing, False
     received_on = timezone.localdate(at)
+    policy = deadlines.policy_for(category)
+    calendar = deadlines.working_calendar()
     question = Question(
         title=title.strip(),
         body=body.strip(),
@@ -200,9 +205,15 @@ def question_submit(
         idempotency_key=idempotency_key or None,
         language=language[:5],
         received_at=at,
-        route_by=deadlines.route_by(category=category, received_on=received_on),
-        answer_due=deadlines.answer_due(category=category, received_on=received_on),
+        # Day zero is the day of receipt (DESIGN §2); the policy is copied so that a later
+        # edit of the category does not move a deadline already promised.
+        deadline_start=received_on,
+        route_within_days=policy.route_within,
+        answer_within_days=policy.answer_within,
+        route_by=calendar.add_working_days(received_on, policy.route_within),
+        answer_due=calendar.add_working_days(received_on, policy.answer_within),
     )
+    question.progress_notice_on = timeliness.computed_progress_notice_on(question, calendar)
     try:
         _save_with_unique_code(question, year=received_on.year)
     except IntegrityError:
@@ -450,8 +461,11 @@ def question_request_clarification(
         at=at,
         note=message,
         event_action="question.clarification_requested",
+        data={"paused_on": timezone.localdate(at).isoformat()},
     )
-    question.save(update_fields=["status"])
+    # The clock stops (DESIGN §3); the citizen's reply restarts it and moves the deadline.
+    question.paused_on = timezone.localdate(at)
+    question.save(update_fields=["status", "paused_on"])
     return question
 
 
@@ -661,6 +675,8 @@ def question_citizen_reply(
     _check_allowed(question, "citizen_reply")
     message = _required(message, _("Write your reply."))
     files = list(files)
+    old_due = question.answer_due
+    paused = _end_pause(question, at=at)
     _transition(
         question,
         "citizen_reply",
@@ -668,12 +684,54 @@ def question_citizen_reply(
         at=at,
         note=message,
         event_action="question.citizen_replied",
-        data={"attachments": len(files)},
+        data={
+            "attachments": len(files),
+            "paused_working_days": paused,
+            "old_due": _iso(old_due),
+            "new_due": _iso(question.answer_due),
+        },
     )
     for upload, checked in files:
         _attach(question, upload, checked, at=at)
-    question.save(update_fields=["status"])
+    question.save(update_fields=["status", *DEADLINE_FIELDS])
     return question
+
+
+# Fields a change of the deadline facts rewrites.
+DEADLINE_FIELDS = (
+    "paused_on",
+    "paused_working_days",
+    "extended_working_days",
+    "deadline_start",
+    "answer_due",
+    "progress_notice_on",
+)
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _end_pause(question: Question, *, at: datetime) -> int:
+    """Restart the clock stopped by a clarification request; return the working days paused.
+
+    The days paused are the working days in (paused_on, reply day]: asked on Monday, answered
+    on Wednesday, the clock stood still on Tuesday and Wednesday, so the deadline moves by 2.
+    A reply on the day of the request moves nothing.
+    """
+    if question.paused_on is None:
+        return 0
+    calendar = deadlines.working_calendar()
+    paused = max(0, calendar.count_working_days(question.paused_on, timezone.localdate(at)))
+    question.paused_on = None
+    question.paused_working_days += paused
+    _apply_deadlines(question, calendar)
+    return paused
+
+
+def _apply_deadlines(question: Question, calendar) -> None:
+    question.answer_due = timeliness.computed_answer_due(question, calendar)
+    question.progress_notice_on = timeliness.computed_progress_notice_on(question, calendar)
 
 
 @transaction.atomic
@@ -709,8 +767,24 @@ def question_reopen(*, question: Question, reason: str, at: datetime) -> Questio
             % {"days": window.days}
         )
     was_published = question.status == Status.PUBLISHED
+    # A reopened question is answered anew within a new answer period, counted from the day
+    # it was reopened (docs/decisions/0005): the first answer's timeliness stays as it was.
+    old_due = question.answer_due
+    question.deadline_start = timezone.localdate(at)
+    question.paused_on = None
+    question.paused_working_days = 0
+    question.extended_working_days = 0
+    if question.answer_within_days is None:
+        question.answer_within_days = deadlines.policy_for(question.category).answer_within
+    _apply_deadlines(question, deadlines.working_calendar())
     _transition(
-        question, "reopen", actor=None, at=at, note=reason, event_action="question.reopened"
+        question,
+        "reopen",
+        actor=None,
+        at=at,
+        note=reason,
+        event_action="question.reopened",
+        data={"old_due": _iso(old_due), "new_due": _iso(question.answer_due)},
     )
     if was_published:
         # The public answer did not satisfy its asker: take it down until it is answered anew.
@@ -721,7 +795,15 @@ def question_reopen(*, question: Question, reason: str, at: datetime) -> Questio
     question.satisfaction_comment = ""
     question.rated_at = None
     question.save(
-        update_fields=["status", "published_at", "satisfaction", "satisfaction_comment", "rated_at"]
+        update_fields=[
+            "status",
+            "published_at",
+            "satisfaction",
+            "satisfaction_comment",
+            "rated_at",
+            "answer_within_days",
+            *DEADLINE_FIELDS,
+        ]
     )
     return question
 
@@ -775,3 +857,261 @@ def question_withdraw_consent(*, question: Question, at: datetime) -> Question:
             created_at=at,
         )
     return question
+
+
+# --- Deadlines: extensions and calendar changes -------------------------------------------------
+
+
+def _approved_extensions(question: Question) -> int:
+    # Those of the current answer period: a reopened question starts a new one (see reopen).
+    return sum(
+        1
+        for decided_at in question.extensions.filter(
+            state=ExtensionRequest.State.APPROVED
+        ).values_list("decided_at", flat=True)
+        if decided_at
+        and question.deadline_start
+        and timezone.localdate(decided_at) >= question.deadline_start
+    )
+
+
+def _check_extension_allowed(question: Question, policy: deadlines.Policy) -> None:
+    if question.status not in UNIT_STATUSES:
+        raise TransitionError(
+            _("An extension can only be asked for while a unit is answering the question.")
+        )
+    if _approved_extensions(question) >= policy.max_extensions:
+        raise TransitionError(
+            _("This question has already had the %(n)d extension(s) its category allows.")
+            % {"n": policy.max_extensions}
+        )
+
+
+@transaction.atomic
+def extension_request(
+    *,
+    question: Question,
+    working_days: int,
+    reason: str,
+    requested_by: AbstractBaseUser,
+    at: datetime,
+) -> ExtensionRequest:
+    """The unit head asks for ``working_days`` more to answer, with a reason (DESIGN §3).
+
+    The citizen sees the reason only if a supervisor approves it.
+    """
+    question = _lock(question)
+    authorize(requested_by, "request_extension", question)
+    policy = deadlines.policy_for(question.category)
+    _check_extension_allowed(question, policy)
+    reason = _required(reason, _("Say why more time is needed; the citizen will read it."))
+    if not 1 <= working_days <= policy.max_extension_days:
+        raise TransitionError(
+            _("An extension is from 1 to %(max)d working days.")
+            % {"max": policy.max_extension_days}
+        )
+    if question.extensions.filter(state=ExtensionRequest.State.PENDING).exists():
+        raise TransitionError(_("An extension request for this question awaits a decision."))
+    extension = ExtensionRequest.objects.create(
+        question=question,
+        requested_by=requested_by,
+        requested_at=at,
+        working_days=working_days,
+        reason=reason,
+        due_before=question.answer_due,
+    )
+    _deadline_event(
+        question,
+        "question.extension_requested",
+        actor=requested_by,
+        at=at,
+        note=reason,
+        internal=True,
+        data={"extension": extension.pk, "working_days": working_days},
+    )
+    return extension
+
+
+@transaction.atomic
+def extension_decide(
+    *,
+    extension: ExtensionRequest,
+    approve: bool,
+    decided_by: AbstractBaseUser,
+    at: datetime,
+    note: str = "",
+) -> ExtensionRequest:
+    """A supervisor approves (the deadline moves, the citizen is told why) or refuses it."""
+    question = _lock(extension.question)
+    authorize(decided_by, "decide_extension", question)
+    extension = ExtensionRequest.objects.select_for_update().get(pk=extension.pk)
+    if extension.state != ExtensionRequest.State.PENDING:
+        raise TransitionError(_("This extension request has already been decided."))
+    note = note.strip()
+    old_due = question.answer_due
+    if approve:
+        _check_extension_allowed(question, deadlines.policy_for(question.category))
+        question.extended_working_days += extension.working_days
+        _apply_deadlines(question, deadlines.working_calendar())
+        question.save(update_fields=list(DEADLINE_FIELDS))
+        extension.state = ExtensionRequest.State.APPROVED
+        # The citizen reads the head's reason (and the supervisor's note, if any).
+        _deadline_event(
+            question,
+            "question.extended",
+            actor=decided_by,
+            at=at,
+            note=extension.reason,
+            data={
+                "extension": extension.pk,
+                "working_days": extension.working_days,
+                "old_due": _iso(old_due),
+                "new_due": _iso(question.answer_due),
+                "decision_note": note,
+            },
+        )
+    else:
+        if not note:
+            raise TransitionError(_("Say why the extension is refused; the head will read it."))
+        extension.state = ExtensionRequest.State.REFUSED
+        _deadline_event(
+            question,
+            "question.extension_refused",
+            actor=decided_by,
+            at=at,
+            note=note,
+            internal=True,
+            data={"extension": extension.pk, "working_days": extension.working_days},
+        )
+    extension.decided_by = decided_by
+    extension.decided_at = at
+    extension.note = note
+    extension.due_after = question.answer_due
+    extension.save(update_fields=["state", "decided_by", "decided_at", "note", "due_after"])
+    return extension
+
+
+def _deadline_event(
+    question: Question,
+    action: str,
+    *,
+    actor: AbstractBaseUser | None,
+    at: datetime,
+    note: str = "",
+    internal: bool = False,
+    data: dict | None = None,
+) -> Event:
+    event = Event.objects.create(
+        question=question,
+        action=action,
+        actor=actor,
+        actor_kind="staff" if actor is not None else "system",
+        from_status=question.status,
+        to_status=question.status,
+        note=note,
+        data=data or {},
+        is_internal=internal,
+        created_at=at,
+    )
+    transaction.on_commit(partial(effects.question_changed, question.pk, event.pk))
+    return event
+
+
+@transaction.atomic
+def question_deadlines_recompute(
+    *, reason: str, at: datetime, actor: AbstractBaseUser | None = None
+) -> int:
+    """After a calendar change, move open questions' deadlines; return how many moved.
+
+    Only open questions (a closed one keeps the deadline it was judged against) and only those
+    whose date changes get an update and a public "question.deadline_recomputed" event with the
+    old and new dates and ``reason``. Set-based: the open questions are grouped by their
+    deadline facts (day zero, working days), so the work is one query per distinct group whose
+    due date moved, not one per question.
+    """
+    calendar = deadlines.working_calendar()
+    open_questions = Question.objects.filter(status__in=OPEN_STATUSES).exclude(deadline_start=None)
+    period = F("answer_within_days") + F("paused_working_days") + F("extended_working_days")
+    moved: dict[int, dict] = {}
+    statuses: dict[int, str] = {}
+
+    groups = (
+        open_questions.exclude(answer_within_days=None)
+        .annotate(period=period)
+        .values_list("deadline_start", "period")
+        .distinct()
+    )
+    for start, days in list(groups):
+        due = calendar.add_working_days(start, days)
+        changed = (
+            open_questions.annotate(period=period)
+            .filter(deadline_start=start, period=days)
+            .exclude(answer_due=due)
+        )
+        for pk, old, status in changed.values_list("pk", "answer_due", "status"):
+            moved.setdefault(pk, {})["answer_due"] = (old, due)
+            statuses[pk] = status
+        changed.update(answer_due=due)
+
+    # Route-by dates of questions still waiting to be routed (day zero: the day of receipt).
+    waiting = Question.objects.filter(status=Status.RECEIVED).exclude(route_within_days=None)
+    route_groups = waiting.values_list("deadline_start", "route_within_days").distinct()
+    for start, days in list(route_groups):
+        if start is None:
+            continue
+        route_by = calendar.add_working_days(start, days)
+        changed = waiting.filter(deadline_start=start, route_within_days=days).exclude(
+            route_by=route_by
+        )
+        for pk, old in changed.values_list("pk", "route_by"):
+            moved.setdefault(pk, {})["route_by"] = (old, route_by)
+            statuses[pk] = Status.RECEIVED
+        changed.update(route_by=route_by)
+
+    # Progress notices follow (few distinct groups as well); no event: the citizen is told
+    # about the due date, the notice date is the sweep's business.
+    notice_groups = (
+        open_questions.exclude(answer_within_days=None)
+        .values_list("deadline_start", "answer_within_days", "paused_working_days", "category")
+        .distinct()
+    )
+    categories = Category.objects.in_bulk()
+    for start, days, paused, category_id in list(notice_groups):
+        probe = Question(
+            deadline_start=start,
+            answer_within_days=days,
+            paused_working_days=paused,
+            category=categories.get(category_id),
+        )
+        notice_on = timeliness.computed_progress_notice_on(probe, calendar)
+        open_questions.filter(
+            deadline_start=start,
+            answer_within_days=days,
+            paused_working_days=paused,
+            category_id=category_id,
+        ).exclude(progress_notice_on=notice_on).update(progress_notice_on=notice_on)
+
+    Event.objects.bulk_create(
+        [
+            Event(
+                question_id=pk,
+                action="question.deadline_recomputed",
+                actor=actor,
+                actor_kind="staff" if actor is not None else "system",
+                from_status=statuses.get(pk, ""),
+                to_status=statuses.get(pk, ""),
+                note=reason,
+                # Same keys as the other deadline events: old_due/new_due (the answer),
+                # old_route_by/new_route_by.
+                data={
+                    f"{which}_{'due' if key == 'answer_due' else key}": _iso(value)
+                    for key, (old, new) in changes.items()
+                    for which, value in (("old", old), ("new", new))
+                },
+                created_at=at,
+            )
+            for pk, changes in moved.items()
+        ],
+        batch_size=1000,
+    )
+    return len(moved)

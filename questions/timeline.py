@@ -25,6 +25,8 @@ CITIZEN_LABELS = {
     "question.withdrawn": _("You withdrew the question"),
     "question.reopened": _("You reopened the question"),
     "question.consent_withdrawn": _("You withdrew your consent to publication"),
+    "question.extended": _("The answer deadline was extended"),
+    "question.deadline_recomputed": _("The answer deadline was recomputed after a calendar change"),
 }
 CITIZEN_LABEL_DEFAULT = _("Updated")
 
@@ -38,6 +40,9 @@ CITIZEN_NOTES = frozenset(
         "question.withdrawn",
         "question.reopened",
         "question.unpublished",
+        # Deadlines: the extension's reason and the calendar change are written for citizens.
+        "question.extended",
+        "question.deadline_recomputed",
     }
 )
 
@@ -63,6 +68,10 @@ STAFF_LABELS = {
     "question.rated": _("Rated by the citizen"),
     "question.consent_withdrawn": _("The citizen withdrew consent to publication"),
     "question.imported": _("Imported from the previous portal"),
+    "question.extension_requested": _("Extension of the deadline requested"),
+    "question.extended": _("Extension approved: deadline moved"),
+    "question.extension_refused": _("Extension refused"),
+    "question.deadline_recomputed": _("Deadline recomputed after a calendar change"),
 }
 
 

@@ -47,6 +47,7 @@ from .forms import (
 from .models import ANSWERED_STATUSES, Question, Source
 from .ratelimit import allow_submission, client_ip
 from .timeline import citizen_label, citizen_note
+from .timeliness import explain_answer_due, timeliness
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +122,13 @@ def ask(request):
     if request.method != "POST":
         return render(request, "questions/ask.html", {"form": AskForm()})
 
+    if "check_similar" in request.POST:
+        # "Check for similar questions" (works without JavaScript): show answered questions
+        # like the draft above the same, still unsent form. Nothing is stored or validated
+        # yet, so nothing can be lost; sending stays a separate, explicit click.
+        form = AskForm(initial=_ask_draft(request.POST))
+        return render(request, "questions/ask.html", _ask_similar_context(form))
+
     form = AskForm(request.POST, request.FILES)
     if form.honeypot_filled:
         # Bots fill every field. Answer them as if it worked (a visible refusal teaches them
@@ -167,6 +175,27 @@ def ask(request):
     return redirect("questions:receipt", question.tracking_code)
 
 
+def _ask_draft(data) -> dict:
+    # What the citizen typed, as the unsent form's initial values: an unbound form shows no
+    # "required" errors for fields they have not reached yet. Files cannot be carried back
+    # into a file input; the page says so.
+    fields = AskForm.base_fields
+    return {
+        name: data.get(name)
+        for name in fields
+        if name in data and name not in ("attachments", "website")
+    }
+
+
+def _ask_similar_context(form) -> dict:
+    draft = f"{form.initial.get('title') or ''}\n{form.initial.get('body') or ''}".strip()
+    return {
+        "form": form,
+        "similar_checked": True,
+        "similar": selectors.archive_similar_to_text(text=draft) if draft else [],
+    }
+
+
 @require_GET
 def thanks(request):
     return render(request, "questions/thanks.html")
@@ -180,7 +209,11 @@ def receipt(request, code: str):
     return render(
         request,
         "questions/receipt.html",
-        {"question": question, "private_link": _private_link(request, question)},
+        {
+            "question": question,
+            "private_link": _private_link(request, question),
+            "explanation": explain_answer_due(question),
+        },
     )
 
 
@@ -255,6 +288,9 @@ def _track_context(request, question: Question, **bound_forms) -> dict:
         ),
         "attachments": question.attachments.order_by("uploaded_at", "pk"),
         "private_link": _private_link(request, question),
+        # The due date and how it was computed (DESIGN §2: citizens can check it).
+        "explanation": explain_answer_due(question) if question.is_open else None,
+        "deadline": timeliness(question, today=clock.today()),
         **forms,
     }
 
@@ -376,20 +412,34 @@ def archive(request):
         units=selectors.archive_units(),
         years=selectors.archive_years(),
     )
-    questions = selectors.archive_list(**form.filters())
-    page = Paginator(questions, selectors.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "questions/archive.html",
-        {"form": form, "page": page, "total": page.paginator.count},
-    )
+    filters = form.filters()
+    text = filters.pop("q", None)
+    context = {"form": form, "q": text or ""}
+    if text:
+        # Ranked by the search index (DESIGN §5); the page shows snippets, facets, a total.
+        hits = selectors.archive_ranked(text=text, **filters)
+        page = Paginator(hits, selectors.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
+        context |= {
+            "hits": hits,
+            "facets": hits.facets,
+            "degraded": hits.degraded,
+            "suggestion": selectors.archive_suggestion(text=text, total=len(hits)),
+        }
+    else:
+        questions = selectors.archive_list(**filters)
+        page = Paginator(questions, selectors.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
+    context |= {"page": page, "total": page.paginator.count}
+    return render(request, "questions/archive.html", context)
 
 
 @require_GET
 def archive_detail(request, pk: int):
     question = selectors.archive_get(pk=pk)
     _count_view(question)
-    return render(request, "questions/archive_detail.html", {"question": question})
+    similar = selectors.archive_similar(question=question)
+    return render(
+        request, "questions/archive_detail.html", {"question": question, "similar": similar}
+    )
 
 
 def _count_view(question: Question) -> None:

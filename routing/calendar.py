@@ -304,6 +304,18 @@ class WorkingCalendar:
             return self._labels["sunday"]
         return None
 
+    def is_weekly_rest(self, day: date) -> bool:
+        """A plain Saturday or Sunday off: no holiday, announcement or swap on it.
+
+        Lets an explanation list the holidays by name and only count the ordinary weekends.
+        """
+        self._offset(day, "day")
+        return (
+            day.weekday() >= _SATURDAY
+            and day.toordinal() not in self._reasons
+            and not self.is_working_day(day)
+        )
+
     def non_working_weekdays(self, year: int) -> tuple[DayReason, ...]:
         """Mondays-Fridays of ``year`` that are not working days, with their reasons."""
         return tuple(

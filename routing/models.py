@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -119,6 +120,26 @@ class Category(BilingualName):
     transfer_within_days = models.PositiveSmallIntegerField(
         _("transfer within (working days)"), default=5
     )
+    # The rest of the deadline policy (DESIGN §2-3; docs/decisions/0005).
+    progress_notice_percent = models.PositiveSmallIntegerField(
+        _("progress notice at (% of the answer period)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "The citizen is told the question is being handled when this share of the answer "
+            "period has passed. 0: no progress notice."
+        ),
+    )
+    max_extensions = models.PositiveSmallIntegerField(
+        _("extensions allowed"),
+        default=1,
+        help_text=_("How many extensions of the answer deadline a supervisor may approve."),
+    )
+    max_extension_days = models.PositiveSmallIntegerField(
+        _("longest extension (working days)"),
+        default=15,
+        validators=[MinValueValidator(1)],
+    )
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -129,6 +150,10 @@ class Category(BilingualName):
 # Used when a question has no category: the same legal defaults as Category's fields.
 DEFAULT_ROUTE_WITHIN_DAYS = 2
 DEFAULT_ANSWER_WITHIN_DAYS = 15
+DEFAULT_TRANSFER_WITHIN_DAYS = 5
+DEFAULT_PROGRESS_NOTICE_PERCENT = 50
+DEFAULT_MAX_EXTENSIONS = 1
+DEFAULT_MAX_EXTENSION_DAYS = 15
 
 
 class Role(models.TextChoices):

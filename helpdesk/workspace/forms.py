@@ -10,6 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from questions import timeliness
 from questions.access import questions_visible_to
 from questions.models import Question, Status
 from questions.validators import BODY_MAX, TITLE_MAX
@@ -226,6 +227,40 @@ class PublishForm(ActionForm):
     )
 
 
+# --- Deadlines ----------------------------------------------------------------------------------
+
+
+class ExtensionRequestForm(ActionForm):
+    working_days = forms.IntegerField(
+        label=_("Extra working days"), min_value=1, max_value=60, initial=5
+    )
+    reason = forms.CharField(
+        label=_("Reason (the citizen reads it if the extension is approved)"),
+        max_length=REASON_MAX,
+        widget=_textarea(3),
+    )
+
+
+class ExtensionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("refuse", _("Refuse"))],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note (required to refuse; the head reads it)"),
+        required=False,
+        max_length=REASON_MAX,
+        widget=_textarea(2),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "refuse" and not (data.get("note") or "").strip():
+            self.add_error("note", _("Say why the extension is refused; the head will read it."))
+        return data
+
+
 # --- Inbox filters ------------------------------------------------------------------------------
 
 
@@ -241,7 +276,11 @@ class InboxFilterForm(forms.Form):
         self.fields["due"].choices = [
             ("", _("Any")),
             ("overdue", _("Overdue")),
-            ("soon", _("Due within %(days)d days") % {"days": selectors.DUE_SOON_DAYS}),
+            (
+                "soon",
+                _("Due within %(days)d working days")
+                % {"days": timeliness.due_soon_working_days()},
+            ),
         ]
         if province_wide:
             self.fields["unit"] = forms.ModelChoiceField(

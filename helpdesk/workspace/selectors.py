@@ -9,39 +9,37 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 
 from helpdesk import clock
-from questions import redaction, services
+from questions import redaction, services, timeliness
 from questions.access import PROVINCE_WIDE_ROLES, questions_visible_to, staff_profile
 from questions.models import OPEN_STATUSES, UNIT_STATUSES, Question, Status
 from routing.models import Role, StaffProfile, Unit
-
-# Calendar days ahead that count as "due soon" in the inbox filter.
-DUE_SOON_DAYS = 3
 
 # The columns every list page shows.
 _LIST_RELATED = ("unit", "category", "commune", "assignee")
 
 
 def due_soon_until(today: date) -> date:
-    """The last date that still counts as "due soon" when seen on ``today``.
+    """The last due date that still counts as "due soon" when seen on ``today``.
 
-    Seam for the deadlines work: this is plain calendar arithmetic for now; it becomes
-    "within N working days" (routing.calendar) when the working-day calendar is wired in.
+    N *working* days ahead on the working-day calendar (HELPDESK["DUE_SOON_WORKING_DAYS"],
+    2 by default): on a Thursday before Tết, "due soon" reaches past the holiday.
     """
-    return today + timedelta(days=DUE_SOON_DAYS)
+    return timeliness.due_soon_until(today)
 
 
 def _overdue(today: date) -> Q:
-    # Overdue is derived, never stored (DESIGN §3): an open question whose answer date passed.
-    return Q(status__in=OPEN_STATUSES, answer_due__lt=today)
+    # Overdue is derived, never stored (DESIGN §3): an open question whose answer date passed,
+    # unless its clock is stopped waiting for the citizen.
+    return timeliness.overdue_q(today)
 
 
 def _due_soon(today: date) -> Q:
-    return Q(status__in=OPEN_STATUSES, answer_due__gte=today, answer_due__lte=due_soon_until(today))
+    return timeliness.due_soon_q(today, due_soon_until(today))
 
 
 def is_province_wide(user) -> bool:
@@ -172,6 +170,12 @@ def province_counts(user) -> tuple[list[tuple[str, str, int]], list[UnitRow]]:
 
 
 # --- One question -------------------------------------------------------------------------------
+
+
+def question_extensions(question: Question):
+    return question.extensions.select_related("requested_by", "decided_by").order_by(
+        "requested_at", "pk"
+    )
 
 
 def question_timeline(question: Question):

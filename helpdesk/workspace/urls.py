@@ -13,6 +13,12 @@ urlpatterns = [
     path("q/<str:code>/", views.question_detail, name="question"),
     path("q/<str:code>/publish/", views.publish, name="publish"),
     path("q/<str:code>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
+    path("q/<str:code>/extension/", views.extension_request, name="extension_request"),
+    path(
+        "q/<str:code>/extension/<int:extension_id>/decide/",
+        views.extension_decide,
+        name="extension_decide",
+    ),
     # One POST endpoint per action, named after it: workspace:route, workspace:approve, …
     *(
         path(f"q/<str:code>/{action}/", views.question_action, {"action": action}, name=action)

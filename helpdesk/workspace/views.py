@@ -26,11 +26,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from helpdesk import clock
-from questions import access, services
+from questions import access, services, timeliness
 from questions.access import access_question, staff_profile
-from questions.models import Answer, Question
+from questions.models import Answer, ExtensionRequest, Question, Status
 from questions.redaction import Kind
 from questions.timeline import staff_label
+from routing.deadlines import policy_for, working_calendar
 from routing.models import Role
 
 from . import forms, selectors
@@ -142,6 +143,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
     filter_form = forms.InboxFilterForm(request.GET or None, province_wide=province_wide)
     questions = selectors.inbox_list(request.user, filter_form.filters())
     page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    today, calendar = clock.today(), working_calendar()
+    for question in page:
+        # Working days left / late need the calendar: computed for the 25 rows shown only.
+        question.deadline = timeliness.timeliness(question, today=today, calendar=calendar)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -313,6 +318,8 @@ def _render_question(
     panel = [item for item in panel if item["action"] != "draft"]
     can_publish = access.can(request.user, "publish", question)
     timeline = _timeline(question)
+    today, calendar = clock.today(), working_calendar()
+    question.deadline = timeliness.timeliness(question, today=today, calendar=calendar)
     return render(
         request,
         "workspace/question.html",
@@ -326,13 +333,46 @@ def _render_question(
             "answers": _answers_with_reasons(question, timeline),
             "attachments": question.attachments.order_by("uploaded_at", "pk"),
             "duplicates": question.duplicates.only("tracking_code", "title"),
-            "today": clock.today(),
-            "is_overdue": question.is_open
-            and question.answer_due is not None
-            and question.answer_due < clock.today(),
+            "today": today,
+            "is_overdue": question.deadline is not None and question.deadline.is_overdue,
+            **_deadline_context(request, question, calendar, bound),
         },
         status=status,
     )
+
+
+def _deadline_context(request: HttpRequest, question: Question, calendar, bound: dict) -> dict:
+    """The deadline panel: how the due date was computed, extensions, and their forms."""
+    extensions = list(selectors.question_extensions(question))
+    pending = [e for e in extensions if e.state == ExtensionRequest.State.PENDING]
+    policy = policy_for(question.category)
+    approved = sum(1 for e in extensions if e.state == ExtensionRequest.State.APPROVED)
+    may_request = (
+        access.can(request.user, "request_extension", question)
+        and question.status in services.UNIT_STATUSES
+        and not pending
+        and approved < policy.max_extensions
+    )
+    may_decide = access.can(request.user, "decide_extension", question)
+    return {
+        "explanation": timeliness.explain_answer_due(question, calendar),
+        "transfer_by": timeliness.transfer_by(question, calendar),
+        "policy": policy,
+        "extensions": extensions,
+        "extension_form": (
+            bound.get("extension")
+            or forms.ExtensionRequestForm(question=question, user=request.user)
+            if may_request
+            else None
+        ),
+        "decision_forms": [
+            (e, bound.get(f"decide-{e.pk}") or forms.ExtensionDecisionForm(prefix=f"x{e.pk}"))
+            for e in pending
+        ]
+        if may_decide
+        else [],
+        "is_paused": question.status == Status.AWAITING_CITIZEN,
+    }
 
 
 @dataclass(frozen=True)
@@ -352,6 +392,13 @@ def _timeline(question: Question) -> list[TimelineEntry]:
 
 def _event_detail(event, names: dict[str, str]) -> str:
     data = event.data or {}
+    if data.get("old_due") and data.get("new_due") and data["old_due"] != data["new_due"]:
+        return _("answer due %(old)s → %(new)s") % {
+            "old": _short_date(data["old_due"]),
+            "new": _short_date(data["new_due"]),
+        }
+    if data.get("working_days") and event.action == "question.extension_requested":
+        return _("+%(n)d working days") % {"n": data["working_days"]}
     if data.get("to_unit"):
         source = names.get(data.get("from_unit"), data.get("from_unit") or "—")
         return f"{source} → {names.get(data['to_unit'], data['to_unit'])}"
@@ -362,6 +409,14 @@ def _event_detail(event, names: dict[str, str]) -> str:
     if data.get("into"):
         return f"→ {data['into']}"
     return ""
+
+
+def _short_date(iso: str) -> str:
+    from datetime import date
+
+    from django.utils.formats import date_format
+
+    return date_format(date.fromisoformat(iso), "SHORT_DATE_FORMAT")
 
 
 def _answers_with_reasons(question: Question, timeline) -> list[tuple[Answer, str]]:
@@ -412,6 +467,66 @@ def _next_url(request: HttpRequest, question: Question) -> str:
     if access.questions_visible_to(request.user).filter(pk=question.pk).exists():
         return reverse("workspace:question", args=[question.tracking_code])
     return reverse("workspace:inbox")
+
+
+# --- Deadlines: extensions ----------------------------------------------------------------------
+
+
+@staff_view
+@require_POST
+def extension_request(request: HttpRequest, code: str) -> HttpResponse:
+    question = access_question(request.user, code)
+    if not access.can(request.user, "request_extension", question):
+        raise PermissionDenied(_("Only the head of the unit can ask for an extension."))
+    form = forms.ExtensionRequestForm(request.POST, question=question, user=request.user)
+    if not form.is_valid():
+        return _render_question(request, question, bound={"extension": form}, status=400)
+    try:
+        services.extension_request(
+            question=question,
+            working_days=form.cleaned_data["working_days"],
+            reason=form.cleaned_data["reason"],
+            requested_by=request.user,
+            at=clock.now(),
+        )
+    except services.TransitionError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("The extension request was sent to the supervisors."))
+    return redirect("workspace:question", code=question.tracking_code)
+
+
+@staff_view
+@require_POST
+def extension_decide(request: HttpRequest, code: str, extension_id: int) -> HttpResponse:
+    question = access_question(request.user, code)
+    if not access.can(request.user, "decide_extension", question):
+        raise PermissionDenied(_("Only a supervisor decides on extensions."))
+    extension = get_object_or_404(question.extensions, pk=extension_id)
+    form = forms.ExtensionDecisionForm(request.POST, prefix=f"x{extension.pk}")
+    if not form.is_valid():
+        return _render_question(
+            request, question, bound={f"decide-{extension.pk}": form}, status=400
+        )
+    approve = form.cleaned_data["decision"] == "approve"
+    try:
+        services.extension_decide(
+            extension=extension,
+            approve=approve,
+            note=form.cleaned_data["note"],
+            decided_by=request.user,
+            at=clock.now(),
+        )
+    except services.TransitionError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            _("The extension was approved; the citizen is told the new date and why.")
+            if approve
+            else _("The extension was refused; the head of the unit is told."),
+        )
+    return redirect("workspace:question", code=question.tracking_code)
 
 
 @staff_view

@@ -1,0 +1,1 @@
+"""Supervision: timeliness dashboard, fair ranking, exports, reports API, transparency page."""

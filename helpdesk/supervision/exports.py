@@ -1,0 +1,249 @@
+"""CSV and Excel exports of the dashboard and of any question list (DESIGN §6).
+
+Headers follow the language of the page the export was asked from, which is Vietnamese unless
+the user switched to English (docs/decisions/0009-ranking-formula.md): the export is read by
+the person who downloads it, and the province's reports are in Vietnamese by default.
+
+* CSV: UTF-8 with a byte-order mark, because Excel opens a BOM-less UTF-8 file as the local
+  ANSI code page and turns "Đơn vị" into mojibake. Numbers are plain (``66.7``, a dot for the
+  decimal) so other programs read them; the Excel file is the one meant for people.
+* XLSX (openpyxl, write-only so a year of questions fits in little memory): a bold, frozen
+  header row, column widths, numbers as numbers, dates as dates, rates as percentages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from helpdesk.periods import Period
+from questions.models import Question
+from questions.reports import UnitFigures
+from questions.timeliness import LABELS
+from routing.deadlines import working_calendar
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMATS = ("csv", "xlsx")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: object  # a lazy translation, read when the export is written
+    kind: str = "int"  # text | int | float | percent | date
+    width: int = 12
+
+
+UNIT_COLUMNS = (
+    Column("unit", gettext_lazy("Unit"), "text", 44),
+    Column("received", gettext_lazy("Received")),
+    Column("answered", gettext_lazy("Answered")),
+    Column("early", gettext_lazy("Early")),
+    Column("on_time", gettext_lazy("On time")),
+    Column("late", gettext_lazy("Late")),
+    Column("median_working_days", gettext_lazy("Median working days"), "float", 16),
+    Column("open", gettext_lazy("Still open")),
+    Column("overdue_open", gettext_lazy("Open and overdue"), width=14),
+    Column("transferred", gettext_lazy("Transferred")),
+    Column("published", gettext_lazy("Published")),
+    Column("published_share", gettext_lazy("Published share"), "percent", 14),
+    Column("timely_rate", gettext_lazy("Timely rate"), "percent", 14),
+    Column("satisfaction", gettext_lazy("Satisfaction (1–5)"), "float", 14),
+    Column("rated", gettext_lazy("Ratings")),
+)
+
+QUESTION_COLUMNS = (
+    Column("code", gettext_lazy("Tracking code"), "text", 18),
+    Column("title", gettext_lazy("Title"), "text", 50),
+    Column("unit", gettext_lazy("Unit"), "text", 36),
+    Column("status", gettext_lazy("Status"), "text", 18),
+    Column("received", gettext_lazy("Received on"), "date", 13),
+    Column("due", gettext_lazy("Answer due"), "date", 13),
+    Column("answered", gettext_lazy("Answered on"), "date", 13),
+    Column("timeliness", gettext_lazy("Timeliness"), "text", 20),
+    Column("working_days", gettext_lazy("Working days to answer"), "int", 14),
+)
+
+
+@dataclass
+class Table:
+    columns: tuple[Column, ...]
+    rows: Iterable[list]
+    title: str
+
+    def headers(self) -> list[str]:
+        return [str(c.header) for c in self.columns]
+
+
+def _figures_values(label: str, row: UnitFigures) -> list:
+    values = {
+        "unit": label,
+        "received": row.received,
+        "answered": row.answered,
+        "early": row.early,
+        "on_time": row.on_time,
+        "late": row.late,
+        "median_working_days": row.median_working_days,
+        "open": row.open,
+        "overdue_open": row.overdue_open,
+        "transferred": row.transferred,
+        "published": row.published,
+        "published_share": row.published_share,
+        "timely_rate": row.timely_rate,
+        "satisfaction": round(row.satisfaction, 2) if row.satisfaction is not None else None,
+        "rated": row.rated,
+    }
+    return [values[c.key] for c in UNIT_COLUMNS]
+
+
+def unit_label(row: UnitFigures) -> str:
+    return row.unit.display_name if row.unit else _("Not yet routed to a unit")
+
+
+def units_table(rows: list[UnitFigures], total: UnitFigures | None, *, title: str) -> Table:
+    lines = [_figures_values(unit_label(row), row) for row in rows]
+    if total is not None:
+        lines.append(_figures_values(_("Province total"), total))
+    return Table(UNIT_COLUMNS, lines, title)
+
+
+def questions_table(questions, *, title: str) -> Table:
+    """``questions`` annotated by ``annotate_timeliness`` (the drill-down querysets are)."""
+    calendar = working_calendar()
+
+    def lines() -> Iterator[list]:
+        for q in questions.select_related("unit").iterator(chunk_size=2000):
+            received = timezone.localdate(q.received_at)
+            answered = getattr(q, "answered_on", None)
+            if q.answered_at is None or not _is_answered(q):
+                answered = None
+            days = calendar.count_working_days(received, answered) if answered else None
+            yield [
+                q.tracking_code,
+                q.title,
+                q.unit.display_name if q.unit else "",
+                q.get_status_display(),
+                received,
+                q.answer_due,
+                answered,
+                str(LABELS[q.timeliness]) if getattr(q, "timeliness", None) else "",
+                max(days, 0) if days is not None else None,
+            ]
+
+    return Table(QUESTION_COLUMNS, lines(), title)
+
+
+def _is_answered(question: Question) -> bool:
+    return not question.is_open
+
+
+# --- Writers ------------------------------------------------------------------------------------
+
+
+def _csv_value(column: Column, value) -> object:
+    if value is None:
+        return ""
+    if column.kind == "percent":
+        return round(value * 100, 1)
+    if column.kind == "date":
+        return value.isoformat()
+    if column.kind == "float":
+        return int(value) if float(value).is_integer() else round(value, 2)
+    return value
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_response(table: Table, filename: str) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo())
+
+    def lines() -> Iterator[str]:
+        yield "\ufeff" + writer.writerow([_percent_header(c) for c in table.columns])
+        for row in table.rows:
+            yield writer.writerow(
+                [_csv_value(c, v) for c, v in zip(table.columns, row, strict=True)]
+            )
+
+    response = StreamingHttpResponse(
+        (line.encode("utf-8") for line in lines()), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _percent_header(column: Column) -> str:
+    # In the CSV a rate is a number of percent; say so in its header.
+    return f"{column.header} (%)" if column.kind == "percent" else str(column.header)
+
+
+NUMBER_FORMATS = {
+    "int": "0",
+    "float": "0.0",
+    "percent": "0.0%",
+    "date": "DD/MM/YYYY",
+}
+
+
+def xlsx_bytes(table: Table) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=_sheet_title(table.title))
+    for index, column in enumerate(table.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.freeze_panes = "A2"
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    header = []
+    for column in table.columns:
+        cell = WriteOnlyCell(sheet, value=str(column.header))
+        cell.font, cell.alignment = bold, wrap
+        header.append(cell)
+    sheet.append(header)
+    for row in table.rows:
+        cells = []
+        for column, value in zip(table.columns, row, strict=True):
+            cell = WriteOnlyCell(sheet, value=value)
+            if column.kind in NUMBER_FORMATS and value is not None:
+                cell.number_format = NUMBER_FORMATS[column.kind]
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_title(title: str) -> str:
+    # Excel refuses these characters in a sheet name and more than 31 characters.
+    for character in "[]:*?/\\":
+        title = title.replace(character, "-")
+    return title[:31] or "Sheet"
+
+
+def xlsx_response(table: Table, filename: str) -> HttpResponse:
+    response = HttpResponse(xlsx_bytes(table), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def respond(table: Table, *, fmt: str, filename: str) -> HttpResponse:
+    if fmt == "csv":
+        return csv_response(table, f"{filename}.csv")
+    return xlsx_response(table, f"{filename}.xlsx")
+
+
+def filename_for(period: Period, suffix: str = "") -> str:
+    """``hoi-dap-2026-10``, ``hoi-dap-2026-Q4-late``; ranges as ``2026-10-01_2026-11-15``."""
+    key = period.key.replace("..", "_")
+    return f"hoi-dap-{key}" + (f"-{suffix}" if suffix else "")

@@ -1,0 +1,171 @@
+"""Routing quality for supervisors, per period, straight from the event log (DESIGN §4).
+
+- :func:`routing_sources`: how new questions were routed — by a rule, the model or a person
+  (the ``source`` of each question's first "question.routed" event) and the automatic share.
+- :func:`first_unit_answered`: of the questions answered in a period, the share answered by the
+  unit they were first routed to (no transfer or re-route that stuck).
+- :func:`transfers_by_pair`: "question.transferred" events per (from unit, to unit).
+
+Every figure is one aggregate SQL query (GROUP BY period), never a loop over questions, so a
+dashboard over years of history stays fast. Periods are calendar days, ISO weeks or months in
+the project's time zone; ``start`` is inclusive and ``end`` exclusive (datetimes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
+
+from .models import Event, Question
+
+PERIODS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth}
+
+
+def _trunc(period: str, field: str):
+    try:
+        return PERIODS[period](field)
+    except KeyError:
+        raise ValueError(f"period must be one of {sorted(PERIODS)}, not {period!r}") from None
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+@dataclass(frozen=True)
+class SourceShare:
+    period: date
+    total: int
+    rule: int
+    model: int
+    person: int
+
+    @property
+    def automatic(self) -> int:
+        return self.rule + self.model
+
+    @property
+    def automatic_share(self) -> float:
+        return self.automatic / self.total if self.total else 0.0
+
+
+def routing_sources(*, start: datetime, end: datetime, period: str = "month") -> list[SourceShare]:
+    """First routings per period, by who decided them.
+
+    "question.routed" is written once per question (later changes are "question.rerouted" or
+    "question.transferred"), so each question counts once, in the period it was first routed.
+    Events from before sources were recorded have none and count as "person".
+    """
+    rows = (
+        Event.objects.filter(action="question.routed", created_at__gte=start, created_at__lt=end)
+        .annotate(period=_trunc(period, "created_at"))
+        .values("period")
+        .annotate(
+            total=Count("pk"),
+            rule=Count("pk", filter=Q(data__source="rule")),
+            model=Count("pk", filter=Q(data__source="model")),
+        )
+        .order_by("period")
+    )
+    return [
+        SourceShare(
+            period=_day(row["period"]),
+            total=row["total"],
+            rule=row["rule"],
+            model=row["model"],
+            person=row["total"] - row["rule"] - row["model"],
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class FirstUnitShare:
+    period: date
+    answered: int
+    by_first_unit: int
+
+    @property
+    def share(self) -> float:
+        return self.by_first_unit / self.answered if self.answered else 0.0
+
+
+def first_unit_answered(
+    *, start: datetime, end: datetime, period: str = "month"
+) -> list[FirstUnitShare]:
+    """Questions answered in each period, and how many by the unit first routed to.
+
+    "Answered" is the "question.answered" event (the head's approval), counted in the period
+    of the question's first answer; the answering unit is the question's unit now (a
+    reopened-and-transferred question counts for the unit that holds it).
+    """
+    first_answer = (
+        Event.objects.filter(question=OuterRef("pk"), action="question.answered")
+        .order_by("created_at", "pk")
+        .values("created_at")[:1]
+    )
+    first_unit = (
+        Event.objects.filter(question=OuterRef("pk"), action="question.routed")
+        .order_by("created_at", "pk")
+        .annotate(first_unit=KeyTextTransform("unit", "data"))
+        .values("first_unit")[:1]
+    )
+    rows = (
+        Question.objects.annotate(answered_on=Subquery(first_answer))
+        .filter(answered_on__gte=start, answered_on__lt=end, unit__isnull=False)
+        .annotate(period=_trunc(period, "answered_on"), first_unit=Subquery(first_unit))
+        .values("period")
+        .annotate(
+            answered=Count("pk"),
+            by_first_unit=Count("pk", filter=Q(first_unit=F("unit__code"))),
+        )
+        .order_by("period")
+    )
+    return [
+        FirstUnitShare(
+            period=_day(row["period"]),
+            answered=row["answered"],
+            by_first_unit=row["by_first_unit"],
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class TransferCount:
+    period: date
+    from_unit: str | None
+    to_unit: str
+    transfers: int
+
+
+def transfers_by_pair(
+    *, start: datetime, end: datetime, period: str = "month"
+) -> list[TransferCount]:
+    """Transfers per period and (from unit, to unit) code pair, most frequent first."""
+    rows = (
+        Event.objects.filter(
+            action="question.transferred", created_at__gte=start, created_at__lt=end
+        )
+        .annotate(
+            period=_trunc(period, "created_at"),
+            from_unit=KeyTextTransform("from_unit", "data"),
+            to_unit=KeyTextTransform("to_unit", "data"),
+        )
+        .values("period", "from_unit", "to_unit")
+        .annotate(transfers=Count("pk"))
+        .order_by("period", "-transfers", "from_unit", "to_unit")
+    )
+    return [
+        TransferCount(
+            period=_day(row["period"]),
+            from_unit=row["from_unit"],
+            to_unit=row["to_unit"],
+            transfers=row["transfers"],
+        )
+        for row in rows
+    ]

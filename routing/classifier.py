@@ -1,0 +1,466 @@
+"""The learned router: which unit answers a question, from the text alone (DESIGN §4).
+
+Pure: no ORM, no clock, no question statuses. It takes texts and labels (unit codes) and gives
+ranked labels with a confidence; :mod:`routing.services` feeds it the project's history and
+turns labels back into units. See docs/decisions/0006-routing-classifier.md for the measured
+alternatives and why this one.
+
+The model: TF-IDF over *folded* text (lowercase, no diacritics, đ→d) with word 1–2-grams,
+sublinear term frequency, and a linear SVM (C=3). Folding at both training and prediction time
+makes a question typed without diacritics score exactly like the same question typed with them.
+Each training question may bring an auxiliary text — the answer the unit gave — as an extra
+sample of the same label with half the weight: answers name the unit's laws and procedures,
+which widens the vocabulary the model knows for each unit (+1 point top-1 on dvc_faq).
+
+Confidence: the SVM's scores are turned into probabilities by a softmax whose temperature is
+fitted on out-of-fold scores of the training questions (temperature scaling, Guo et al. 2017).
+Unlike CalibratedClassifierCV it never changes the ranking, so top-k accuracy is the SVM's.
+
+Stored models are ``router-<version>.joblib`` plus ``router-<version>.json`` (metadata). A model
+is loaded only if its metadata says the same :data:`FORMAT` and the same scikit-learn version:
+a pickle from another scikit-learn may load and then silently predict garbage, so it is
+ignored (with a warning) and the product falls back to rules only until ``train_router`` runs.
+The files are written by ``train_router`` into the data directory and trusted like the database
+(joblib files are pickles: never load one from elsewhere).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import sklearn
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.naive_bayes import ComplementNB
+from sklearn.pipeline import Pipeline, make_union
+from sklearn.svm import LinearSVC
+
+from .rules import fold
+
+log = logging.getLogger(__name__)
+
+# Bump when the stored structure changes: older files are then ignored, not misread.
+FORMAT = 1
+FILE_PREFIX = "router-"
+# Below this, a model is guesswork: the product says "not trained" and routes by rules only.
+MIN_SAMPLES = 10
+MIN_CLASSES = 2
+
+DEFAULT_CONFIG: dict[str, Any] = {
+    "fold": True,  # strip diacritics (and đ→d) before anything else
+    "word_ngrams": [1, 2],  # None: no word features
+    "char_ngrams": None,  # e.g. [2, 5]: char_wb n-grams (measured: worse here, see 0006)
+    "model": "svm",  # "svm" (LinearSVC), "lr" (LogisticRegression), "cnb" (ComplementNB)
+    "C": 3.0,
+    "auxiliary_weight": 0.5,  # weight of an answer text relative to its question; 0 ignores
+}
+
+_WORD_TOKENS = r"(?u)\b\w+\b"  # keep one-letter syllables ("ở", "o"): they are words here
+
+
+def lowercase(text: str) -> str:
+    """The unfolded preprocessor (for measuring what folding brings)."""
+    return unicodedata.normalize("NFC", text or "").lower()
+
+
+def strip_diacritics(text: str) -> str:
+    """What a citizen typing without marks would write: same case, no marks, đ→d."""
+    decomposed = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
+
+
+class NotEnoughHistory(Exception):
+    """Too few answered questions, or all of one unit: nothing useful to learn yet."""
+
+
+def build_pipeline(config: dict[str, Any]) -> Pipeline:
+    preprocessor: Callable[[str], str] = fold if config["fold"] else lowercase
+    parts = []
+    if config.get("word_ngrams"):
+        parts.append(
+            TfidfVectorizer(
+                preprocessor=preprocessor,
+                ngram_range=tuple(config["word_ngrams"]),
+                token_pattern=_WORD_TOKENS,
+                sublinear_tf=True,
+                dtype=np.float32,
+            )
+        )
+    if config.get("char_ngrams"):
+        parts.append(
+            TfidfVectorizer(
+                preprocessor=preprocessor,
+                analyzer="char_wb",
+                ngram_range=tuple(config["char_ngrams"]),
+                min_df=2,
+                sublinear_tf=True,
+                dtype=np.float32,
+            )
+        )
+    if not parts:
+        raise ValueError("The configuration has neither word nor character features.")
+    features = parts[0] if len(parts) == 1 else make_union(*parts)
+    model = config["model"]
+    if model == "svm":
+        estimator = LinearSVC(C=config["C"])
+    elif model == "lr":
+        estimator = LogisticRegression(C=config["C"] * 10, max_iter=3000)
+    elif model == "cnb":
+        estimator = ComplementNB(alpha=0.3)
+    else:
+        raise ValueError(f"Unknown model {model!r}")
+    return Pipeline([("features", features), ("model", estimator)])
+
+
+def _scores(pipeline: Pipeline, texts: Sequence[str]) -> np.ndarray:
+    """One row per text, one column per class (``pipeline.classes_``); higher is likelier."""
+    model = pipeline.named_steps["model"]
+    coef = getattr(model, "coef_", None)
+    if isinstance(model, LinearSVC | LogisticRegression) and coef.shape[0] > 1:
+        # The linear model's decision function, computed directly: the same numbers as
+        # pipeline.decision_function, without its per-call input validation, which costs more
+        # than the arithmetic for one short text (a suggestion is asked for on every screen).
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            features = pipeline.named_steps["features"].transform(list(texts))
+        return np.asarray(features @ coef.T) + model.intercept_
+    if hasattr(pipeline, "decision_function"):
+        scores = pipeline.decision_function(list(texts))
+        if scores.ndim == 1:  # two classes: sklearn gives one column, for the second class
+            scores = np.column_stack([-scores, scores])
+        return scores
+    return pipeline.predict_log_proba(list(texts))
+
+
+def _softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+    z = scores * temperature
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _fit(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    auxiliary: Sequence[str] | None,
+    config: dict[str, Any],
+) -> Pipeline:
+    docs, targets, weights = list(texts), list(labels), [1.0] * len(texts)
+    aux_weight = config.get("auxiliary_weight") or 0.0
+    if auxiliary is not None and aux_weight > 0:
+        for text, label in zip(auxiliary, labels, strict=True):
+            if text and text.strip():
+                docs.append(text)
+                targets.append(label)
+                weights.append(aux_weight)
+    pipeline = build_pipeline(config)
+    pipeline.fit(docs, targets, model__sample_weight=np.asarray(weights))
+    return pipeline
+
+
+def _folds(labels: Sequence[str], wanted: int) -> int:
+    # Stratified folds need every class at least `folds` times.
+    smallest = min(Counter(labels).values())
+    return max(0, min(wanted, smallest))
+
+
+def _fit_temperature(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    auxiliary: Sequence[str] | None,
+    config: dict[str, Any],
+) -> float:
+    """The softmax temperature that best explains out-of-fold scores (lowest log-loss)."""
+    folds = _folds(labels, 3)
+    if folds < 2:
+        return 5.0  # too few examples per class to measure; a middling, cautious value
+    y = np.asarray(labels)
+    classes = np.unique(y)
+    out = np.zeros((len(y), len(classes)))
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
+    for train, test in splitter.split(np.zeros(len(y)), y):
+        if len(np.unique(y[train])) < len(classes):
+            return 5.0
+        aux = [auxiliary[i] for i in train] if auxiliary is not None else None
+        pipeline = _fit([texts[i] for i in train], list(y[train]), aux, config)
+        out[test] = _scores(pipeline, [texts[i] for i in test])
+    return best_temperature(out, np.searchsorted(classes, y))
+
+
+def best_temperature(scores: np.ndarray, truth: np.ndarray) -> float:
+    """The temperature minimising the log-loss of ``softmax(scores * t)`` (grid search)."""
+    best, best_loss = 1.0, math.inf
+    for temperature in np.logspace(-1, 2, 61):
+        p = _softmax(scores, temperature)[np.arange(len(truth)), truth]
+        loss = -np.log(np.clip(p, 1e-12, 1)).mean()
+        if loss < best_loss:
+            best, best_loss = float(temperature), loss
+    return best
+
+
+@dataclass
+class Router:
+    """A trained model and what is known about it."""
+
+    pipeline: Pipeline
+    temperature: float
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def labels(self) -> list[str]:
+        return [str(label) for label in self.pipeline.classes_]
+
+    @property
+    def version(self) -> str | None:
+        return self.metadata.get("version")
+
+    def rank(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Probabilities (rows: texts, columns: :attr:`labels`) for a batch of texts."""
+        return _softmax(_scores(self.pipeline, texts), self.temperature), self.pipeline.classes_
+
+    def predict(self, text: str, k: int = 3) -> list[tuple[str, float]]:
+        """The ``k`` likeliest labels with their probability, likeliest first."""
+        probabilities, classes = self.rank([text])
+        row = probabilities[0]
+        order = np.argsort(-row)[:k]
+        return [(str(classes[i]), float(row[i])) for i in order]
+
+
+def train(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    *,
+    auxiliary: Sequence[str] | None = None,
+    config: dict[str, Any] | None = None,
+) -> Router:
+    """Fit a router on ``texts`` labelled with unit codes (``auxiliary``: aligned answer texts).
+
+    Raises :class:`NotEnoughHistory` below :data:`MIN_SAMPLES` texts or :data:`MIN_CLASSES`
+    labels: a model trained on a handful of questions would route confidently and wrongly.
+    """
+    config = {**DEFAULT_CONFIG, **(config or {})}
+    if len(texts) != len(labels):
+        raise ValueError("texts and labels differ in length")
+    if len(texts) < MIN_SAMPLES or len(set(labels)) < MIN_CLASSES:
+        raise NotEnoughHistory(
+            f"{len(texts)} answered questions in {len(set(labels))} units; "
+            f"at least {MIN_SAMPLES} in {MIN_CLASSES} units are needed"
+        )
+    pipeline = _fit(texts, labels, auxiliary, config)
+    temperature = _fit_temperature(texts, labels, auxiliary, config)
+    metadata = {
+        "format": FORMAT,
+        "sklearn_version": sklearn.__version__,
+        "n_samples": len(texts),
+        "n_auxiliary": sum(1 for text in (auxiliary or ()) if text and text.strip()),
+        "labels": [str(label) for label in pipeline.classes_],
+        "label_counts": dict(Counter(map(str, labels))),
+        "features": config,
+        "temperature": temperature,
+    }
+    return Router(pipeline=pipeline, temperature=temperature, metadata=metadata)
+
+
+# --- Evaluation ---------------------------------------------------------------------------------
+
+
+def _accuracy(
+    probabilities: np.ndarray, classes: np.ndarray, truth: np.ndarray
+) -> tuple[float, float, np.ndarray]:
+    order = np.argsort(-probabilities, axis=1)[:, :3]
+    top = classes[order]
+    top1 = float(np.mean(top[:, 0] == truth))
+    top3 = float(np.mean([truth[i] in top[i] for i in range(len(truth))]))
+    return top1, top3, top[:, 0]
+
+
+def per_label(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Precision and recall of the top-1 prediction, per label (with its support)."""
+    result = {}
+    truth_counts, predicted_counts = Counter(truth), Counter(predicted)
+    hits = Counter(t for t, p in zip(truth, predicted, strict=True) if t == p)
+    for label in sorted(set(truth) | set(predicted)):
+        result[str(label)] = {
+            "support": truth_counts[label],
+            "precision": hits[label] / predicted_counts[label] if predicted_counts[label] else 0.0,
+            "recall": hits[label] / truth_counts[label] if truth_counts[label] else 0.0,
+        }
+    return result
+
+
+def confidence_table(
+    probabilities: np.ndarray, classes: np.ndarray, truth: np.ndarray
+) -> list[dict[str, float]]:
+    """For a few thresholds: share of questions the model would route, and how often rightly."""
+    best = probabilities.max(axis=1)
+    predicted = classes[probabilities.argmax(axis=1)]
+    rows = []
+    for threshold in (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95):
+        chosen = best >= threshold
+        rows.append(
+            {
+                "threshold": threshold,
+                "coverage": float(chosen.mean()),
+                "accuracy": float((predicted[chosen] == truth[chosen]).mean())
+                if chosen.any()
+                else 0.0,
+            }
+        )
+    return rows
+
+
+def evaluate(router: Router, texts: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
+    """Accuracy of a trained router on labelled texts, as typed and without diacritics."""
+    truth = np.asarray(labels)
+    probabilities, classes = router.rank(texts)
+    top1, top3, predicted = _accuracy(probabilities, classes, truth)
+    plain, _ = router.rank([strip_diacritics(text) for text in texts])
+    top1_plain, top3_plain, _ = _accuracy(plain, classes, truth)
+    return {
+        "n": len(texts),
+        "top1": top1,
+        "top3": top3,
+        "top1_unaccented": top1_plain,
+        "top3_unaccented": top3_plain,
+        "per_unit": per_label(list(truth), list(predicted)),
+        "confidence": confidence_table(probabilities, classes, truth),
+    }
+
+
+def cross_validate(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    *,
+    folds: int = 5,
+    auxiliary: Sequence[str] | None = None,
+    config: dict[str, Any] | None = None,
+    seed: int = 0,
+) -> dict[str, Any]:
+    """Stratified k-fold figures of a configuration (each fold trains on the other folds only,
+    answers included, so nothing of a test question leaks into its model)."""
+    import time
+
+    config = {**DEFAULT_CONFIG, **(config or {})}
+    y = np.asarray(labels)
+    if _folds(labels, folds) < folds:
+        raise NotEnoughHistory(f"every label needs at least {folds} examples for {folds} folds")
+    texts = list(texts)
+    plain_texts = [strip_diacritics(text) for text in texts]
+    classes = np.unique(y)
+    scores = np.zeros((len(y), len(classes)))
+    plain = np.zeros_like(scores)
+    fit_seconds = 0.0
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for train_idx, test_idx in splitter.split(np.zeros(len(y)), y):
+        aux = [auxiliary[i] for i in train_idx] if auxiliary is not None else None
+        started = time.perf_counter()
+        pipeline = _fit([texts[i] for i in train_idx], list(y[train_idx]), aux, config)
+        fit_seconds += time.perf_counter() - started
+        scores[test_idx] = _scores(pipeline, [texts[i] for i in test_idx])
+        plain[test_idx] = _scores(pipeline, [plain_texts[i] for i in test_idx])
+    top1, top3, predicted = _accuracy(scores, classes, y)
+    top1_plain, top3_plain, _ = _accuracy(plain, classes, y)
+    # One scalar fitted on all out-of-fold scores: enough to show what a threshold means.
+    temperature = best_temperature(scores, np.searchsorted(classes, y))
+    return {
+        "n": len(texts),
+        "folds": folds,
+        "top1": top1,
+        "top3": top3,
+        "top1_unaccented": top1_plain,
+        "top3_unaccented": top3_plain,
+        "per_unit": per_label(list(y), list(predicted)),
+        "fit_seconds_per_fold": fit_seconds / folds,
+        "confidence": confidence_table(_softmax(scores, temperature), classes, y),
+        "config": config,
+    }
+
+
+# --- Storage ------------------------------------------------------------------------------------
+
+_VERSION_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
+
+
+def save(router: Router, directory: Path, *, version: str, trained_at: str) -> Path:
+    """Write ``router-<version>.joblib`` then its metadata; returns the model's path.
+
+    The metadata is written last (and atomically): a loader only considers models whose
+    metadata exists, so a crash mid-write leaves no half-written model that looks usable.
+    """
+    if not _VERSION_RE.match(version):
+        raise ValueError(f"Bad model version {version!r}")
+    directory.mkdir(parents=True, exist_ok=True)
+    model_path = directory / f"{FILE_PREFIX}{version}.joblib"
+    meta_path = directory / f"{FILE_PREFIX}{version}.json"
+    router.metadata = {**router.metadata, "version": version, "trained_at": trained_at}
+    joblib.dump(
+        {"format": FORMAT, "pipeline": router.pipeline, "temperature": router.temperature},
+        model_path,
+    )
+    tmp = meta_path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(router.metadata, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, meta_path)
+    return model_path
+
+
+def stored_versions(directory: Path) -> list[str]:
+    """Versions that have a metadata file, newest first (versions sort as timestamps)."""
+    if not directory.is_dir():
+        return []
+    versions = [
+        path.name[len(FILE_PREFIX) : -len(".json")]
+        for path in directory.glob(f"{FILE_PREFIX}*.json")
+    ]
+    return sorted(versions, reverse=True)
+
+
+def load(directory: Path, version: str) -> Router:
+    """Load one stored model; raises ValueError with the reason it cannot be used."""
+    meta_path = directory / f"{FILE_PREFIX}{version}.json"
+    model_path = directory / f"{FILE_PREFIX}{version}.joblib"
+    try:
+        metadata = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ValueError(f"unreadable metadata ({error})") from error
+    if not isinstance(metadata, dict) or metadata.get("format") != FORMAT:
+        raise ValueError(f"format {metadata.get('format')!r}, this code reads {FORMAT}")
+    if metadata.get("sklearn_version") != sklearn.__version__:
+        raise ValueError(
+            f"trained with scikit-learn {metadata.get('sklearn_version')}, "
+            f"running {sklearn.__version__}: retrain with train_router"
+        )
+    if not model_path.is_file():
+        raise ValueError("the model file is missing")
+    try:
+        stored = joblib.load(model_path)
+        pipeline = stored["pipeline"]
+        temperature = float(stored["temperature"])
+        if stored.get("format") != FORMAT or not hasattr(pipeline, "classes_"):
+            raise ValueError("not a router of this format")
+    except Exception as error:  # a corrupt pickle raises almost anything
+        raise ValueError(f"unreadable model file ({type(error).__name__}: {error})") from error
+    return Router(pipeline=pipeline, temperature=temperature, metadata=metadata)
+
+
+def load_newest(directory: Path) -> Router | None:
+    """The newest usable model in ``directory``; unusable ones are skipped with a warning."""
+    for version in stored_versions(directory):
+        try:
+            return load(directory, version)
+        except ValueError as error:
+            log.warning("Routing model %s ignored: %s", version, error)
+    return None

@@ -1,0 +1,295 @@
+"""Vietnamese text analysis for search: pure functions, no ORM, no clock.
+
+Vietnamese is written in syllables separated by spaces; a word is one to four syllables
+("quyền sử dụng đất" is two words, four syllables). People type it with or without the tone
+and vowel marks, often on a phone. So every text is turned into three token streams:
+
+- **exact** syllables: NFC, lowercased, marks kept ("thuế");
+- **folded** syllables: marks removed and đ→d ("thue"), so "thu tuc" matches "thủ tục";
+- **folded bigrams** of adjacent syllables ("quyen_su", "su_dung", "dung_dat"), so a
+  multi-syllable word or phrase counts as a unit and outranks its syllables scattered in a text.
+
+The index holds all three; a query syllable typed *with* marks also asks the exact stream, so
+"thuế" (tax) ranks above "thuê" (rent), while a query typed without marks asks only the folded
+streams, where both are equal. Synonyms and abbreviations (CCCD ↔ căn cước công dân) are
+expanded at query time from a table the administrators edit, so changing the table needs no
+re-index.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+# A syllable: a run of letters and digits. Vietnamese letters are all \w in Python's re.
+_SYLLABLE = re.compile(r"\w+", re.UNICODE)
+# Marks are combining characters after NFD; đ/Đ is a letter of its own and is mapped by hand.
+_EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "D"})
+BIGRAM_JOINER = "_"
+
+# Syllables too common to carry meaning in a query on their own ("and", "of", "is", "the"...).
+# They are dropped from the *unigram* part of a query only: inside bigrams they still bind
+# ("cho_thuê", "giấy_phép"), and nothing is dropped at index time. Typed with marks, the exact
+# syllable decides; typed without, only folded forms that are no other common word count
+# ("do" may be "đỏ", "de" may be "đề", "tu" may be "tư": those stay).
+_STOP = "và của là các những được cho trong với thì để một này đã sẽ khi tại theo từ đến về có"
+_STOP += " hoặc như ở do bởi mà nếu trên dưới"
+STOP_SYLLABLES = frozenset(_STOP.split())
+_FOLDED_STOP = "va cua la cac nhung duoc cho trong voi mot nay se khi theo hoac nhu boi neu"
+FOLDED_STOP_SYLLABLES = frozenset(_FOLDED_STOP.split())
+
+
+def is_stop(syllable: str) -> bool:
+    """Whether a normalized query syllable is a function word (see STOP_SYLLABLES)."""
+    if has_marks(syllable):
+        return syllable in STOP_SYLLABLES
+    return syllable in FOLDED_STOP_SYLLABLES
+
+
+def normalize(text: str) -> str:
+    """NFC and lowercase: "Thuế" typed as NFD (macOS, some phones) equals "thuế" typed as NFC."""
+    return unicodedata.normalize("NFC", text).lower()
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Remove tone and vowel marks, including đ→d: "Đăng ký thuế" → "dang ky thue".
+
+    Cached: a language has a few thousand syllables, and indexing folds each one again and
+    again (this halves the time to build the index).
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA_FOLDS))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def has_marks(syllable: str) -> bool:
+    return fold(syllable) != syllable
+
+
+@dataclass(frozen=True)
+class Syllable:
+    text: str  # normalized (NFC, lowercase), marks kept
+    start: int  # character offsets in the NFC text, for highlighting
+    end: int
+    joined: bool  # only whitespace separates it from the previous syllable
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+def syllables(text: str) -> list[Syllable]:
+    """The syllables of ``text`` (NFC first), with offsets and whether each continues a phrase.
+
+    Punctuation breaks a phrase: no bigram is made across "đất, nhà" or "đất. Nhà".
+    """
+    text = unicodedata.normalize("NFC", text)
+    found: list[Syllable] = []
+    previous_end = None
+    for match in _SYLLABLE.finditer(text):
+        gap = text[previous_end : match.start()] if previous_end is not None else None
+        joined = gap is not None and gap.strip() == "" and len(gap) > 0
+        found.append(Syllable(match.group().lower(), match.start(), match.end(), joined))
+        previous_end = match.end()
+    return found
+
+
+def exact_tokens(text: str) -> list[str]:
+    return [s.text for s in syllables(text)]
+
+
+def folded_tokens(text: str) -> list[str]:
+    return [s.folded for s in syllables(text)]
+
+
+def bigrams(parts: Sequence[Syllable], *, folded: bool = True) -> list[str]:
+    """Pairs of adjacent syllables within a phrase, joined by ``_``."""
+    pairs = []
+    for before, after in itertools.pairwise(parts):
+        if after.joined:
+            a, b = (before.folded, after.folded) if folded else (before.text, after.text)
+            pairs.append(f"{a}{BIGRAM_JOINER}{b}")
+    return pairs
+
+
+@dataclass(frozen=True)
+class Streams:
+    """What the index stores for one text."""
+
+    exact: list[str]
+    folded: list[str]
+    bigrams: list[str]
+
+
+def analyze(text: str) -> Streams:
+    parts = syllables(text)
+    return Streams(
+        exact=[s.text for s in parts],
+        folded=[s.folded for s in parts],
+        bigrams=bigrams(parts),
+    )
+
+
+# --- Synonyms ------------------------------------------------------------------------------
+
+
+def synonym_index(groups: Iterable[Sequence[str]]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Map each phrase of a group (as folded syllables) to the other phrases of its group.
+
+    ``[["sổ đỏ", "giấy chứng nhận quyền sử dụng đất"]]`` makes either side expand to the other;
+    the syllables keep their marks so an expansion can still prefer exact matches.
+    """
+    index: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for group in groups:
+        phrases = [tuple(exact_tokens(p)) for p in group]
+        phrases = [p for p in dict.fromkeys(phrases) if p]
+        for phrase in phrases:
+            key = tuple(fold(s) for s in phrase)
+            others = index.setdefault(key, [])
+            others.extend(p for p in phrases if p != phrase and p not in others)
+    return index
+
+
+@dataclass(frozen=True)
+class Expansion:
+    start: int  # syllable positions in the query, end exclusive
+    end: int
+    alternatives: list[tuple[str, ...]]
+
+
+def find_synonyms(
+    query: Sequence[Syllable], index: Mapping[tuple[str, ...], list[tuple[str, ...]]]
+) -> list[Expansion]:
+    """Phrases of the query found in the synonym table, longest match first, no overlaps.
+
+    Matching is on folded syllables, so "so do" and "CCCD" expand as well as "sổ đỏ".
+    """
+    if not index:
+        return []
+    longest = max(len(key) for key in index)
+    folded = [s.folded for s in query]
+    found: list[Expansion] = []
+    i = 0
+    while i < len(folded):
+        for size in range(min(longest, len(folded) - i), 0, -1):
+            key = tuple(folded[i : i + size])
+            if key in index:
+                found.append(Expansion(i, i + size, index[key]))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+# --- Queries ---------------------------------------------------------------------------------
+
+
+@dataclass
+class QueryPlan:
+    """What to look for, independent of the engine.
+
+    ``exact``: syllables typed with marks (ask the exact stream too); ``folded``: every
+    content syllable; ``bigrams``: folded pairs typed together; ``expansions``: synonym
+    phrases, each with its folded syllables and bigrams.
+    """
+
+    exact: list[str] = field(default_factory=list)
+    folded: list[str] = field(default_factory=list)
+    bigrams: list[str] = field(default_factory=list)
+    expansions: list[Streams] = field(default_factory=list)
+    # Synonym groups: a typed phrase and its alternatives are one thing asked for. Maps a
+    # folded syllable of the typed phrase, and each expansion's index, to its group number.
+    group_of_syllable: dict[str, int] = field(default_factory=dict)
+    group_of_expansion: list[int] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.folded or self.bigrams or self.expansions)
+
+    def highlight_terms(self) -> set[str]:
+        """Folded syllables worth marking in a snippet."""
+        terms = set(self.folded)
+        for expansion in self.expansions:
+            pairs = zip(expansion.folded, expansion.exact, strict=True)
+            terms.update(folded for folded, exact in pairs if not is_stop(exact))
+        return terms
+
+
+def plan_query(
+    text: str, synonyms: Mapping[tuple[str, ...], list[tuple[str, ...]]] | None = None
+) -> QueryPlan:
+    parts = syllables(text)
+    plan = QueryPlan()
+    for part in parts:
+        folded = part.folded
+        # A lone stop syllable is still a query ("có"): keep it if it is all there is.
+        if len(parts) > 1 and is_stop(part.text):
+            continue
+        if folded not in plan.folded:
+            plan.folded.append(folded)
+        if part.text != folded and part.text not in plan.exact:
+            plan.exact.append(part.text)
+    plan.bigrams = list(dict.fromkeys(bigrams(parts)))
+    for group, expansion in enumerate(find_synonyms(parts, synonyms or {})):
+        for part in parts[expansion.start : expansion.end]:
+            plan.group_of_syllable.setdefault(part.folded, group)
+        for alternative in expansion.alternatives:
+            plan.expansions.append(analyze(" ".join(alternative)))
+            plan.group_of_expansion.append(group)
+    return plan
+
+
+# --- Snippets --------------------------------------------------------------------------------
+
+
+def snippet(text: str, terms: Iterable[str], *, width: int = 220) -> str:
+    """An HTML-escaped excerpt of ``text`` around the densest run of ``terms``, each in <mark>.
+
+    ``terms`` are folded syllables; a syllable of the text is marked when its folded form is
+    one of them, so "so do" marks "sổ đỏ". Always safe to render: everything is escaped.
+    """
+    text = unicodedata.normalize("NFC", text or "")
+    wanted = set(terms)
+    parts = syllables(text)
+    hits = [p for p in parts if p.folded in wanted]
+    if len(text) <= width:
+        begin, end = 0, len(text)
+    elif not hits:
+        begin, end = 0, width
+    else:
+        # The window of ``width`` characters that holds the most hits, starting at a hit.
+        best, best_count = hits[0].start, 0
+        j = 0
+        for i, hit in enumerate(hits):
+            while j < len(hits) and hits[j].end <= hit.start + width:
+                j += 1
+            if j - i > best_count:
+                best, best_count = hit.start, j - i
+        begin = max(0, best - width // 4)
+        end = min(len(text), begin + width)
+    # Cut at syllable boundaries.
+    if begin > 0:
+        space = text.rfind(" ", 0, begin)
+        begin = space + 1 if space >= 0 else begin
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > begin else end
+    out = []
+    cursor = begin
+    for part in parts:
+        if part.start < begin or part.end > end or part.folded not in wanted:
+            continue
+        out.append(html.escape(text[cursor : part.start]))
+        out.append(f"<mark>{html.escape(text[part.start : part.end])}</mark>")
+        cursor = part.end
+    out.append(html.escape(text[cursor:end]))
+    prefix = "…" if begin > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + "".join(out).strip() + suffix

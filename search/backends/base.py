@@ -1,0 +1,90 @@
+"""The small interface every search backend implements.
+
+The archive needs four things from an engine: rank published questions for a query (with
+filters, facet counts and a total), find questions like a text, suggest spellings, and keep
+its documents in step with the database. The Whoosh backend does all of it on local disk; the
+database backend is the fallback that keeps the site serving when the index is missing or
+broken; a PostgreSQL full-text backend could implement the same for multi-node deployments
+(DESIGN §9).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from search.analysis import QueryPlan
+
+FACETS = ("category", "unit", "year")
+
+
+class SearchUnavailable(Exception):
+    """The index is missing, being created or unreadable: fall back and say so."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """The public face of one published question: everything the index may ever hold."""
+
+    id: int
+    title: str
+    body: str
+    answer: str
+    unit_id: int | None
+    category_id: int | None
+    year: int | None
+    # Unit and category names (vi and en), so "thuế" or "tax" also finds the tax office's answers.
+    names: str = ""
+
+    @property
+    def digest(self) -> str:
+        import hashlib
+
+        text = "\x1f".join(
+            str(part)
+            for part in (
+                self.title,
+                self.body,
+                self.answer,
+                self.unit_id,
+                self.category_id,
+                self.year,
+                self.names,
+            )
+        )
+        return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+@dataclass(frozen=True)
+class Filters:
+    category_id: int | None = None
+    unit_id: int | None = None
+    year: int | None = None
+
+
+@dataclass
+class Hits:
+    ids: list[int]
+    total: int
+    scores: dict[int, float] = field(default_factory=dict)
+    # facet name → {value (str of pk or year) → count}
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+class Backend(Protocol):
+    degraded: bool
+
+    def search(
+        self, plan: QueryPlan, *, filters: Filters, offset: int, limit: int, facets: bool
+    ) -> Hits: ...
+
+    def similar(self, plan: QueryPlan, *, exclude_id: int | None, limit: int) -> Hits: ...
+
+    def suggest(self, words: list[str]) -> dict[str, str]: ...
+
+    def upsert(self, documents: Iterable[Document]) -> None: ...
+
+    def remove(self, ids: Iterable[int]) -> None: ...
+
+    def digests(self) -> dict[int, str]: ...

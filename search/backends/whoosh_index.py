@@ -1,0 +1,424 @@
+"""The Whoosh backend: an index on local disk, derived from the database, rebuilt in one command.
+
+Layout under the search directory (``settings.DATA_DIR / "search"`` unless
+``settings.SEARCH_INDEX_DIR`` says otherwise)::
+
+    current -> ix-20260301T101500-1a2b   (a symlink, replaced atomically)
+    ix-20260301T101500-1a2b/             (the live index)
+
+A rebuild writes a new ``ix-*`` directory and then swaps the symlink with ``os.replace``, so
+searches keep answering from the old index until the new one is complete. Writers retry the
+index lock for a while instead of failing (two publications at once), and a writer that still
+cannot get it raises, which the after-commit effect logs; ``check_index`` reports the drift.
+
+Fields (pre-tokenized by ``search.analysis``; whitespace-separated tokens, no positions):
+
+- ``qx``/``qf``/``qb``: the question (public title + public text): exact syllables, folded
+  syllables, folded bigrams;
+- ``ax``/``af``/``ab``: the public answer, the same three streams;
+- ``mf``: unit and category names (vi and en), folded;
+- ``category``/``unit``/``year``: filter and facet values; ``id`` and ``digest`` stored.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from whoosh import index as whoosh_index
+from whoosh import scoring
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.fields import ID, STORED, TEXT, Schema
+
+from search.analysis import QueryPlan, analyze, fold
+
+from .base import FACETS, Document, Filters, Hits, SearchUnavailable
+from .scorer import View
+
+log = logging.getLogger(__name__)
+
+CURRENT = "current"
+NONE = "-"  # facet value of a question without a unit or category
+
+# Field weights, tuned with ``evaluate_search`` (docs/decisions/0004-search-engine.md).
+# The question is short and says what it is about; the answer is long and cites many things.
+WEIGHTS = {
+    "qx": 1.0,  # exact syllable in the question: the typed marks are a signal
+    "qf": 1.0,
+    "qb": 4.0,  # a phrase of the question matched as a unit
+    "ax": 0.4,
+    "af": 0.2,
+    "ab": 1.5,
+    "mf": 0.5,
+    "expansion": 0.7,  # synonym phrases weigh a little less than what was typed
+}
+# Score * (1 + COORDINATION * share of the typed units the document matches).
+COORDINATION = 0.5
+TEXT_FIELDS = ("qx", "qf", "qb", "ax", "af", "ab", "mf")
+
+
+def _text_field() -> TEXT:
+    return TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=False)
+
+
+SCHEMA = Schema(
+    id=ID(stored=True, unique=True, sortable=True),
+    digest=STORED(),
+    qx=_text_field(),
+    qf=_text_field(),
+    qb=_text_field(),
+    ax=_text_field(),
+    af=_text_field(),
+    ab=_text_field(),
+    mf=_text_field(),
+    category=ID(sortable=True),
+    unit=ID(sortable=True),
+    year=ID(sortable=True),
+)
+
+
+def _fields(document: Document) -> dict:
+    question = analyze(f"{document.title}\n{document.body}")
+    answer = analyze(document.answer)
+    return {
+        "id": str(document.id),
+        "digest": document.digest,
+        "qx": " ".join(question.exact),
+        "qf": " ".join(question.folded),
+        "qb": " ".join(question.bigrams),
+        "ax": " ".join(answer.exact),
+        "af": " ".join(answer.folded),
+        "ab": " ".join(answer.bigrams),
+        "mf": fold(document.names.lower()),
+        "category": str(document.category_id) if document.category_id else NONE,
+        "unit": str(document.unit_id) if document.unit_id else NONE,
+        "year": str(document.year) if document.year else NONE,
+    }
+
+
+@dataclass
+class Clauses:
+    """Weighted term clauses (field, term, boost, unit) and how units count.
+
+    Units number what the user typed: syllables first (``counted`` of them: they decide
+    whether a document matches at all), then pairs (they only rank), then synonym phrases.
+    ``aliases`` pairs a syllable unit with a synonym phrase unit that stands for it: "cccd"
+    counts as found in a text that says "căn cước công dân".
+    """
+
+    terms: list[tuple[str, str, float, int]]
+    counted: int
+    ranked: int  # syllables + pairs: the units of the coordination bonus
+    aliases: list[tuple[int, int]]
+
+
+def build_clauses(plan: QueryPlan, weights: dict[str, float] = WEIGHTS) -> Clauses:
+    """A syllable typed with marks asks both the exact and the folded stream, so an exact
+    match scores both and outranks a folded-only one; a syllable typed without marks asks only
+    the folded stream, where "thue" matches "thuế" and "thuê" equally."""
+    terms: list[tuple[str, str, float, int]] = []
+    exact_of = {fold(e): e for e in plan.exact}
+    unit_of: dict[str, int] = {}
+    for unit, syllable in enumerate(plan.folded):
+        unit_of[syllable] = unit
+        terms += [
+            ("qf", syllable, weights["qf"], unit),
+            ("af", syllable, weights["af"], unit),
+            ("mf", syllable, weights["mf"], unit),
+        ]
+        if syllable in exact_of:
+            terms += [
+                ("qx", exact_of[syllable], weights["qx"], unit),
+                ("ax", exact_of[syllable], weights["ax"], unit),
+            ]
+    counted = len(plan.folded)
+    unit = counted
+    for pair in plan.bigrams:
+        terms += [("qb", pair, weights["qb"], unit), ("ab", pair, weights["ab"], unit)]
+        unit += 1
+    ranked = unit
+    aliases = []
+    factor = weights["expansion"]
+    for expansion, group in zip(plan.expansions, plan.group_of_expansion, strict=True):
+        # A phrase is asked for by its bigrams (a one-syllable expansion by itself).
+        if expansion.bigrams:
+            asked = [("qb", "ab", t) for t in expansion.bigrams]
+        else:
+            asked = [("qf", "af", t) for t in expansion.folded]
+        for qfield, afield, term in asked:
+            terms += [
+                (qfield, term, weights[qfield] * factor, unit),
+                (afield, term, weights[afield] * factor, unit),
+            ]
+        aliases += [
+            (unit_of[s], unit)
+            for s, g in plan.group_of_syllable.items()
+            if g == group and s in unit_of
+        ]
+        unit += 1
+    return Clauses(terms, counted, ranked, aliases)
+
+
+def _filter_mask(view: View, filters: Filters) -> np.ndarray | None:
+    mask = None
+    for values, wanted in (
+        (view.category, filters.category_id),
+        (view.unit, filters.unit_id),
+        (view.year, filters.year),
+    ):
+        if wanted:
+            part = values == int(wanted)
+            mask = part if mask is None else mask & part
+    return mask
+
+
+def weighting() -> scoring.WeightingModel:
+    return scoring.BM25F(B=0.75, K1=1.2)
+
+
+class WhooshBackend:
+    """The archive's search index in one directory tree."""
+
+    degraded = False
+    # Writers wait this long for the index lock (another writer, a rebuild's final commit).
+    LOCK_TIMEOUT = 30.0
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+
+    # --- Opening ---------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Path:
+        return self.root / CURRENT
+
+    def location(self) -> Path | None:
+        try:
+            target = os.readlink(self.current)
+        except OSError:
+            return None
+        return self.root / target
+
+    def exists(self) -> bool:
+        location = self.location()
+        return location is not None and whoosh_index.exists_in(str(location))
+
+    def open(self):
+        location = self.location()
+        if location is None:
+            raise SearchUnavailable(f"No search index at {self.current}")
+        try:
+            return whoosh_index.open_dir(str(location))
+        except Exception as error:
+            raise SearchUnavailable(f"Search index at {location} is unreadable: {error}") from error
+
+    def searcher(self):
+        """A per-thread Searcher, reused across queries and refreshed when the index changes.
+
+        Opening a searcher reads the table of contents and every segment's metadata; doing it
+        per query costs more than the query itself on a small index.
+        """
+        location = self.location()
+        cached = getattr(self._local, "searcher", None)
+        if cached is not None and getattr(self._local, "location", None) == location:
+            try:
+                if not cached.up_to_date():
+                    cached = cached.refresh()
+                    self._local.searcher = cached
+                return cached
+            except Exception:
+                log.warning("Search index changed under a searcher; reopening", exc_info=True)
+        if cached is not None:
+            cached.close()
+            self._local.searcher = None
+        try:
+            searcher = self.open().searcher(weighting=weighting())
+        except SearchUnavailable:
+            raise
+        except Exception as error:
+            raise SearchUnavailable(str(error)) from error
+        self._local.searcher = searcher
+        self._local.location = location
+        return searcher
+
+    def close(self) -> None:
+        cached = getattr(self._local, "searcher", None)
+        if cached is not None:
+            cached.close()
+            self._local.searcher = None
+            self._local.view = None
+
+    # --- Reading ----------------------------------------------------------------------------
+
+    def view(self) -> View:
+        searcher = self.searcher()
+        view = getattr(self._local, "view", None)
+        if view is None or view.searcher is not searcher:
+            view = View(searcher, TEXT_FIELDS)
+            self._local.view = view
+        return view
+
+    def search(
+        self,
+        plan: QueryPlan,
+        *,
+        filters: Filters = Filters(),  # noqa: B008 (frozen, immutable)
+        offset: int = 0,
+        limit: int = 10,
+        facets: bool = True,
+        min_share: float = 0.0,
+    ) -> Hits:
+        clauses = build_clauses(plan)
+        if not clauses.terms:
+            return Hits(ids=[], total=0)
+        try:
+            view = self.view()
+            scores, matched = view.score(clauses, coordination=COORDINATION, min_share=min_share)
+        except SearchUnavailable:
+            raise
+        except Exception as error:
+            self.close()
+            raise SearchUnavailable(f"Search failed: {error}") from error
+        extra = _filter_mask(view, filters)
+        if extra is not None:
+            matched &= extra
+        candidates = np.flatnonzero(matched)
+        wanted = offset + limit
+        if len(candidates) > wanted:
+            best = np.argpartition(-scores[candidates], wanted - 1)[:wanted]
+            candidates = candidates[best]
+        # Highest score first; ties by docnum (older segments first) for a stable order.
+        order = np.lexsort((candidates, -scores[candidates]))
+        page = candidates[order][offset : offset + limit]
+        ids = [int(view.pk[d]) for d in page]
+        counts = {}
+        if facets:
+            for name in FACETS:
+                values, numbers = np.unique(getattr(view, name)[matched], return_counts=True)
+                counts[name] = {str(v): int(n) for v, n in zip(values, numbers, strict=True) if v}
+        return Hits(
+            ids=ids,
+            total=int(matched.sum()),
+            scores={int(view.pk[d]): float(scores[d]) for d in page},
+            facets=counts,
+        )
+
+    def similar(self, plan: QueryPlan, *, exclude_id: int | None = None, limit: int = 5) -> Hits:
+        hits = self.search(plan, offset=0, limit=limit + 1, facets=False)
+        ids = [pk for pk in hits.ids if pk != exclude_id][:limit]
+        return Hits(ids=ids, total=len(ids), scores={pk: hits.scores[pk] for pk in ids})
+
+    def known(self, word: str) -> bool:
+        searcher = self.searcher()
+        return any(searcher.doc_frequency(name, word) for name in ("qf", "af", "mf"))
+
+    def suggest(self, words: list[str]) -> dict[str, str]:
+        """A correction for each folded word the archive does not contain at all.
+
+        Words are compared folded, so "thue" is known when the archive says "thuế": only a
+        real misspelling ("thuee", "chunh") gets a suggestion.
+        """
+        searcher = self.searcher()
+        corrections = {}
+        for word in words:
+            if len(word) < 3 or word.isdigit() or self.known(word):
+                continue
+            for fieldname in ("qf", "af"):
+                found = searcher.corrector(fieldname).suggest(word, limit=1, maxdist=2)
+                if found:
+                    corrections[word] = found[0]
+                    break
+        return corrections
+
+    def digests(self) -> dict[int, str]:
+        searcher = self.searcher()
+        stored = searcher.all_stored_fields()
+        return {int(fields["id"]): fields.get("digest", "") for fields in stored}
+
+    # --- Writing ----------------------------------------------------------------------------
+
+    def _writer(self, ix):
+        # Serialize this process's writers (threads), and wait for other processes' locks.
+        return ix.writer(timeout=self.LOCK_TIMEOUT, delay=0.05)
+
+    def upsert(self, documents: Iterable[Document]) -> None:
+        with self._write_lock:
+            ix = self.open()
+            writer = self._writer(ix)
+            try:
+                for document in documents:
+                    writer.update_document(**_fields(document))
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+
+    def remove(self, ids: Iterable[int]) -> None:
+        with self._write_lock:
+            ix = self.open()
+            writer = self._writer(ix)
+            try:
+                for pk in ids:
+                    writer.delete_by_term("id", str(pk))
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+
+    def build(
+        self,
+        documents: Iterable[Document],
+        *,
+        progress: Callable[[int], None] | None = None,
+        limitmb: int = 256,
+    ) -> Path:
+        """Write a complete new index beside the live one, then swap it in atomically."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(tz=UTC).strftime("%Y%m%dT%H%M%S")  # a directory name, not "now"
+        location = self.root / f"ix-{stamp}-{secrets.token_hex(3)}"
+        location.mkdir()
+        ix = whoosh_index.create_in(str(location), SCHEMA)
+        # One process: Whoosh's multiprocess writer pickles every document to its workers,
+        # which measured slower than writing here (docs/decisions/0004).
+        writer = ix.writer(limitmb=limitmb)
+        count = 0
+        try:
+            for document in documents:
+                writer.add_document(**_fields(document))
+                count += 1
+                if progress is not None:
+                    progress(1)
+        except BaseException:
+            writer.cancel()
+            shutil.rmtree(location, ignore_errors=True)
+            raise
+        writer.commit(optimize=True)
+        self._swap(location)
+        return location
+
+    def _swap(self, location: Path) -> None:
+        link = self.root / f".{CURRENT}-{secrets.token_hex(3)}"
+        os.symlink(location.name, link)
+        previous = self.location()
+        os.replace(link, self.current)
+        if previous is not None and previous != location:
+            # Searchers in other threads/processes may still read the old files; give them a
+            # moment, then remove it (on POSIX open files stay readable after unlinking).
+            time.sleep(0.05)
+            shutil.rmtree(previous, ignore_errors=True)
+        for stale in self.root.glob("ix-*"):
+            # Leftovers of an interrupted rebuild, an hour old (not one running right now).
+            leftover = stale not in (location, previous) and not stale.is_symlink()
+            if leftover and time.time() - stale.stat().st_mtime > 3600:
+                shutil.rmtree(stale, ignore_errors=True)

@@ -28,6 +28,7 @@
     var fields = region.querySelectorAll("textarea, input[type=text], input[type=email], select");
     for (var i = 0; i < fields.length; i++) {
       var field = fields[i];
+      if (field.readOnly || field.disabled) continue;
       if (field === document.activeElement) return true;
       if ((field.tagName === "TEXTAREA" || field.type === "text") && field.value.trim() !== "") return true;
     }

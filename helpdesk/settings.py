@@ -288,6 +288,9 @@ HELPDESK = {
         "volume": env_float("HELPDESK_RANKING_WEIGHT_VOLUME", 0.2),
     },
     "RANKING_MIN_VOLUME": env_int("HELPDESK_RANKING_MIN_VOLUME", 10),
+    # Automatic routing (questions/autoroute.py): the model routes on its own at or above this
+    # confidence when no rule applies; below it the question waits for the intake desk.
+    "AUTOROUTE_THRESHOLD": env_float("HELPDESK_AUTOROUTE_THRESHOLD", 0.85),
     # Deadlines (questions/timeliness.py, questions/sweep.py), in working days.
     "DUE_SOON_WORKING_DAYS": env_int("HELPDESK_DUE_SOON_WORKING_DAYS", 2),
     "REMIND_BEFORE_WORKING_DAYS": env_int("HELPDESK_REMIND_BEFORE_WORKING_DAYS", 2),

@@ -18,6 +18,8 @@ from tests.factories import make_category, make_staff, make_unit
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Nothing a test does may read or write the developer's ./var (models, index, uploads).
+    settings.DATA_DIR = tmp_path
     settings.MEDIA_ROOT = tmp_path / "uploads"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Rate-limit counters live in the cache (Redis on CI): start every test from zero.

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_POST
 from helpdesk import clock
 from questions import access, services, timeliness
 from questions.access import access_question, staff_profile
+from questions.autoroute import suggestions_for
 from questions.models import Answer, ExtensionRequest, Question, Status
 from questions.redaction import Kind
 from questions.timeline import staff_label
@@ -111,6 +112,7 @@ def intake(request: HttpRequest) -> HttpResponse:
             {
                 "question": question,
                 "suggested": question.category.default_unit if question.category else None,
+                "routing": suggestions_for(question),
                 "route": forms.RouteForm(units=units, **kwargs),
                 "reject": forms.RejectForm(**kwargs),
                 "merge": forms.MergeForm(**kwargs),

@@ -61,7 +61,12 @@ def demo(args: argparse.Namespace) -> None:
     say("Loading the demo province")
     run(*manage, "seed_demo")
     say(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)")
-    run(*manage, "serve", "--host", args.host, "--port", str(args.port))
+    env = dict(os.environ)
+    # A demo province has a few hundred questions: rank units from 3 decided questions (the
+    # product default is 10), so the ranking pages have something to show.
+    env.setdefault("HELPDESK_RANKING_MIN_VOLUME", "3")
+    env.setdefault("HELPDESK_SITE_URL", f"http://{args.host}:{args.port}")
+    run(*manage, "serve", "--host", args.host, "--port", str(args.port), env=env)
 
 
 def test(args: argparse.Namespace) -> None:

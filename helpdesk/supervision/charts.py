@@ -61,8 +61,9 @@ def stacked_bars(rows: Sequence[BarRow], *, title: str, description: str) -> Saf
     """
     uid = next(_ids)
     names = _segment_names()
-    width, left, right = 640, 4, 60
-    row_height, legend_height = 46, 34
+    width, left, right = 480, 4, 40
+    row_height = 46
+    legend_height = 56
     height = legend_height + row_height * max(len(rows), 1) + 6
     biggest = max((r.total for r in rows), default=0) or 1
     scale = (width - left - right) / biggest
@@ -72,14 +73,13 @@ def stacked_bars(rows: Sequence[BarRow], *, title: str, description: str) -> Saf
         f'<title id="bars-{uid}-t">{escape(title)}</title>',
         f'<desc id="bars-{uid}-d">{escape(description)}</desc>',
     ]
-    # Legend.
-    x = left
-    for key, name in names.items():
+    # Legend, two entries a line (it must fit a phone's width too).
+    for i, (key, name) in enumerate(names.items()):
+        x, y = left + (i % 2) * (width // 2), 8 + (i // 2) * 22
         parts.append(
-            f'<rect x="{x}" y="8" width="14" height="14" fill="{COLOURS[key]}"/>'
-            f'<text x="{x + 20}" y="20" class="legend">{escape(name)}</text>'
+            f'<rect x="{x}" y="{y}" width="14" height="14" fill="{COLOURS[key]}"/>'
+            f'<text x="{x + 20}" y="{y + 12}" class="legend">{escape(name)}</text>'
         )
-        x += 30 + 9 * len(name)
     if not rows:
         parts.append(
             f'<text x="{left}" y="{legend_height + 24}">{escape(_("No questions"))}</text>'
@@ -122,8 +122,8 @@ def trend_line(points: Sequence[TrendPoint], *, title: str, description: str) ->
     a misleading 0 %.
     """
     uid = next(_ids)
-    width, height = 640, 260
-    left, right, top, bottom = 48, 12, 14, 40
+    width, height = 480, 240
+    left, right, top, bottom = 44, 16, 14, 44
     plot_w, plot_h = width - left - right, height - top - bottom
     step = plot_w / max(len(points) - 1, 1)
     parts = [
@@ -142,10 +142,17 @@ def trend_line(points: Sequence[TrendPoint], *, title: str, description: str) ->
     circles: list[str] = []
     for i, point in enumerate(points):
         x = left + i * step
+        # "10/2026" as the month, with the year below it on January and the first point.
+        month_text, _sep, year_text = point.label.partition("/")
         parts.append(
             f'<text x="{x:.1f}" y="{height - bottom + 18}" text-anchor="middle" '
-            f'class="axis">{escape(point.label)}</text>'
+            f'class="axis">{escape(month_text)}</text>'
         )
+        if year_text and (i == 0 or month_text in ("01", "1")):
+            parts.append(
+                f'<text x="{x:.1f}" y="{height - bottom + 34}" text-anchor="middle" '
+                f'class="axis">{escape(year_text)}</text>'
+            )
         if point.rate is None:
             segments.append([])
             continue

@@ -98,13 +98,18 @@ def dashboard(request: HttpRequest, profile) -> HttpResponse:
     form = PeriodForm(request.GET or None, today=today)
     period = form.resolved()
     own_unit = _own_unit(profile)
-    rows = _dashboard_rows(period, today, own_unit)
+    # In the page's language, by name; questions not yet routed last.
+    rows = sorted(
+        _dashboard_rows(period, today, own_unit),
+        key=lambda r: (r.unit is None, exports.unit_label(r).casefold()),
+    )
     total = reports.totals(rows)
     trend = _trend(period, today, own_unit)
     label = selectors.period_label(period)
     bars = [
         charts.BarRow(exports.unit_label(r), r.early, r.on_time, r.late, r.overdue_open)
         for r in rows
+        if r.unit is not None  # not routed: no due date, nothing to draw
     ]
     context = {
         "nav": "supervision",

@@ -207,7 +207,7 @@ def test_the_ranking_says_rank_k_of_n_and_lists_small_units_unranked(
     assert rows["tax"].rank is None
     html = response.content.decode()
     assert "1 of 1" in html
-    assert "below the minimum volume" in html
+    assert "not ranked" in html
     assert "Wilson" in html and "60 %" in html  # the formula and its weights are shown
     assert re.search(r"Live figures", html)
 

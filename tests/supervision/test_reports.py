@@ -155,3 +155,46 @@ def test_transfers_count_against_the_unit_that_transferred(
         )
         if r.received
     }
+
+
+@pytest.mark.django_db
+def test_the_reports_timeliness_in_sql_agrees_with_the_deadline_engines(february):
+    """reports.annotate_timeliness computes local dates in plain SQL for speed; it must
+    classify every question exactly as questions.timeliness does."""
+    from questions.models import Question
+    from questions.timeliness import annotate_timeliness
+
+    fast = dict(
+        reports.annotate_timeliness(Question.objects.all(), today=TODAY).values_list(
+            "tracking_code", "timeliness"
+        )
+    )
+    reference = dict(
+        annotate_timeliness(Question.objects.all(), today=TODAY).values_list(
+            "tracking_code", "timeliness"
+        )
+    )
+
+    assert fast == reference
+    assert sorted(fast.values()) == ["early", "late", "on_time", "overdue"]
+
+
+@pytest.mark.django_db
+def test_an_answer_late_in_the_evening_counts_on_its_local_date(land_category, land, intake):
+    """23:30 in Hanoi is 16:30 UTC the same day, 00:30 is 17:30 UTC the day before."""
+    from questions.models import Question
+
+    with time_machine.travel(RECEIVED, tick=False):
+        question = make_question(category=land_category)
+    Question.objects.filter(pk=question.pk).update(
+        answered_at=datetime(2026, 3, 14, 0, 30, tzinfo=VN),
+        status="answered",
+        answer_due=date(2026, 3, 13),
+        unit=land,
+    )
+
+    [row] = reports.annotate_timeliness(Question.objects.all(), today=TODAY).values_list(
+        "answered_on", "timeliness"
+    )
+
+    assert row == (date(2026, 3, 14), "late")

@@ -25,7 +25,7 @@ def test_the_page_is_public_and_shows_the_latest_frozen_ranking(client, frozen_f
     html = response.content.decode()
     assert "Ranking for Month 2/2026" in html
     assert "Department of Agriculture and Environment" in html
-    assert "1 of 1" in html and "below the minimum volume" in html
+    assert "1 of 1" in html and "not ranked" in html
     assert "Wilson" in html
 
 

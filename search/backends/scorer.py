@@ -20,6 +20,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
 log = logging.getLogger(__name__)
@@ -52,14 +53,15 @@ class SegmentArrays:
 def _lengths(reader, fieldname: str, count: int) -> np.ndarray:
     try:
         # Fast path: the length column is one byte per document; read it in one go.
-        column = reader._perdoc._cached_reader(f"_{fieldname}_len", None)
+        column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
         raw = column._dbfile.get(column._basepos, min(column._count, count))
         codes = np.frombuffer(bytes(raw), dtype=np.uint8)
-        lengths = _LENGTH_OF_BYTE[codes]
+        lengths = _LENGTH_OF_BYTE[codes].copy()
         if len(lengths) < count:
             lengths = np.concatenate([lengths, np.zeros(count - len(lengths), np.float32)])
         return lengths
     except Exception:
+        log.info("Reading %s lengths one by one", fieldname, exc_info=True)
         return np.array(
             [reader.doc_field_length(d, fieldname) for d in range(count)], dtype=np.float32
         )

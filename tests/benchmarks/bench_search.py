@@ -90,7 +90,7 @@ def _free_port() -> int:
 
 
 def _manage(env, *args, timeout=None) -> subprocess.CompletedProcess:
-    return subprocess.run(  # noqa: S603 (our own manage.py)
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
@@ -127,7 +127,7 @@ def run_benchmark(documents: int = DOCUMENTS, requests: int = REQUESTS) -> dict:
         size = sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file())
 
         port = _free_port()
-        server = subprocess.Popen(  # noqa: S603
+        server = subprocess.Popen(
             [
                 sys.executable,
                 "-m",

@@ -1,7 +1,6 @@
 """What each page shows, and to whom: inbox scoping, filters, the intake queue, the question
 page's private data and buttons, attachments, and the role-aware home page."""
 
-
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile

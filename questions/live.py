@@ -18,7 +18,6 @@ from .access import PROVINCE_WIDE_ROLES
 from .models import Event, Question
 
 PROVINCE = "province"
-INTAKE = "intake"
 
 
 def unit_group(unit_id: int) -> str:
@@ -30,23 +29,22 @@ def question_group(question_id: int) -> str:
 
 
 def staff_groups(profile) -> list[str]:
-    """The groups a staff member's workspace joins."""
-    groups = []
+    """The group a staff member's workspace joins: exactly one, so no message arrives twice.
+
+    Every message goes to the province group, so the province-wide roles (intake desk,
+    supervisors, administrators) need no other; unit staff hear about their unit only.
+    """
     if profile.role in PROVINCE_WIDE_ROLES:
-        groups.append(PROVINCE)
-    if profile.role == Role.INTAKE:
-        groups.append(INTAKE)
+        return [PROVINCE]
     if profile.unit_id and profile.role in (Role.HEAD, Role.OFFICER):
-        groups.append(unit_group(profile.unit_id))
-    return groups
+        return [unit_group(profile.unit_id)]
+    return []
 
 
 def groups_for(question: Question, event: Event | None) -> set[str]:
     groups = {PROVINCE, question_group(question.pk)}
     if question.unit_id:
         groups.add(unit_group(question.unit_id))
-    if event is None or event.action == "question.received" or question.status == "received":
-        groups.add(INTAKE)
     # A question that left a unit (transfer, re-routing) must also leave that unit's inbox.
     if event is not None:
         left = [event.data.get(key) for key in ("from_unit", "previous_unit")]

@@ -150,10 +150,10 @@ def server_latency(requests: int = REQUESTS) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="bench-routing-") as data_dir:
         env = {**os.environ, "HELPDESK_DATA_DIR": data_dir, "HELPDESK_LOG_LEVEL": "WARNING"}
         manage = [python, str(ROOT / "manage.py")]
-        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)  # noqa: S603
+        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
         setup = Path(data_dir) / "setup.py"
         setup.write_text(SETUP)
-        out = subprocess.run(  # noqa: S603
+        out = subprocess.run(
             [
                 python,
                 "-c",
@@ -170,7 +170,7 @@ def server_latency(requests: int = REQUESTS) -> dict[str, float]:
         ).stdout
         token = json.loads(out.strip().splitlines()[-1])["token"]
         port = _free_port()
-        server = subprocess.Popen(  # noqa: S603
+        server = subprocess.Popen(
             [*manage, "serve", "--port", str(port)],
             env=env,
             cwd=ROOT,

@@ -51,7 +51,7 @@ async def connects(comm: WebsocketCommunicator) -> bool:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("intake", {PROVINCE, "intake"}),
+        ("intake", {PROVINCE}),
         ("supervisor", {PROVINCE}),
         ("head_land", {"unit.LAND"}),
         ("officer_tax", {"unit.TAX"}),

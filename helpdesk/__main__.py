@@ -86,9 +86,12 @@ def main() -> None:
     test_parser = commands.add_parser(
         "test", help="run the test suite (extra arguments go to pytest)"
     )
-    test_parser.add_argument("pytest_args", nargs=argparse.REMAINDER)
     test_parser.set_defaults(handler=test)
-    args = parser.parse_args()
+    # Everything after "test" goes to pytest untouched (options like -q or -k included).
+    args, extra = parser.parse_known_args()
+    if extra and args.command != "test":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.pytest_args = extra
     args.handler(args)
 
 

@@ -71,7 +71,10 @@ def demo(args: argparse.Namespace) -> None:
 
 def test(args: argparse.Namespace) -> None:
     ensure_venv(ROOT / "tests" / "requirements.txt")
-    run(PYTHON, "-m", "pytest", *args.pytest_args)
+    # One test process per core (pytest-xdist), unless the caller chose otherwise; files stay
+    # whole on one worker so module-scoped servers and browsers are started once.
+    parallel = [] if "-n" in args.pytest_args else ["-n", "auto", "--dist", "loadfile"]
+    run(PYTHON, "-m", "pytest", *parallel, *args.pytest_args)
 
 
 def main() -> None:

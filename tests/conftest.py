@@ -16,7 +16,22 @@ from tests.factories import make_category, make_staff, make_unit
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings, tmp_path):
+def _cache_per_worker(settings, worker_id):
+    """With Redis (CI), each pytest-xdist worker gets a database of its own: clearing the
+    cache between tests (rate-limit counters) must not wipe another worker's counters."""
+    if settings.REDIS_URL:
+        index = 0 if worker_id == "master" else int(worker_id.removeprefix("gw"))
+        base = settings.REDIS_URL.rsplit("/", 1)[0]
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": f"{base}/{15 - index}",
+            }
+        }
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path, _cache_per_worker):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Nothing a test does may read or write the developer's ./var (models, index, uploads).
     settings.DATA_DIR = tmp_path

@@ -46,7 +46,7 @@ def server(tmp_path_factory):
     env.update(HELPDESK_DATA_DIR=str(data), HELPDESK_RATE_LIMIT_PER_IP="100")
     if env.get("REDIS_URL"):
         # A database of its own, so the suite's other Redis users are not disturbed.
-        env["REDIS_URL"] = env["REDIS_URL"].rsplit("/", 1)[0] + "/14"
+        env["REDIS_URL"] = env["REDIS_URL"].rsplit("/", 1)[0] + "/10"
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "shell", "-v", "0", "-c", SETUP], env=env, check=True, cwd=ROOT)

@@ -122,7 +122,7 @@ class Category(BilingualName):
     )
     # The rest of the deadline policy (DESIGN §2-3; docs/decisions/0005).
     progress_notice_percent = models.PositiveSmallIntegerField(
-        _("progress notice at (% of the answer period)"),
+        _("progress notice at (percent of the answer period)"),
         default=50,
         validators=[MaxValueValidator(100)],
         help_text=_(

@@ -10,9 +10,19 @@ Named users and what they may do (see questions/access.py for the policy):
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from routing.models import Role, Unit
 from tests.factories import make_category, make_staff, make_unit
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Code called directly (services, selectors) speaks the source language, English, so
+    tests read the messages as written. Requests still get the site's default, Vietnamese,
+    from LocaleMiddleware, which the language tests check."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

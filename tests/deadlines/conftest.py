@@ -19,6 +19,27 @@ def at(day: str, hour: int = 9) -> datetime:
     return datetime.fromisoformat(day).replace(hour=hour, tzinfo=VN)
 
 
+@pytest.fixture(autouse=True)
+def _announced_days(request):
+    """The shipped day swaps, as the data migration loads them.
+
+    A transactional test that ran earlier on the same worker empties every table on teardown,
+    the migration's rows included; these tests are about those very days.
+    """
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    from routing.calendar_data import ANNOUNCED_DAYS, WORKING
+    from routing.models import CalendarOverride
+
+    CalendarOverride.objects.bulk_create(
+        [
+            CalendarOverride(day=r.day, is_working=r.kind == WORKING, note=r.note, source=r.source)
+            for r in ANNOUNCED_DAYS
+        ],
+        ignore_conflicts=True,
+    )
+
+
 @pytest.fixture
 def travel():
     """``travel("2026-03-02")``: freeze "now" at 09:00 that day in Vietnam (nested allowed)."""

@@ -127,9 +127,18 @@ def test_text_typed_without_diacritics_is_accepted(intake, trained):
     ],
 )
 def test_bad_text_is_refused_with_a_clear_message(intake, models_dir, text, message):
-    response = post(client_for(intake), text=text)
+    client = client_for(intake)
+    client.credentials(HTTP_ACCEPT_LANGUAGE="en")
+    response = post(client, text=text)
     assert response.status_code == 400
     assert message in response.json()["text"][0]
+
+
+def test_bad_text_is_explained_in_vietnamese_by_default(intake, models_dir):
+    response = post(client_for(intake), text="sổ đỏ")
+    assert response.status_code == 400
+    assert "too short" not in response.json()["text"][0]
+    assert response.json()["text"][0].strip()
 
 
 def test_a_missing_text_field_is_refused(intake, models_dir):

@@ -127,13 +127,31 @@ class Streams:
     bigrams: list[str]
 
 
+# Runs of punctuation (neither letters, digits nor spaces) end a phrase: the text between two
+# of them is a phrase whose whitespace-separated pieces are exactly its ``\w+`` syllables.
+_PHRASE_BREAK = re.compile(r"[^\w\s]+", re.UNICODE)
+
+
 def analyze(text: str) -> Streams:
-    parts = syllables(text)
-    return Streams(
-        exact=[s.text for s in parts],
-        folded=[s.folded for s in parts],
-        bigrams=bigrams(parts),
-    )
+    """The three streams of ``text``; equal to what ``syllables`` + ``bigrams`` give.
+
+    Indexing runs this on every public text, so it works on whole phrases with C-level string
+    methods instead of one ``Syllable`` object per syllable (about 5x faster; offsets are only
+    needed for snippets).
+    """
+    exact: list[str] = []
+    folded: list[str] = []
+    pairs: list[str] = []
+    for phrase in _PHRASE_BREAK.split(unicodedata.normalize("NFC", text)):
+        words = phrase.lower().split()
+        if not words:
+            continue
+        plain = list(map(fold, words))
+        exact += words
+        folded += plain
+        if len(plain) > 1:
+            pairs += map(BIGRAM_JOINER.join, itertools.pairwise(plain))
+    return Streams(exact=exact, folded=folded, bigrams=pairs)
 
 
 # --- Synonyms ------------------------------------------------------------------------------
@@ -249,29 +267,79 @@ def plan_query(
 # --- Snippets --------------------------------------------------------------------------------
 
 
-def snippet(text: str, terms: Iterable[str], *, width: int = 220) -> str:
+class _FoldTable(dict):
+    """A ``str.translate`` table: each character → its lowercase folded form, filled lazily.
+
+    Folding a whole text at once (one C call) keeps every offset when each character folds to
+    exactly one character, which is true of Vietnamese; a character that does not ("İ" lowers
+    to two) maps to NUL, and texts containing it take the syllable-by-syllable path.
+    """
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code).lower())
+        value = folded if len(folded) == 1 else "\x00"
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+@functools.lru_cache(maxsize=512)
+def _terms_pattern(terms: frozenset[str]) -> re.Pattern | None:
+    # A whole syllable equal to one of the terms: no word character on either side. Terms
+    # that are not single syllables are compared the slow way (None).
+    if not all(_SYLLABLE.fullmatch(t) for t in terms):
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def hit_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of each syllable of ``text`` (NFC) whose folded form is one of ``terms``.
+
+    Same result as checking ``syllables(text)`` one by one, but the scan runs in the regex
+    engine over the folded text: snippets for a page of long answers cost ~1 ms, not ~30.
+    """
+    wanted = frozenset(t for t in terms if t)
+    if not wanted or not text:
+        return []
+    pattern = _terms_pattern(wanted)
+    folded = text.translate(_FOLD_TABLE)
+    if pattern is None or "\x00" in folded:
+        return [(p.start, p.end) for p in syllables(text) if p.folded in wanted]
+    return [m.span() for m in pattern.finditer(folded)]
+
+
+def snippet(
+    text: str,
+    terms: Iterable[str],
+    *,
+    width: int = 220,
+    hits: list[tuple[int, int]] | None = None,
+) -> str:
     """An HTML-escaped excerpt of ``text`` around the densest run of ``terms``, each in <mark>.
 
     ``terms`` are folded syllables; a syllable of the text is marked when its folded form is
     one of them, so "so do" marks "sổ đỏ". Always safe to render: everything is escaped.
+    ``hits``: ``hit_spans(text, terms)`` when the caller has them already (``text`` in NFC).
     """
     text = unicodedata.normalize("NFC", text or "")
-    wanted = set(terms)
-    parts = syllables(text)
-    hits = [p for p in parts if p.folded in wanted]
+    if hits is None:
+        hits = hit_spans(text, terms)
     if len(text) <= width:
         begin, end = 0, len(text)
     elif not hits:
         begin, end = 0, width
     else:
         # The window of ``width`` characters that holds the most hits, starting at a hit.
-        best, best_count = hits[0].start, 0
+        best, best_count = hits[0][0], 0
         j = 0
-        for i, hit in enumerate(hits):
-            while j < len(hits) and hits[j].end <= hit.start + width:
+        for i, (hit_start, _) in enumerate(hits):
+            while j < len(hits) and hits[j][1] <= hit_start + width:
                 j += 1
             if j - i > best_count:
-                best, best_count = hit.start, j - i
+                best, best_count = hit_start, j - i
         begin = max(0, best - width // 4)
         end = min(len(text), begin + width)
     # Cut at syllable boundaries.
@@ -283,12 +351,12 @@ def snippet(text: str, terms: Iterable[str], *, width: int = 220) -> str:
         end = space if space > begin else end
     out = []
     cursor = begin
-    for part in parts:
-        if part.start < begin or part.end > end or part.folded not in wanted:
+    for start, stop in hits:
+        if start < begin or stop > end:
             continue
-        out.append(html.escape(text[cursor : part.start]))
-        out.append(f"<mark>{html.escape(text[part.start : part.end])}</mark>")
-        cursor = part.end
+        out.append(html.escape(text[cursor:start]))
+        out.append(f"<mark>{html.escape(text[start:stop])}</mark>")
+        cursor = stop
     out.append(html.escape(text[cursor:end]))
     prefix = "…" if begin > 0 else ""
     suffix = "…" if end < len(text) else ""

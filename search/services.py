@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -322,12 +323,13 @@ class RankedHits(Sequence):
 
 def _snippet(question, terms: set[str]) -> str:
     # The answer usually says most; fall back to the question text when the words are there.
-    answer = question.public_answer or ""
-    body = question.public_body or ""
-    answer_hits = sum(1 for s in analysis.syllables(answer) if s.folded in terms)
-    body_hits = sum(1 for s in analysis.syllables(body) if s.folded in terms)
-    text = body if body_hits > answer_hits else answer
-    return analysis.snippet(text, terms, width=SNIPPET_WIDTH)
+    answer = unicodedata.normalize("NFC", question.public_answer or "")
+    body = unicodedata.normalize("NFC", question.public_body or "")
+    answer_hits = analysis.hit_spans(answer, terms)
+    body_hits = analysis.hit_spans(body, terms)
+    if len(body_hits) > len(answer_hits):
+        return analysis.snippet(body, terms, width=SNIPPET_WIDTH, hits=body_hits)
+    return analysis.snippet(answer, terms, width=SNIPPET_WIDTH, hits=answer_hits)
 
 
 def _database_search(text: str, filters: Filters, *, offset: int, limit: int) -> Hits:

@@ -34,6 +34,24 @@ def test_an_unpublished_question_leaves_the_index(
     assert question.pk not in search.backend().digests()
 
 
+def test_an_unpublished_question_leaves_the_totals_and_facets_of_a_running_searcher(
+    publish, intake, django_capture_on_commit_callbacks
+):
+    kept = publish("Lệ phí trước bạ ô tô")
+    gone = publish("Lệ phí trước bạ xe máy")
+    before = search.search("trước bạ")
+    before[:10]  # a searcher is open and warm, as in a running server
+    assert len(before) == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.question_unpublish(question=gone, reason="Sai", actor=intake, at=clock.now())
+
+    after = search.search("trước bạ")
+    assert ids(after) == [kept.pk]
+    assert len(after) == 1
+    assert sum(facet.count for facet in after.facets.get("unit", [])) == 1
+
+
 def test_withdrawing_consent_removes_the_question(publish, django_capture_on_commit_callbacks):
     question = publish("Lệ phí trước bạ xe máy")
     with django_capture_on_commit_callbacks(execute=True):

@@ -14,6 +14,7 @@ tokens, which are secrets and always random).
 
 from __future__ import annotations
 
+import logging
 import random
 import unicodedata
 from collections import Counter
@@ -148,10 +149,19 @@ class Command(BaseCommand):
         # The demo walks every question by hand, to a planned status: a routing model left by
         # an earlier run must not route the questions meant to wait for the intake desk.
         no_autoroute = {**settings.HELPDESK, "AUTOROUTE_THRESHOLD": 2}
-        with override_settings(EMAIL_BACKEND=backend, HELPDESK=no_autoroute):
-            seeder = Seeder(seed=seed, verbosity=options.get("verbosity", 1), out=self.stdout)
-            seeder.reference_data()
-            seeder.questions(questions)
+        # Publications are indexed in one go at the end: one rebuild is much faster than an
+        # index write per question, and a new install has no index to write to yet.
+        search_log = logging.getLogger("search.services")
+        level = search_log.level
+        search_log.setLevel(logging.ERROR)
+        try:
+            with override_settings(EMAIL_BACKEND=backend, HELPDESK=no_autoroute):
+                seeder = Seeder(seed=seed, verbosity=options.get("verbosity", 1), out=self.stdout)
+                seeder.reference_data()
+                seeder.questions(questions)
+        finally:
+            search_log.setLevel(level)
+        call_command("rebuild_index", no_progress=True, stdout=self.stdout, stderr=self.stderr)
         self._report(seeder)
         if train:
             # Learn routing from the demo's answered questions, so new questions are routed.

@@ -201,3 +201,14 @@ def test_it_refuses_to_run_in_production(db, settings):
     with pytest.raises(CommandError, match="HELPDESK_PRODUCTION"):
         seed()
     assert not Unit.objects.exists()
+
+
+def test_the_demo_archive_is_searchable_and_its_index_agrees_with_the_database(seeded):
+    from search import services as search
+
+    published = Question.objects.published()
+    assert published.exists()
+    report = StringIO()
+    call_command("check_index", stdout=report)
+    assert "agrees" in report.getvalue()
+    assert not search.backend().degraded

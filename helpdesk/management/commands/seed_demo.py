@@ -162,10 +162,10 @@ class Command(BaseCommand):
         finally:
             search_log.setLevel(level)
         call_command("rebuild_index", no_progress=True, stdout=self.stdout, stderr=self.stderr)
-        self._report(seeder)
         if train:
             # Learn routing from the demo's answered questions, so new questions are routed.
             call_command("train_router", stdout=self.stdout, stderr=self.stderr)
+        self._report(seeder)  # last: the demo logins are what the user needs to read
 
     def _report(self, seeder: Seeder) -> None:
         tally, w = seeder.tally, self.stdout.write

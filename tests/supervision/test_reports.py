@@ -198,3 +198,30 @@ def test_an_answer_late_in_the_evening_counts_on_its_local_date(land_category, l
     )
 
     assert row == (date(2026, 3, 14), "late")
+
+
+@pytest.mark.django_db
+def test_the_trend_counts_a_question_in_the_local_month_it_was_received(
+    land_category, land, intake, head_land, officer_land
+):
+    from helpdesk.periods import month
+
+    early_morning = datetime(2026, 2, 1, 6, 30, tzinfo=VN)  # still 31 January in UTC
+    with time_machine.travel(early_morning, tick=False):
+        question = make_question(at=early_morning, category=land_category)
+        question = services.question_route(
+            question=question, unit=land, actor=intake, at=early_morning
+        )
+        question = services.question_assign(
+            question=question, officer=officer_land, actor=head_land, at=early_morning
+        )
+    services.answer_save_draft(question=question, body=ANSWER_TEXT, actor=officer_land, at=at(2, 2))
+    services.question_submit_draft(question=question, actor=officer_land, at=at(2, 2))
+    services.question_approve(question=question, approver=head_land, at=at(2, 2))
+
+    points = reports.monthly_timely_rates(months=[month(2026, 1), month(2026, 2)], today=TODAY)
+
+    assert [(p.key, timely, decided) for p, timely, decided in points] == [
+        ("2026-01", 0, 0),
+        ("2026-02", 1, 1),
+    ]

@@ -28,6 +28,7 @@ SUGGEST_BELOW = 5
 PUBLIC_FIELDS = (
     "id",
     "status",
+    "external_id",
     "public_title",
     "public_body",
     "public_answer",
@@ -40,7 +41,9 @@ PUBLIC_FIELDS = (
 )
 
 
-def _published() -> QuerySet[Question]:
+def published_public_rows() -> QuerySet[Question]:
+    """Published questions with only their public columns loaded: a template or serializer
+    slip cannot render private fields that were never read (archive pages, API, search)."""
     return (
         Question.objects.published()
         .select_related("unit", "category")
@@ -68,7 +71,7 @@ def archive_list(
     ``q`` narrows to what the search index finds (``archive_search``) but keeps the date
     order; pages that rank by relevance use ``archive_ranked``.
     """
-    questions = _published()
+    questions = published_public_rows()
     if category is not None:
         questions = questions.filter(category=category)
     if unit is not None:
@@ -135,7 +138,7 @@ def archive_latest(*, limit: int = 8) -> list[Question]:
 
 def archive_get(*, pk: int) -> Question:
     """One published question for its public page, or 404 for anything not published."""
-    question = _published().filter(pk=pk).first()
+    question = published_public_rows().filter(pk=pk).first()
     if question is None:
         raise Http404(_("This question is not in the public archive."))
     return question

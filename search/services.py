@@ -36,20 +36,6 @@ SYNONYMS_CACHE_KEY = "search:synonyms:v1"
 # "matches" would be mostly noise. Ranking does the rest.
 MIN_SHARE = 0.6
 SNIPPET_WIDTH = 240
-PUBLIC_COLUMNS = (
-    "id",
-    "status",
-    "external_id",
-    "public_title",
-    "public_body",
-    "public_answer",
-    "published_at",
-    "answered_at",
-    "view_count",
-    "language",
-    "unit",
-    "category",
-)
 
 
 # --- The index --------------------------------------------------------------------------------
@@ -76,21 +62,11 @@ def backend() -> WhooshBackend:
 
 
 def _published():
-    from questions.models import Question
+    # The archive's own query (public columns only); imported here because questions calls
+    # search after commit, not the other way round at import time.
+    from questions.selectors import published_public_rows
 
-    return (
-        Question.objects.published()
-        .select_related("unit", "category")
-        .only(
-            *PUBLIC_COLUMNS,
-            "unit__id",
-            "unit__name",
-            "unit__name_en",
-            "category__id",
-            "category__name",
-            "category__name_en",
-        )
-    )
+    return published_public_rows()
 
 
 def document_for(question) -> Document:

@@ -1,23 +1,30 @@
 """Timeliness figures per unit and period, aggregated in SQL (DESIGN §6).
 
 A report covers the questions *received* in the period. Early / on time / late compare the
-local answer date with the due date (derived by ``timeliness.annotate_timeliness``, never
-stored); median working days to answer come from a histogram of (received, answered) date pairs
-grouped in SQL, so the Python work grows with the number of distinct day pairs, not with the
-number of questions. Units merged in the 2025 reform roll up into their successors.
+local answer date with the due date (derived by ``annotate_timeliness``, never stored).
 
-Every figure is defined once, in :data:`MEASURES`, and serves both the aggregate (``Count`` with
-that filter) and the drill-down to the questions behind the number.
+Everything comes from one scan of the period (:func:`_groups`), grouped by unit, status,
+timeliness and — for answered questions — the (received, answered) local dates, for the others
+the month of receipt. The groups number a few ten thousand however many questions there are,
+so the Python work (summing, and the median's working days, one calendar lookup per distinct
+date pair) does not grow with the questions. The dashboard reads its 12-month trend from the
+same scan when the period is whole months (:func:`dashboard_figures`). Units merged in the
+2025 reform roll up into their successors.
+
+Every figure is defined once, in :data:`MEASURES`, and serves both the aggregate and the
+drill-down to the questions behind the number.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from django.db import connection, transaction
 from django.db.models import (
     Case,
     CharField,
@@ -31,7 +38,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import TruncDate
+from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 
 from routing.deadlines import working_calendar
@@ -94,6 +101,28 @@ class LocalDate(Func):
             return self.as_sql(compiler, connection, **extra_context)
         sql, params = compiler.compile(self.source_expressions[0])
         return f"date({sql}, '{offset:+d} seconds')", params
+
+
+class LocalMonth(Func):
+    """The first day of the local month of a datetime column, in SQL (see :class:`LocalDate`)."""
+
+    output_field = DateField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        tz = timezone.get_current_timezone()
+        trunc = TruncMonth(self.source_expressions[0], tzinfo=tz, output_field=DateField())
+        return compiler.compile(trunc)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = self.as_sql(compiler, connection, **extra_context)
+        return f"({sql})::date", params
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        offset = _fixed_utc_offset()
+        if offset is None:
+            return self.as_sql(compiler, connection, **extra_context)
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"date({sql}, '{offset:+d} seconds', 'start of month')", params
 
 
 def annotate_timeliness(questions: QuerySet[Question], *, today: date) -> QuerySet[Question]:
@@ -221,56 +250,90 @@ def unit_and_predecessors(unit: Unit) -> list[int]:
     return [pk for pk, target in rolls_into.items() if target == unit.pk]
 
 
-def timeliness_report(
-    *, start: date, end: date, today: date, roll_up: bool = True
-) -> list[UnitFigures]:
-    """One row per unit that received questions in the period (merged units rolled up)."""
+# --- One pass over a period of receipt ------------------------------------------------------------
+
+# A grouped row of the pass: unit, status, timeliness, a receipt day (answered questions, for
+# the median) or month (the others), the local answer day (answered questions only), and the
+# question count, ratings count and ratings sum of the group.
+Group = tuple[int | None, str, str | None, date, date | None, int, int, int | None]
+
+
+@contextmanager
+def _aggregating():
+    """A transaction tuned for one large GROUP BY, on PostgreSQL.
+
+    The planner cannot estimate how few groups a CASE yields, assumes one per row, and would
+    sort a year of questions on disk rather than hash them (a few MB): give this transaction
+    the memory. JIT compilation costs more than it saves on a query of this size.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL work_mem = '64MB'")
+                cursor.execute("SET LOCAL jit = off")
+        yield
+
+
+def _groups(start: date, end: date, *, today: date) -> list[Group]:
+    """Questions received ``start``..``end`` in one scan, grouped so that every figure of the
+    report and of the trend can be summed from the groups.
+
+    Answered questions group by (receipt day, answer day), which the median's working days
+    need; the others by month of receipt only. A year over 40 units is ~3·10^4 groups, however
+    many questions; the timeliness CASE and the local dates are evaluated once per question.
+    """
+    answered = MEASURES["answered"]
     questions = annotate_timeliness(received_between(start, end), today=today)
-    rows: dict[int | None, UnitFigures] = {}
-    # Grouped by (unit, timeliness, status, answered) rather than one filtered COUNT per figure:
-    # the timeliness CASE is then evaluated once per question instead of once per figure,
-    # which on SQLite (whose local-date conversion is a Python function) is most of the cost.
-    groups = (
-        questions.annotate(
-            has_answer=Case(When(MEASURES["answered"], then=Value(1)), default=Value(0))
+    with _aggregating():
+        return list(
+            questions.annotate(
+                received_key=Case(
+                    When(answered, then=LocalDate("received_at")),
+                    default=LocalMonth("received_at"),
+                    output_field=DateField(),
+                ),
+                answered_key=Case(When(answered, then=F("answered_on")), output_field=DateField()),
+            )
+            .values_list("unit_id", "status", "timeliness", "received_key", "answered_key")
+            .annotate(n=Count("pk"), rated=Count("satisfaction"), rating_sum=Sum("satisfaction"))
+            .order_by()
         )
-        .values("unit_id", "timeliness", "status", "has_answer")
-        .annotate(n=Count("pk"), rated=Count("satisfaction"), rating_sum=Sum("satisfaction"))
-        .order_by()
-    )
-    for group in groups:
-        row = rows.setdefault(group["unit_id"], UnitFigures(unit=None))
-        n, state, status = group["n"], group["timeliness"], group["status"]
-        row.received += n
-        row.answered += n if group["has_answer"] else 0
-        if state in (EARLY, ON_TIME, LATE, OVERDUE):
-            name = {EARLY: "early", ON_TIME: "on_time", LATE: "late", OVERDUE: "overdue_open"}
-            setattr(row, name[state], getattr(row, name[state]) + n)
-        row.open += n if status in OPEN_STATUSES else 0
-        row.published += n if status == Status.PUBLISHED else 0
-        row.rated += group["rated"]
-        row.rating_sum += group["rating_sum"] or 0
 
-    # Working days to answer: a histogram per unit from distinct (received, answered) dates.
+
+_STATE_FIELDS = {EARLY: "early", ON_TIME: "on_time", LATE: "late", OVERDUE: "overdue_open"}
+
+
+def _figures_by_unit(groups: list[Group]) -> dict[int | None, UnitFigures]:
+    rows: dict[int | None, UnitFigures] = {}
     calendar = working_calendar()
-    # Tuples, not dicts, and one calendar lookup per distinct date pair (a year over 40 units
-    # has ~10^5 unit-date-date groups but only ~10^4 date pairs).
-    pairs = (
-        questions.filter(MEASURES["answered"])
-        .annotate(received_on=LocalDate("received_at"))
-        .values_list("unit_id", "received_on", "answered_on")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    # One calendar lookup per distinct (received, answered) pair: ~10^4 in a year.
     days_between: dict[tuple[date, date], int] = {}
-    for unit_id, received_on, answered_on, n in pairs:
-        key = (received_on, answered_on)
-        days = days_between.get(key)
-        if days is None:
-            days = days_between[key] = max(calendar.count_working_days(*key), 0)
-        rows[unit_id].histogram[days] += n
+    for unit_id, status, state, received_key, answered_on, n, rated, rating_sum in groups:
+        row = rows.get(unit_id)
+        if row is None:
+            row = rows[unit_id] = UnitFigures(unit=None)
+        row.received += n
+        if state in _STATE_FIELDS:
+            name = _STATE_FIELDS[state]
+            setattr(row, name, getattr(row, name) + n)
+        if status in OPEN_STATUSES:
+            row.open += n
+        elif status == Status.PUBLISHED:
+            row.published += n
+        row.rated += rated
+        row.rating_sum += rating_sum or 0
+        if answered_on is not None:
+            row.answered += n
+            key = (received_key, answered_on)
+            days = days_between.get(key)
+            if days is None:
+                days = days_between[key] = max(calendar.count_working_days(*key), 0)
+            row.histogram[days] += n
+    return rows
 
-    # Transfers out of each unit, counted once per question.
+
+def _transfers_by_unit(start: date, end: date) -> Counter:
+    """Questions received in the period transferred out of each unit (id), once per question."""
     lower, upper = _local_bounds(start, end)
     transfers = (
         Event.objects.filter(
@@ -278,15 +341,22 @@ def timeliness_report(
             question__received_at__gte=lower,
             question__received_at__lt=upper,
         )
-        .values("data__from_unit")
+        .values_list("data__from_unit")
         .annotate(n=Count("question_id", distinct=True))
+        .order_by()
     )
-    units, rolls_into = _successors()
-    code_to_id = {u.code: pk for pk, u in units.items()}
-    for row in transfers:
-        unit_id = code_to_id.get(row["data__from_unit"])
-        rows.setdefault(unit_id, UnitFigures(unit=None)).transferred += row["n"]
+    code_to_id = dict(Unit.objects.values_list("code", "pk"))
+    counts: Counter = Counter()
+    for code, n in transfers:
+        counts[code_to_id.get(code)] += n
+    return counts
 
+
+def _report(groups: list[Group], transfers: Counter, *, roll_up: bool) -> list[UnitFigures]:
+    rows = _figures_by_unit(groups)
+    for unit_id, n in transfers.items():
+        rows.setdefault(unit_id, UnitFigures(unit=None)).transferred += n
+    units, rolls_into = _successors()
     result: dict[int | None, UnitFigures] = {}
     for unit_id, figures in rows.items():
         target = rolls_into.get(unit_id, unit_id) if (roll_up and unit_id) else unit_id
@@ -296,6 +366,15 @@ def timeliness_report(
     return sorted(result.values(), key=lambda f: (f.unit is None, f.unit.name if f.unit else ""))
 
 
+def timeliness_report(
+    *, start: date, end: date, today: date, roll_up: bool = True
+) -> list[UnitFigures]:
+    """One row per unit that received questions in the period (merged units rolled up)."""
+    return _report(
+        _groups(start, end, today=today), _transfers_by_unit(start, end), roll_up=roll_up
+    )
+
+
 def totals(rows: list[UnitFigures]) -> UnitFigures:
     total = UnitFigures(unit=None)
     for row in rows:
@@ -303,36 +382,73 @@ def totals(rows: list[UnitFigures]) -> UnitFigures:
     return total
 
 
+TrendPoint = tuple[object, int, int]
+
+
+def _trend(groups: list[Group], months: list, unit_ids: set[int] | None) -> list[TrendPoint]:
+    by_month = {period.start: [period, 0, 0] for period in months}
+    for unit_id, _status, state, received_key, _answered, n, _rated, _sum in groups:
+        if unit_ids is not None and unit_id not in unit_ids:
+            continue
+        point = by_month.get(received_key.replace(day=1))
+        if point is None or state not in _STATE_FIELDS:
+            continue
+        point[2] += n  # decided: answered, or open past its due date
+        if state in (EARLY, ON_TIME):
+            point[1] += n
+    return [tuple(point) for point in by_month.values()]
+
+
 def monthly_timely_rates(
     *, months: list, today: date, unit: Unit | None = None
-) -> list[tuple[object, int, int]]:
-    """For a trend chart: (period, timely, decided) per month.
-
-    One scan over the whole range, grouped by local day of receipt (a few hundred rows), then
-    summed into the months in Python — rather than one query per month.
-    """
+) -> list[TrendPoint]:
+    """For a trend chart: (period, timely, decided) per month, ``months`` consecutive whole
+    months (oldest first). One scan grouped by local month of receipt."""
     if not months:
         return []
     questions = annotate_timeliness(received_between(months[0].start, months[-1].end), today=today)
     if unit is not None:
         questions = questions.filter(unit_id__in=unit_and_predecessors(unit))
-    days = (
-        questions.annotate(received_on=LocalDate("received_at"))
-        .values_list("received_on")
-        .annotate(
-            timely=Count("pk", filter=Q(timeliness__in=[EARLY, ON_TIME])),
-            decided=Count("pk", filter=Q(timeliness__in=[EARLY, ON_TIME, LATE, OVERDUE])),
+    decided = [EARLY, ON_TIME, LATE, OVERDUE]
+    with _aggregating():
+        groups = list(
+            questions.filter(timeliness__in=decided)
+            .annotate(month=LocalMonth("received_at"))
+            .values_list("month", "timeliness")
+            .annotate(n=Count("pk"))
+            .order_by()
         )
-        .order_by()
+    return _trend(
+        [(None, "", state, month_start, None, n, 0, 0) for month_start, state, n in groups],
+        months,
+        unit_ids=None,
     )
-    totals_by_month = {period: [0, 0] for period in months}
-    for received_on, timely, decided in days:
-        for period in months:
-            if period.start <= received_on <= period.end:
-                totals_by_month[period][0] += timely
-                totals_by_month[period][1] += decided
-                break
-    return [(period, *totals_by_month[period]) for period in months]
+
+
+def dashboard_figures(
+    *, start: date, end: date, months: list, today: date, unit: Unit | None = None
+) -> tuple[list[UnitFigures], list[TrendPoint]]:
+    """The dashboard's report for ``start``..``end`` and its trend over ``months``.
+
+    When the period is whole months inside the trend's range (a month, a quarter, a year),
+    both come from one scan of the trend's range; a custom range of days takes two.
+    """
+    if not months:
+        return timeliness_report(start=start, end=end, today=today), []
+    first, last = months[0].start, months[-1].end
+    whole_months = start.day == 1 and (end + timedelta(days=1)).day == 1
+    if not (whole_months and first <= start and end <= last):
+        return (
+            timeliness_report(start=start, end=end, today=today),
+            monthly_timely_rates(months=months, today=today, unit=unit),
+        )
+    groups = _groups(first, last, today=today)
+    in_period = [g for g in groups if start <= g[3] <= end]
+    unit_ids = None if unit is None else set(unit_and_predecessors(unit))
+    return (
+        _report(in_period, _transfers_by_unit(start, end), roll_up=True),
+        _trend(groups, months, unit_ids),
+    )
 
 
 def questions_behind(

@@ -75,21 +75,28 @@ def _period_query(period: Period, **extra) -> str:
 # --- Dashboard ----------------------------------------------------------------------------------
 
 
-def _dashboard_rows(period: Period, today, own_unit: Unit | None):
-    rows = reports.timeliness_report(start=period.start, end=period.end, today=today)
-    if own_unit is not None:
-        rows = [r for r in rows if r.unit is not None and r.unit.pk == own_unit.pk]
-    return rows
+def _visible(rows: list, own_unit: Unit | None) -> list:
+    """A unit head sees their own unit's row only."""
+    if own_unit is None:
+        return rows
+    return [r for r in rows if r.unit is not None and r.unit.pk == own_unit.pk]
 
 
-def _trend(period: Period, today, own_unit: Unit | None) -> list[charts.TrendPoint]:
-    months = months_before(period, 12)
-    return [
+def _dashboard_figures(period: Period, today, own_unit: Unit | None):
+    """The report's rows (only the own unit's for a unit head) and the 12-month trend."""
+    rows, trend = reports.dashboard_figures(
+        start=period.start,
+        end=period.end,
+        months=months_before(period, 12),
+        today=today,
+        unit=own_unit,
+    )
+    rows = _visible(rows, own_unit)
+    points = [
         charts.TrendPoint(f"{p.start.month:02d}/{p.start.year}", timely, decided)
-        for p, timely, decided in reports.monthly_timely_rates(
-            months=months, today=today, unit=own_unit
-        )
+        for p, timely, decided in trend
     ]
+    return rows, points
 
 
 @supervision_view
@@ -98,13 +105,10 @@ def dashboard(request: HttpRequest, profile) -> HttpResponse:
     form = PeriodForm(request.GET or None, today=today)
     period = form.resolved()
     own_unit = _own_unit(profile)
+    rows, trend = _dashboard_figures(period, today, own_unit)
     # In the page's language, by name; questions not yet routed last.
-    rows = sorted(
-        _dashboard_rows(period, today, own_unit),
-        key=lambda r: (r.unit is None, exports.unit_label(r).casefold()),
-    )
+    rows.sort(key=lambda r: (r.unit is None, exports.unit_label(r).casefold()))
     total = reports.totals(rows)
-    trend = _trend(period, today, own_unit)
     label = selectors.period_label(period)
     bars = [
         charts.BarRow(exports.unit_label(r), r.early, r.on_time, r.late, r.overdue_open)
@@ -164,7 +168,8 @@ def _export_period(request: HttpRequest) -> Period:
 def dashboard_export(request: HttpRequest, profile, fmt: str) -> HttpResponse:
     period = _export_period(request)
     own_unit = _own_unit(profile)
-    rows = _dashboard_rows(period, clock.today(), own_unit)
+    rows = reports.timeliness_report(start=period.start, end=period.end, today=clock.today())
+    rows = _visible(rows, own_unit)
     table = exports.units_table(
         rows,
         None if own_unit else reports.totals(rows),

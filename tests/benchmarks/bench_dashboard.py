@@ -1,7 +1,8 @@
 """The supervision dashboard's aggregation over 1,000,000 questions and 40 units.
 
-Target (issue 6): timeliness_report + ranking for a month and for a year in < 2 s on SQLite
-and < 1 s on PostgreSQL, aggregated in SQL (no per-question Python).
+Target (issue 6): the dashboard over 1,000,000 questions and 40 units in < 2 s on SQLite and
+< 1 s on PostgreSQL, aggregated in SQL (no per-question Python). Measured as the page computes
+it, for a month and for a year: the report, the 12-month trend and the ranking.
 
     .venv/bin/python tests/benchmarks/bench_dashboard.py sqlite
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
@@ -139,7 +140,9 @@ def generate(rows: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute(sql)
         if connection.vendor == "postgresql":
-            cursor.execute("ANALYZE questions_question")
+            # As autovacuum leaves a table at rest: statistics, and the visibility map that
+            # lets the report read the covering index alone (index-only scan).
+            cursor.execute("VACUUM ANALYZE questions_question")
         else:
             cursor.execute("ANALYZE")
     print(f"  generated {rows:,} questions in {time.perf_counter() - started:.1f} s")
@@ -173,21 +176,38 @@ def run(vendor: str, rows: int) -> None:
     generate(rows)
 
     def dashboard(period):
+        """What the dashboard page computes: the report and the 12-month trend, then ranks."""
+
         def compute():
-            figures = reports.timeliness_report(start=period.start, end=period.end, today=TODAY)
+            figures, trend = reports.dashboard_figures(
+                start=period.start, end=period.end, months=months_before(period, 12), today=TODAY
+            )
             ranked = selectors.rank_figures(
                 figures, weights=selectors.weights(), min_volume=selectors.min_volume()
             )
-            return figures, ranked
+            return figures, trend, ranked
 
         return compute
 
     targets = {"sqlite": 2.0, "postgresql": 1.0}
+    target = targets[connection.vendor]
     october, whole_year = month(2026, 10), year(2026)
-    (figures_m, _), t_month = measure("report + ranking, month 2026-10", dashboard(october))
-    (figures_y, _), t_year = measure("report + ranking, year 2026", dashboard(whole_year))
+    (figures_m, _, _), t_month = measure(
+        "page, month 2026-10 (report+trend+rank)", dashboard(october)
+    )
+    (figures_y, trend, _), t_year = measure(
+        "page, year 2026 (report+trend+rank)", dashboard(whole_year)
+    )
     measure(
-        "trend: 12 monthly timely rates",
+        "  of which report + ranking, year",
+        lambda: selectors.rank_figures(
+            reports.timeliness_report(start=whole_year.start, end=whole_year.end, today=TODAY),
+            weights=selectors.weights(),
+            min_volume=selectors.min_volume(),
+        ),
+    )
+    measure(
+        "  trend alone (12 months, for a custom range)",
         lambda: reports.monthly_timely_rates(months=months_before(october, 12), today=TODAY),
     )
     total = reports.totals(figures_y)
@@ -198,11 +218,10 @@ def run(vendor: str, rows: int) -> None:
     )
     assert total.received == sum(r.received for r in figures_y) > rows // 4
     assert sum(r.received for r in figures_m) > 0
-    verdict = "OK" if t_month + t_year < targets[connection.vendor] else "MISSED"
-    print(
-        f"  month + year: {(t_month + t_year) * 1000:.0f} ms "
-        f"(target < {targets[connection.vendor]:.0f} s): {verdict}"
-    )
+    assert sum(decided for _, _, decided in trend) > 0
+    for label, seconds in (("month", t_month), ("year", t_year)):
+        verdict = "OK" if seconds < target else "MISSED"
+        print(f"  {label} page: {seconds * 1000:.0f} ms (target < {target:.0f} s): {verdict}")
 
 
 def child(vendor: str, rows: int) -> int:

@@ -5,7 +5,7 @@ question is due Friday 13 March 2026: 16–20 Feb are holidays, so the 15 workin
 23–27 Feb, 2–6 Mar and 9–13 Mar.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -225,3 +225,84 @@ def test_the_trend_counts_a_question_in_the_local_month_it_was_received(
         ("2026-01", 0, 0),
         ("2026-02", 1, 1),
     ]
+
+
+@pytest.fixture
+def spread(land_category, land, tax):
+    """Questions received December 2025 – April 2026 (some at 23:30 or 00:30 local time, on
+    the edge of a day and of a month) in every state, in two units and a merged one."""
+    from questions.models import Question
+
+    old = make_unit("stnmt", name="Sở Tài nguyên và Môi trường", successor=land)
+    units = [land, tax, old, None]
+    states = ["answered", "published", "in_progress", "awaiting_citizen", "routed", "answered"]
+    for i in range(60):
+        received = datetime(2025, 12, 28, 23, 30, tzinfo=VN) + timedelta(days=2 * i, hours=i % 2)
+        with time_machine.travel(received, tick=False):
+            question = make_question(at=received, category=land_category)
+        status = states[i % len(states)]
+        unit = units[i % len(units)]
+        answered = status in ("answered", "published")
+        Question.objects.filter(pk=question.pk).update(
+            unit=unit,
+            status=status if unit else "received",
+            answer_due=(received + timedelta(days=10)).date() if unit else None,
+            answered_at=received + timedelta(days=5 + i % 11) if answered and unit else None,
+            satisfaction=i % 5 + 1 if answered and unit and i % 3 == 0 else None,
+        )
+    return {"land": land, "tax": tax, "old": old}
+
+
+def _as_dicts(rows):
+    return [
+        {
+            "unit": row.unit.code if row.unit else None,
+            **{name: getattr(row, name) for name in MEASURE_FIELDS},
+            "histogram": dict(row.histogram),
+        }
+        for row in rows
+    ]
+
+
+MEASURE_FIELDS = (
+    "received", "answered", "early", "on_time", "late", "open", "overdue_open", "published",
+    "rated", "rating_sum", "transferred",
+)  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "period",
+    [
+        ("month", 2026, 2),
+        ("quarter", 2026, 1),
+        ("year", 2026),
+        ("range", (2026, 1, 30), (2026, 3, 2)),
+    ],
+    ids=["month", "quarter", "year", "custom range"],
+)
+@pytest.mark.parametrize("own", [None, "land"], ids=["province", "unit head"])
+def test_the_dashboards_single_scan_agrees_with_the_report_and_the_trend(spread, period, own):
+    """dashboard_figures reads the report and the trend from one scan when it can; both must
+    equal what timeliness_report and monthly_timely_rates compute separately."""
+    from helpdesk import periods
+
+    kind, *args = period
+    chosen = (
+        periods.date_range(date(*args[0]), date(*args[1]))
+        if kind == "range"
+        else getattr(periods, kind)(*args)
+    )
+    months = periods.months_before(chosen, 12)
+    unit = spread[own] if own else None
+
+    rows, trend = reports.dashboard_figures(
+        start=chosen.start, end=chosen.end, months=months, today=TODAY, unit=unit
+    )
+
+    expected_rows = reports.timeliness_report(start=chosen.start, end=chosen.end, today=TODAY)
+    expected_trend = reports.monthly_timely_rates(months=months, today=TODAY, unit=unit)
+    assert _as_dicts(rows) == _as_dicts(expected_rows)
+    assert trend == expected_trend
+    assert sum(r.received for r in rows) > 0
+    assert sum(decided for _, _, decided in trend) > 0

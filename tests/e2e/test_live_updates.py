@@ -1,6 +1,6 @@
 """Live updates through the real server: a question asked in one browser shows up in the
-intake desk's list and, once routed, in the officer's inbox, each in its own browser, without
-reloading; the citizen's own page follows its status.
+intake desk's list and the supervisor's dashboard and, once routed, in the officer's inbox,
+each in its own browser, without reloading; the citizen's own page follows its status.
 
 The product runs as it does for users — ``manage.py serve`` (one ASGI process, in-memory
 channel layer) on a SQLite file, or, when REDIS_URL is set (the CI's PostgreSQL + Redis run),
@@ -26,7 +26,7 @@ land = Unit.objects.create(code="land", kind="department", name="Sở Nông nghi
 Category.objects.create(code="dat-dai", name="Đất đai", default_unit=land)
 User = get_user_model()
 for name, role, unit in [("intake", Role.INTAKE, office), ("officer_land", Role.OFFICER, land),
-                         ("head_land", Role.HEAD, land)]:
+                         ("head_land", Role.HEAD, land), ("supervisor", Role.SUPERVISOR, office)]:
     user = User.objects.create_user(name, password="pw-live-1")
     StaffProfile.objects.create(user=user, role=role, unit=unit)
 """
@@ -134,6 +134,11 @@ def test_a_new_question_appears_live_for_the_intake_desk_then_in_the_officers_in
     officer = open_page()
     log_in(officer, "officer_land")
     watch(officer, "/staff/inbox/")
+    supervisor = open_page()
+    log_in(supervisor, "supervisor")
+    watch(supervisor, "/staff/supervision/")
+    received = supervisor.locator("#dashboard-live .stat-card .stat").first
+    before = int(received.inner_text())
 
     citizen = open_page()
     code = ask(citizen, "Đăng ký biến động đất đai khi thừa kế")
@@ -141,6 +146,13 @@ def test_a_new_question_appears_live_for_the_intake_desk_then_in_the_officers_in
     desk.wait_for_selector(f"#inbox-live >> text={code}", timeout=5_000)
     assert desk.evaluate("window.__not_reloaded") is True
     screenshot(desk, "live-01-intake-sees-new-question")
+    # The supervisor's dashboard counts it, without a reload.
+    supervisor.wait_for_function(
+        f"document.querySelector('#dashboard-live .stat-card .stat').textContent.trim() === "
+        f"'{before + 1}'",
+        timeout=5_000,
+    )
+    assert supervisor.evaluate("window.__not_reloaded") is True
     assert code not in officer.locator("#inbox-live").inner_text()
 
     # The citizen watches their own page while the intake desk routes the question.

@@ -5,6 +5,8 @@
  * When the socket says a question changed, the page fetches itself again and swaps in the
  * fresh copy of the region, so what is shown always comes from the ordinary, access-checked
  * view. While someone is typing inside the region nothing is swapped; a notice offers a reload.
+ * A page whose region is costly to compute (the supervisors' dashboard) sets
+ * data-live-min-interval="<ms>": it then refreshes at most that often, however busy the province.
  * Without JavaScript the page simply works as a normal page.
  */
 (function () {
@@ -22,6 +24,8 @@
   var notice = document.querySelector("[data-live-notice]");
   var pending = null;
   var delay = 1000;
+  var minInterval = parseInt(root.getAttribute("data-live-min-interval") || "0", 10) || 0;
+  var lastRefresh = 0;
 
   function isEditing() {
     if (!region) return false;
@@ -37,6 +41,7 @@
 
   function refresh() {
     pending = null;
+    lastRefresh = Date.now();
     if (!region) return;
     if (isEditing()) {
       if (notice) notice.hidden = false;
@@ -64,7 +69,9 @@
     };
     socket.onmessage = function () {
       // Several changes in a burst (routing then auto-assignment…) make one refresh.
-      if (pending === null) pending = window.setTimeout(refresh, 150);
+      if (pending !== null) return;
+      var wait = Math.max(150, lastRefresh + minInterval - Date.now());
+      pending = window.setTimeout(refresh, wait);
     };
     socket.onclose = function (event) {
       root.setAttribute("data-live-connected", "false");

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import re
 import unicodedata
@@ -49,6 +48,8 @@ from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 
 from .rules import fold
+from .stacking import StackedRouter, best_temperature
+from .stacking import softmax as _softmax
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +64,16 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "fold": True,  # strip diacritics (and đ→d) before anything else
     "word_ngrams": [1, 2],  # None: no word features
     "char_ngrams": None,  # e.g. [2, 5]: char_wb n-grams (measured: worse here, see 0006)
-    "model": "svm",  # "svm" (LinearSVC), "lr" (LogisticRegression), "cnb" (ComplementNB)
-    "C": 3.0,
+    # "stack" (routing.stacking: four models and a meta-model), or one model alone: "svm"
+    # (LinearSVC), "lr" (LogisticRegression), "cnb" (ComplementNB).
+    "model": "stack",
+    "C": 3.0,  # of the single models
+    "meta_C": 0.03,  # of the stack's meta-model (strongly regularised: 48 correlated inputs)
     "auxiliary_weight": 0.5,  # weight of an answer text relative to its question; 0 ignores
 }
+# Below this many questions a stack's meta-model has too little to learn from (5 inner folds
+# of a few questions per unit): the SVM alone is trained instead, and says so in its metadata.
+STACK_MIN_SAMPLES = 100
 
 _WORD_TOKENS = r"(?u)\b\w+\b"  # keep one-letter syllables ("ở", "o"): they are words here
 
@@ -127,8 +134,10 @@ def build_pipeline(config: dict[str, Any]) -> Pipeline:
     return Pipeline([("features", features), ("model", estimator)])
 
 
-def _scores(pipeline: Pipeline, texts: Sequence[str]) -> np.ndarray:
+def _scores(pipeline: Pipeline | StackedRouter, texts: Sequence[str]) -> np.ndarray:
     """One row per text, one column per class (``pipeline.classes_``); higher is likelier."""
+    if isinstance(pipeline, StackedRouter):
+        return pipeline.decision_function(texts)
     model = pipeline.named_steps["model"]
     coef = getattr(model, "coef_", None)
     if isinstance(model, LinearSVC | LogisticRegression) and coef.shape[0] > 1:
@@ -146,19 +155,19 @@ def _scores(pipeline: Pipeline, texts: Sequence[str]) -> np.ndarray:
     return pipeline.predict_log_proba(list(texts))
 
 
-def _softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
-    z = scores * temperature
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
-
-
 def _fit(
     texts: Sequence[str],
     labels: Sequence[str],
     auxiliary: Sequence[str] | None,
     config: dict[str, Any],
-) -> Pipeline:
+) -> Pipeline | StackedRouter:
+    if config["model"] == "stack":
+        return StackedRouter(
+            preprocessor=fold if config["fold"] else lowercase,
+            ngrams=tuple(config["word_ngrams"] or (1, 2)),
+            auxiliary_weight=config.get("auxiliary_weight") or 0.0,
+            meta_C=config["meta_C"],
+        ).fit(texts, labels, auxiliary)
     docs, targets, weights = list(texts), list(labels), [1.0] * len(texts)
     aux_weight = config.get("auxiliary_weight") or 0.0
     if auxiliary is not None and aux_weight > 0:
@@ -201,22 +210,11 @@ def _fit_temperature(
     return best_temperature(out, np.searchsorted(classes, y))
 
 
-def best_temperature(scores: np.ndarray, truth: np.ndarray) -> float:
-    """The temperature minimising the log-loss of ``softmax(scores * t)`` (grid search)."""
-    best, best_loss = 1.0, math.inf
-    for temperature in np.logspace(-1, 2, 61):
-        p = _softmax(scores, temperature)[np.arange(len(truth)), truth]
-        loss = -np.log(np.clip(p, 1e-12, 1)).mean()
-        if loss < best_loss:
-            best, best_loss = float(temperature), loss
-    return best
-
-
 @dataclass
 class Router:
     """A trained model and what is known about it."""
 
-    pipeline: Pipeline
+    pipeline: Pipeline | StackedRouter
     temperature: float
     metadata: dict[str, Any] = field(default_factory=dict)
 
@@ -260,8 +258,13 @@ def train(
             f"{len(texts)} answered questions in {len(set(labels))} units; "
             f"at least {MIN_SAMPLES} in {MIN_CLASSES} units are needed"
         )
+    if config["model"] == "stack" and len(texts) < STACK_MIN_SAMPLES:
+        config = {**config, "model": "svm"}
     pipeline = _fit(texts, labels, auxiliary, config)
-    temperature = _fit_temperature(texts, labels, auxiliary, config)
+    if isinstance(pipeline, StackedRouter):
+        temperature = pipeline.temperature_  # fitted on the stack's own out-of-fold scores
+    else:
+        temperature = _fit_temperature(texts, labels, auxiliary, config)
     metadata = {
         "format": FORMAT,
         "sklearn_version": sklearn.__version__,

@@ -210,11 +210,10 @@ def test_evaluate_router_refuses_a_file_without_the_label_field(tmp_path):
 @pytest.mark.skipif(not DVC_FAQ.exists(), reason=f"dvc_faq data set not found at {DVC_FAQ}")
 def test_on_dvc_faq_five_fold_cross_validation_meets_the_accuracy_figures():
     result = json.loads(run("evaluate_router", str(DVC_FAQ), "--folds", "5", "--json"))
-    # Issue 4's targets: top-1 ≥ 93 %, top-3 ≥ 98.5 %, unaccented within 1 point. Measured:
-    # 93.9 % / 97.8 % (docs/decisions/0006): top-3 falls short; this pins what is reached so a
-    # regression fails.
+    # Issue 4's targets: top-1 ≥ 93 %, top-3 ≥ 98.5 %, unaccented within 1 point. Measured
+    # with the stacked router: 94.4 % / 98.5 % (docs/decisions/0006).
     assert result["top1"] >= 0.93
-    assert result["top3"] >= 0.975
+    assert result["top3"] >= 0.985
     assert result["top1_unaccented"] >= result["top1"] - 0.01
     assert result["top3_unaccented"] >= result["top3"] - 0.01
     assert len(result["per_unit"]) == 12  # 14 labels, two merged into today's ministries

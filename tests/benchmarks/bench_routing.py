@@ -35,22 +35,29 @@ DVC_FAQ = ROOT.parent / "shared" / "data" / "dvc_faq" / "questions.jsonl"
 REQUESTS = 300
 
 ALTERNATIVES = {
-    "word 1-2, folded, SVM, + answers (chosen)": {},
-    "word 1-2, folded, SVM, questions only": {"auxiliary_weight": 0},
-    "word 1-2, unfolded, SVM, questions only": {"auxiliary_weight": 0, "fold": False},
+    "stack: SVM, NB, question SVM, 3-NN → LR (chosen)": {},
+    "word 1-2, folded, SVM, + answers": {"model": "svm"},
+    "word 1-2, folded, SVM, questions only": {"model": "svm", "auxiliary_weight": 0},
+    "word 1-2, unfolded, SVM, questions only": {
+        "model": "svm",
+        "auxiliary_weight": 0,
+        "fold": False,
+    },
     "char_wb 2-5, folded, SVM, questions only": {
+        "model": "svm",
         "auxiliary_weight": 0,
         "word_ngrams": None,
         "char_ngrams": [2, 5],
     },
     "word 1-2 + char_wb 2-5, folded, SVM, questions only": {
+        "model": "svm",
         "auxiliary_weight": 0,
         "char_ngrams": [2, 5],
     },
-    "word 1-2 + char_wb 2-5, folded, SVM, + answers": {"char_ngrams": [2, 5]},
+    "word 1-2 + char_wb 2-5, folded, SVM, + answers": {"model": "svm", "char_ngrams": [2, 5]},
     "word 1-2, folded, logistic regression, + answers": {"model": "lr"},
     "word 1-2, folded, complement NB, + answers": {"model": "cnb"},
-    "word 1-2, folded, SVM C=1, questions only": {"auxiliary_weight": 0, "C": 1.0},
+    "word 1-2, folded, SVM C=1, questions only": {"model": "svm", "auxiliary_weight": 0, "C": 1.0},
 }
 
 

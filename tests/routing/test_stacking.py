@@ -1,0 +1,69 @@
+"""The stacked router (routing/stacking.py): when it is used, and how it behaves at the edges."""
+
+import numpy as np
+import pytest
+
+from routing import classifier, stacking
+from tests.routing.routing_support import corpus
+
+LAND = "Cho tôi hỏi thủ tục cấp giấy chứng nhận quyền sử dụng đất lần đầu"
+
+
+@pytest.fixture(scope="module")
+def stacked():
+    texts, labels = corpus()  # 180 questions: enough for the stack
+    return classifier.train(texts, labels)
+
+
+def test_a_history_of_a_hundred_questions_or_more_trains_the_stack(stacked):
+    assert isinstance(stacked.pipeline, stacking.StackedRouter)
+    assert stacked.metadata["features"]["model"] == "stack"
+    assert stacked.predict(LAND)[0][0] == "land"
+
+
+def test_a_smaller_history_trains_the_svm_alone_and_says_so():
+    texts, labels = corpus()
+    few = classifier.STACK_MIN_SAMPLES - 1
+    # Every third question, so that all three units are in the sample.
+    router = classifier.train(texts[::3][:few], labels[::3][:few])
+    assert not isinstance(router.pipeline, stacking.StackedRouter)
+    assert router.metadata["features"]["model"] == "svm"
+    assert router.predict(LAND)[0][0] == "land"
+
+
+@pytest.mark.parametrize("text", ["", "qwerty zxcv", "Xin hỏi về việc này, có mất phí không?"])
+def test_a_text_the_models_cannot_tell_apart_is_not_routed_confidently(stacked, text):
+    # Only unknown words, or only words every unit's questions share (corpus openers/closers):
+    # without the floor on the spread of scores, noise was standardised into certainty (0.99).
+    best = stacked.predict(text)[0][1]
+    assert best < 0.85  # below the automatic routing threshold
+    assert stacked.predict(LAND)[0][1] > 0.95
+
+
+def test_a_unit_with_two_questions_is_learned_though_some_inner_folds_lack_it():
+    texts, labels = corpus()
+    texts += ["Thủ tục đăng ký khai sinh cho con", "Đăng ký khai sinh quá hạn thì sao"]
+    labels += ["justice", "justice"]
+    router = classifier.train(texts, labels)
+    assert isinstance(router.pipeline, stacking.StackedRouter)
+    assert router.predict("Hồ sơ đăng ký khai sinh gồm những gì")[0][0] == "justice"
+    assert router.labels == ["health", "justice", "land", "tax"]
+
+
+def test_a_saved_stack_predicts_the_same_after_loading(stacked, tmp_path):
+    classifier.save(stacked, tmp_path, version="20261122T100000", trained_at="2026-11-22T10:00")
+    loaded = classifier.load_newest(tmp_path)
+    for text in (LAND, "Hướng dẫn đăng ký mã số thuế cá nhân", "qwerty"):
+        before, after = stacked.predict(text), loaded.predict(text)
+        assert [label for label, _ in after] == [label for label, _ in before]
+        assert [p for _, p in after] == pytest.approx([p for _, p in before])
+
+
+def test_the_spread_of_a_flat_row_is_floored():
+    flat = np.array([[1.0, 1.0 + 1e-6, 1.0 - 1e-6]])
+    spread_out = np.array([[3.0, 0.0, -3.0]])
+    assert np.abs(stacking._standardise(flat, floor=0.5)).max() < 1e-5
+    assert np.abs(stacking._standardise(flat, floor=0.0)).max() > 1  # what the floor prevents
+    # A real spread is standardised as usual: mean 0, standard deviation 1.
+    row = stacking._standardise(spread_out, floor=0.5)
+    assert row.mean() == pytest.approx(0) and row.std() == pytest.approx(1)

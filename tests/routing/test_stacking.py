@@ -1,5 +1,7 @@
 """The stacked router (routing/stacking.py): when it is used, and how it behaves at the edges."""
 
+import copy
+
 import numpy as np
 import pytest
 
@@ -67,3 +69,11 @@ def test_the_spread_of_a_flat_row_is_floored():
     # A real spread is standardised as usual: mean 0, standard deviation 1.
     row = stacking._standardise(spread_out, floor=0.5)
     assert row.mean() == pytest.approx(0) and row.std() == pytest.approx(1)
+
+
+def test_without_the_floor_the_same_text_would_be_routed_with_false_certainty(stacked):
+    unfloored = copy.deepcopy(stacked)
+    unfloored.pipeline.floors_ = [0.0] * len(unfloored.pipeline.floors_)
+    text = "Xin hỏi về việc này, có mất phí không?"
+    assert unfloored.predict(text)[0][1] > 0.95
+    assert stacked.predict(text)[0][1] < 0.85

@@ -31,7 +31,7 @@ import numpy as np
 import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.naive_bayes import ComplementNB
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import LinearSVC
@@ -203,15 +203,28 @@ class StackedRouter:
 
     def _fit_temperature(self, scaled: np.ndarray, y: np.ndarray) -> float:
         """One temperature for the meta-model's logits, from its own out-of-fold logits (cheap:
-        the meta-model is small, the base scores are already out-of-fold)."""
-        folds = min(5, int(np.bincount(y).min()))
+        the meta-model is small, the base scores are already out-of-fold).
+
+        Plain folds, not stratified: a young history has units with one answered question.
+        A question whose unit is missing from its fold's training part says nothing about
+        confidence (it cannot be predicted at all) and is left out of the fit.
+        """
+        folds = min(5, len(y) // 2)
         if folds < 2:
             return 1.0
-        logits = np.zeros((len(y), len(self.classes_)))
-        for train, test in StratifiedKFold(folds, shuffle=True, random_state=2).split(scaled, y):
+        n = len(self.classes_)
+        logits, usable = np.zeros((len(y), n)), np.zeros(len(y), dtype=bool)
+        for train, test in KFold(folds, shuffle=True, random_state=2).split(scaled):
+            if len(np.unique(y[train])) < 2:
+                continue
             meta = LogisticRegression(C=self.meta_C, max_iter=5000).fit(scaled[train], y[train])
-            logits[test] = meta.decision_function(scaled[test])
-        return best_temperature(logits, y)
+            known = meta.predict_log_proba(scaled[test])
+            logits[test] = known.min(axis=1, keepdims=True) - 10.0
+            logits[np.ix_(test, meta.classes_)] = known
+            usable[test] = np.isin(y[test], meta.classes_)
+        if not usable.any():
+            return 1.0
+        return best_temperature(logits[usable], y[usable])
 
     def _standardised(self, stacked: np.ndarray) -> np.ndarray:
         n = len(self.classes_)

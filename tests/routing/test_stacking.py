@@ -77,3 +77,15 @@ def test_without_the_floor_the_same_text_would_be_routed_with_false_certainty(st
     text = "Xin hỏi về việc này, có mất phí không?"
     assert unfloored.predict(text)[0][1] > 0.95
     assert stacked.predict(text)[0][1] < 0.85
+
+
+def test_a_unit_with_one_question_does_not_stop_the_confidence_being_calibrated():
+    # A young history: stratified folds are impossible (one unit has a single question), yet
+    # the temperature must still be fitted, or every confidence stays timid and nothing is
+    # routed automatically.
+    texts, labels = corpus()
+    texts.append("Thủ tục đăng ký khai sinh cho con")
+    labels.append("justice")
+    router = classifier.train(texts, labels)
+    assert router.temperature != 1.0
+    assert router.predict(LAND)[0] == ("land", pytest.approx(1.0, abs=0.15))

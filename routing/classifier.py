@@ -5,16 +5,18 @@ ranked labels with a confidence; :mod:`routing.services` feeds it the project's 
 turns labels back into units. See docs/decisions/0006-routing-classifier.md for the measured
 alternatives and why this one.
 
-The model: TF-IDF over *folded* text (lowercase, no diacritics, đ→d) with word 1–2-grams,
-sublinear term frequency, and a linear SVM (C=3). Folding at both training and prediction time
-makes a question typed without diacritics score exactly like the same question typed with them.
-Each training question may bring an auxiliary text — the answer the unit gave — as an extra
-sample of the same label with half the weight: answers name the unit's laws and procedures,
-which widens the vocabulary the model knows for each unit (+1 point top-1 on dvc_faq).
+The model (:mod:`routing.stacking`): four text models — an SVM on questions and answers, naive
+Bayes on the same, an SVM on questions only, and the 3 most similar past questions of each unit
+— under a logistic regression trained on their out-of-fold scores. Every text is *folded*
+(lowercase, no diacritics, đ→d) at training and prediction time, so a question typed without
+diacritics scores exactly like the same question typed with them. Each training question may
+bring an auxiliary text — the answer the unit gave — as an extra sample of the same label with
+half the weight: answers name the unit's laws and procedures. Below :data:`STACK_MIN_SAMPLES`
+answered questions the SVM on questions and answers is trained alone.
 
-Confidence: the SVM's scores are turned into probabilities by a softmax whose temperature is
-fitted on out-of-fold scores of the training questions (temperature scaling, Guo et al. 2017).
-Unlike CalibratedClassifierCV it never changes the ranking, so top-k accuracy is the SVM's.
+Confidence: scores are turned into probabilities by a softmax whose temperature is fitted on
+out-of-fold scores of the training questions (temperature scaling, Guo et al. 2017). Unlike
+CalibratedClassifierCV it never changes the ranking, so top-k accuracy is the model's.
 
 Stored models are ``router-<version>.joblib`` plus ``router-<version>.json`` (metadata). A model
 is loaded only if its metadata says the same :data:`FORMAT` and the same scikit-learn version:

@@ -7,9 +7,9 @@ Everything comes from one scan of the period (:func:`_groups`), grouped by unit,
 timeliness and — for answered questions — the (received, answered) local dates, for the others
 the month of receipt. The groups number a few ten thousand however many questions there are,
 so the Python work (summing, and the median's working days, one calendar lookup per distinct
-date pair) does not grow with the questions. The dashboard reads its 12-month trend from the
-same scan when the period is whole months (:func:`dashboard_figures`). Units merged in the
-2025 reform roll up into their successors.
+date pair) does not grow with the questions. A year's dashboard reads its 12-month trend from
+the same scan (:func:`dashboard_figures`). Units merged in the 2025 reform roll up into their
+successors.
 
 Every figure is defined once, in :data:`MEASURES`, and serves both the aggregate and the
 drill-down to the questions behind the number.
@@ -282,19 +282,19 @@ def _groups(start: date, end: date, *, today: date) -> list[Group]:
     need; the others by month of receipt only. A year over 40 units is ~3·10^4 groups, however
     many questions; the timeliness CASE and the local dates are evaluated once per question.
     """
-    answered = MEASURES["answered"]
     questions = annotate_timeliness(received_between(start, end), today=today)
     with _aggregating():
         return list(
             questions.annotate(
+                # Keyed on answered_at alone (cheaper than the full "answered" test): a reopened
+                # question keeps its first answer's date, and _figures_by_unit ignores it.
                 received_key=Case(
-                    When(answered, then=LocalDate("received_at")),
-                    default=LocalMonth("received_at"),
+                    When(answered_at__isnull=True, then=LocalMonth("received_at")),
+                    default=LocalDate("received_at"),
                     output_field=DateField(),
                 ),
-                answered_key=Case(When(answered, then=F("answered_on")), output_field=DateField()),
             )
-            .values_list("unit_id", "status", "timeliness", "received_key", "answered_key")
+            .values_list("unit_id", "status", "timeliness", "received_key", "answered_on")
             .annotate(n=Count("pk"), rated=Count("satisfaction"), rating_sum=Sum("satisfaction"))
             .order_by()
         )
@@ -322,7 +322,7 @@ def _figures_by_unit(groups: list[Group]) -> dict[int | None, UnitFigures]:
             row.published += n
         row.rated += rated
         row.rating_sum += rating_sum or 0
-        if answered_on is not None:
+        if answered_on is not None and status not in OPEN_STATUSES:
             row.answered += n
             key = (received_key, answered_on)
             days = days_between.get(key)
@@ -430,23 +430,17 @@ def dashboard_figures(
 ) -> tuple[list[UnitFigures], list[TrendPoint]]:
     """The dashboard's report for ``start``..``end`` and its trend over ``months``.
 
-    When the period is whole months inside the trend's range (a month, a quarter, a year),
-    both come from one scan of the trend's range; a custom range of days takes two.
+    When the period is the trend's range (a year's page: its twelve months), both come from one
+    scan. Otherwise the report scans its period and the trend its months, grouped by month
+    alone: for a month's page that is cheaper than one fine-grained scan of the twelve months.
     """
-    if not months:
-        return timeliness_report(start=start, end=end, today=today), []
-    first, last = months[0].start, months[-1].end
-    whole_months = start.day == 1 and (end + timedelta(days=1)).day == 1
-    if not (whole_months and first <= start and end <= last):
-        return (
-            timeliness_report(start=start, end=end, today=today),
-            monthly_timely_rates(months=months, today=today, unit=unit),
-        )
-    groups = _groups(first, last, today=today)
-    in_period = [g for g in groups if start <= g[3] <= end]
+    if not months or (start, end) != (months[0].start, months[-1].end):
+        trend = monthly_timely_rates(months=months, today=today, unit=unit) if months else []
+        return timeliness_report(start=start, end=end, today=today), trend
+    groups = _groups(start, end, today=today)
     unit_ids = None if unit is None else set(unit_and_predecessors(unit))
     return (
-        _report(in_period, _transfers_by_unit(start, end), roll_up=True),
+        _report(groups, _transfers_by_unit(start, end), roll_up=True),
         _trend(groups, months, unit_ids),
     )
 

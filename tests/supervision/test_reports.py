@@ -235,14 +235,15 @@ def spread(land_category, land, tax):
 
     old = make_unit("stnmt", name="Sở Tài nguyên và Môi trường", successor=land)
     units = [land, tax, old, None]
-    states = ["answered", "published", "in_progress", "awaiting_citizen", "routed", "answered"]
+    states = ["answered", "published", "in_progress", "awaiting_citizen", "routed", "reopened"]
     for i in range(60):
         received = datetime(2025, 12, 28, 23, 30, tzinfo=VN) + timedelta(days=2 * i, hours=i % 2)
         with time_machine.travel(received, tick=False):
             question = make_question(at=received, category=land_category)
         status = states[i % len(states)]
         unit = units[i % len(units)]
-        answered = status in ("answered", "published")
+        # A reopened question keeps its first answer's time but counts as open again.
+        answered = status in ("answered", "published", "reopened")
         Question.objects.filter(pk=question.pk).update(
             unit=unit,
             status=status if unit else "received",
@@ -306,3 +307,26 @@ def test_the_dashboards_single_scan_agrees_with_the_report_and_the_trend(spread,
     assert trend == expected_trend
     assert sum(r.received for r in rows) > 0
     assert sum(decided for _, _, decided in trend) > 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("own", [None, "land"], ids=["province", "unit head"])
+def test_every_figure_of_the_single_scan_equals_its_drill_down_list(spread, own):
+    """The figures come from grouped rows; the drill-down lists filter questions one by one.
+    Both must count the same questions, reopened ones included (open, not answered)."""
+    from helpdesk import periods
+
+    year = periods.year(2026)
+    rows, _trend = reports.dashboard_figures(
+        start=year.start, end=year.end, months=periods.months_before(year, 12), today=TODAY
+    )
+    unit = spread[own] if own else None
+    figures = next(r for r in rows if r.unit == unit) if unit else reports.totals(rows)
+    for measure in ("received", "answered", "early", "on_time", "late", "open",
+                    "overdue_open", "published"):  # fmt: skip
+        behind = reports.questions_behind(
+            start=year.start, end=year.end, today=TODAY, measure=measure, unit=unit
+        )
+        assert getattr(figures, measure) == behind.count(), measure
+    assert figures.answered > 0 and figures.open > 0
+    assert sum(figures.histogram.values()) == figures.answered

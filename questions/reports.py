@@ -260,17 +260,20 @@ Group = tuple[int | None, str, str | None, date, date | None, int, int, int | No
 
 @contextmanager
 def _aggregating():
-    """A transaction tuned for one large GROUP BY, on PostgreSQL.
+    """On PostgreSQL, a transaction tuned for one large GROUP BY.
 
     The planner cannot estimate how few groups a CASE yields, assumes one per row, and would
     sort a year of questions on disk rather than hash them (a few MB): give this transaction
     the memory. JIT compilation costs more than it saves on a query of this size.
     """
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL work_mem = '64MB'")
-                cursor.execute("SET LOCAL jit = off")
+    if connection.vendor != "postgresql":
+        # Not on SQLite: a transaction there (BEGIN IMMEDIATE) would take the write lock and
+        # hold every citizen's submission back for as long as the report runs.
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '64MB'")
+        cursor.execute("SET LOCAL jit = off")
         yield
 
 

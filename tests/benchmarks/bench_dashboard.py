@@ -219,6 +219,27 @@ def run(vendor: str, rows: int) -> None:
     assert total.received == sum(r.received for r in figures_y) > rows // 4
     assert sum(r.received for r in figures_m) > 0
     assert sum(decided for _, _, decided in trend) > 0
+    # The whole page through Django (view, template, SVG charts), as a supervisor.
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from routing.models import Role, StaffProfile, Unit
+
+    user = get_user_model().objects.create_user("bench-supervisor")
+    StaffProfile.objects.create(
+        user=user, role=Role.SUPERVISOR, unit=Unit.objects.order_by("pk").first()
+    )
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    for key in ("2026-10", "2026"):
+
+        def page(key=key):
+            response = client.get(f"/staff/supervision/?period={key}")
+            assert response.status_code == 200, response.status_code
+            assert b"chart-trend" in response.content
+            return response
+
+        measure(f"HTTP GET dashboard ?period={key}", page)
     for label, seconds in (("month", t_month), ("year", t_year)):
         verdict = "OK" if seconds < target else "MISSED"
         print(f"  {label} page: {seconds * 1000:.0f} ms (target < {target:.0f} s): {verdict}")

@@ -76,6 +76,9 @@ DEFAULT_CONFIG: dict[str, Any] = {
 # Below this many questions a stack's meta-model has too little to learn from (5 inner folds
 # of a few questions per unit): the SVM alone is trained instead, and says so in its metadata.
 STACK_MIN_SAMPLES = 100
+# With two units, standardising a model's two scores always gives ±1: each model would be
+# reduced to a vote. The SVM alone keeps the strength of its preference.
+STACK_MIN_CLASSES = 3
 
 _WORD_TOKENS = r"(?u)\b\w+\b"  # keep one-letter syllables ("ở", "o"): they are words here
 
@@ -260,7 +263,9 @@ def train(
             f"{len(texts)} answered questions in {len(set(labels))} units; "
             f"at least {MIN_SAMPLES} in {MIN_CLASSES} units are needed"
         )
-    if config["model"] == "stack" and len(texts) < STACK_MIN_SAMPLES:
+    if config["model"] == "stack" and (
+        len(texts) < STACK_MIN_SAMPLES or len(set(labels)) < STACK_MIN_CLASSES
+    ):
         config = {**config, "model": "svm"}
     pipeline = _fit(texts, labels, auxiliary, config)
     if isinstance(pipeline, StackedRouter):

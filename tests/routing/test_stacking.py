@@ -1,6 +1,7 @@
 """The stacked router (routing/stacking.py): when it is used, and how it behaves at the edges."""
 
 import copy
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -89,3 +90,36 @@ def test_a_unit_with_one_question_does_not_stop_the_confidence_being_calibrated(
     router = classifier.train(texts, labels)
     assert router.temperature != 1.0
     assert router.predict(LAND)[0] == ("land", pytest.approx(1.0, abs=0.15))
+
+
+def test_two_units_train_the_svm_alone():
+    # Standardising two scores always gives ±1: the stack would reduce each model to a vote.
+    texts, labels = corpus()
+    pairs = [(t, lab) for t, lab in zip(texts, labels, strict=True) if lab != "health"]
+    router = classifier.train([t for t, _ in pairs], [lab for _, lab in pairs])
+    assert router.metadata["features"]["model"] == "svm"
+    assert router.predict(LAND)[0][0] == "land"
+
+
+DVC_FAQ = Path(__file__).resolve().parents[3] / "shared" / "data" / "dvc_faq" / "questions.jsonl"
+
+
+@pytest.mark.dataset
+@pytest.mark.skipif(not DVC_FAQ.exists(), reason=f"dvc_faq data set not found at {DVC_FAQ}")
+def test_a_unit_with_two_answered_questions_is_already_suggested():
+    """A new unit (the 2025 reform made many) has answered two questions: asked again, they
+    must bring it into the top 3. With per-unit weights only, the meta-model gave such a unit
+    a negative intercept and nothing else, and never suggested it."""
+    from tests.benchmarks.bench_routing import load_dataset
+
+    texts, labels, answers = load_dataset()
+    rare = "Bộ Y tế"
+    kept = [i for i, label in enumerate(labels) if label != rare]
+    own = [i for i, label in enumerate(labels) if label == rare][:2]
+    train = kept + own
+    router = classifier.train(
+        [texts[i] for i in train], [labels[i] for i in train], auxiliary=[answers[i] for i in train]
+    )
+    assert isinstance(router.pipeline, stacking.StackedRouter)
+    for i in own:
+        assert rare in [label for label, _ in router.predict(texts[i])]

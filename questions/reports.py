@@ -263,8 +263,10 @@ def _aggregating():
     """On PostgreSQL, a transaction tuned for one large GROUP BY.
 
     The planner cannot estimate how few groups a CASE yields, assumes one per row, and would
-    sort a year of questions on disk rather than hash them (a few MB): give this transaction
-    the memory. JIT compilation costs more than it saves on a query of this size.
+    sort a year of questions on disk rather than hash them (a few MB): give the transaction
+    the memory. JIT compilation costs more than it saves on a query of this size. Inside an
+    outer transaction (``freeze_rankings``, tests) this is a savepoint and the settings last
+    until the outer transaction ends: harmless.
     """
     if connection.vendor != "postgresql":
         # Not on SQLite: a transaction there (BEGIN IMMEDIATE) would take the write lock and

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from itertools import count
 
+import time_machine
 from django.contrib.auth import get_user_model
 
 from helpdesk import clock
@@ -99,9 +100,34 @@ def walk(question: Question, to: str, *, intake, head, officer, unit: Unit) -> Q
     raise ValueError(f"{to} is not on the main path")
 
 
+def answered_question(
+    *, received: datetime, answered: datetime | None, unit, intake, head, officer, category
+) -> Question:
+    """A question received at ``received``, routed to ``unit`` and assigned then; answered and
+    approved at ``answered`` unless that is None (then it stays in progress)."""
+    with time_machine.travel(received, tick=False):
+        question = make_question(at=received, category=category)
+        question = services.question_route(question=question, unit=unit, actor=intake, at=received)
+        question = services.question_assign(
+            question=question, officer=officer, actor=head, at=received
+        )
+    if answered is None:
+        return question
+    _draft_and_submit(question, officer, answered)
+    return services.question_approve(question=question, approver=head, at=answered)
+
+
 def _draft_and_submit(question: Question, officer, at: datetime) -> Question:
     services.answer_save_draft(question=question, body=ANSWER_TEXT, actor=officer, at=at)
     return services.question_submit_draft(question=question, actor=officer, at=at)
 
 
-__all__ = ["Role", "make_category", "make_question", "make_staff", "make_unit", "walk"]
+__all__ = [
+    "Role",
+    "answered_question",
+    "make_category",
+    "make_question",
+    "make_staff",
+    "make_unit",
+    "walk",
+]

@@ -19,8 +19,7 @@ import time_machine
 from django.db import connections
 from openpyxl import load_workbook
 
-from questions import services
-from tests.factories import ANSWER_TEXT, make_question
+from tests.factories import answered_question
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,19 +28,9 @@ RECEIVED = datetime(2026, 2, 13, 9, 0, tzinfo=VN)
 NOW = datetime(2026, 3, 20, 10, 0, tzinfo=VN)
 
 
-def _question(answer_day, *, unit, intake, head, officer, category):
-    with time_machine.travel(RECEIVED, tick=False):
-        question = make_question(at=RECEIVED, category=category)
-        question = services.question_route(question=question, unit=unit, actor=intake, at=RECEIVED)
-        question = services.question_assign(
-            question=question, officer=officer, actor=head, at=RECEIVED
-        )
-    if answer_day is None:
-        return question
-    at = datetime(2026, 3, answer_day, 10, 0, tzinfo=VN)
-    services.answer_save_draft(question=question, body=ANSWER_TEXT, actor=officer, at=at)
-    services.question_submit_draft(question=question, actor=officer, at=at)
-    return services.question_approve(question=question, approver=head, at=at)
+def _question(answer_day, **people):
+    answered = None if answer_day is None else datetime(2026, 3, answer_day, 10, 0, tzinfo=VN)
+    return answered_question(received=RECEIVED, answered=answered, **people)
 
 
 @pytest.fixture

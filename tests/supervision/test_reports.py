@@ -12,7 +12,7 @@ import pytest
 import time_machine
 
 from questions import reports, services
-from tests.factories import ANSWER_TEXT, make_question, make_unit
+from tests.factories import ANSWER_TEXT, answered_question, make_question, make_unit
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 RECEIVED = datetime(2026, 2, 13, 9, 0, tzinfo=VN)
@@ -23,15 +23,8 @@ def at(day: int, month: int = 3, hour: int = 10) -> datetime:
     return datetime(2026, month, day, hour, 0, tzinfo=VN)
 
 
-def answered_on(answer_at, *, unit, intake, head, officer, category):
-    question = make_question(at=RECEIVED, category=category)
-    question = services.question_route(question=question, unit=unit, actor=intake, at=RECEIVED)
-    question = services.question_assign(question=question, officer=officer, actor=head, at=RECEIVED)
-    if answer_at is None:
-        return question
-    services.answer_save_draft(question=question, body=ANSWER_TEXT, actor=officer, at=answer_at)
-    services.question_submit_draft(question=question, actor=officer, at=answer_at)
-    return services.question_approve(question=question, approver=head, at=answer_at)
+def answered_on(answer_at, **people):
+    return answered_question(received=RECEIVED, answered=answer_at, **people)
 
 
 @pytest.fixture

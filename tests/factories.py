@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from itertools import count
+from zoneinfo import ZoneInfo
 
 import time_machine
 from django.contrib.auth import get_user_model
@@ -117,6 +118,33 @@ def answered_question(
     return services.question_approve(question=question, approver=head, at=answered)
 
 
+def tet_2026_case(*, unit, intake, head, officer, category) -> dict[str, Question]:
+    """The hand-computed Tết case of the supervision tests.
+
+    Four questions received Friday 13 February 2026 at 09:00, the eve of Tết (16–20 February
+    off), 15 working days to answer: due Friday 13 March. Answered on 12, 13 and 16 March at
+    10:00 (early, on time, late: 14, 15 and 16 working days) and one still open: overdue from
+    16 March.
+    """
+    vn = ZoneInfo("Asia/Ho_Chi_Minh")
+    received = datetime(2026, 2, 13, 9, 0, tzinfo=vn)
+    people = {
+        "unit": unit,
+        "intake": intake,
+        "head": head,
+        "officer": officer,
+        "category": category,
+    }
+    return {
+        name: answered_question(
+            received=received,
+            answered=None if day is None else datetime(2026, 3, day, 10, 0, tzinfo=vn),
+            **people,
+        )
+        for name, day in [("early", 12), ("on_time", 13), ("late", 16), ("overdue", None)]
+    }
+
+
 def _draft_and_submit(question: Question, officer, at: datetime) -> Question:
     services.answer_save_draft(question=question, body=ANSWER_TEXT, actor=officer, at=at)
     return services.question_submit_draft(question=question, actor=officer, at=at)
@@ -129,5 +157,6 @@ __all__ = [
     "make_question",
     "make_staff",
     "make_unit",
+    "tet_2026_case",
     "walk",
 ]

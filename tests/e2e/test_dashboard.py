@@ -19,34 +19,22 @@ import time_machine
 from django.db import connections
 from openpyxl import load_workbook
 
-from tests.factories import answered_question
+from tests.factories import tet_2026_case
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-RECEIVED = datetime(2026, 2, 13, 9, 0, tzinfo=VN)
 NOW = datetime(2026, 3, 20, 10, 0, tzinfo=VN)
-
-
-def _question(answer_day, **people):
-    answered = None if answer_day is None else datetime(2026, 3, answer_day, 10, 0, tzinfo=VN)
-    return answered_question(received=RECEIVED, answered=answered, **people)
 
 
 @pytest.fixture
 def tet_case(land_category, land, intake, head_land, officer_land):
-    people = {
-        "unit": land,
-        "intake": intake,
-        "head": head_land,
-        "officer": officer_land,
-        "category": land_category,
-    }
-
     def create():
         try:
-            return {name: _question(day, **people) for name, day in
-                    [("early", 12), ("on_time", 13), ("late", 16), ("overdue", None)]}  # fmt: skip
+            return tet_2026_case(
+                unit=land, intake=intake, head=head_land, officer=officer_land,
+                category=land_category,
+            )  # fmt: skip
         finally:
             connections.close_all()
 

@@ -12,7 +12,7 @@ import pytest
 import time_machine
 
 from questions import reports, services
-from tests.factories import ANSWER_TEXT, answered_question, make_question, make_unit
+from tests.factories import ANSWER_TEXT, make_question, make_unit, tet_2026_case
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 RECEIVED = datetime(2026, 2, 13, 9, 0, tzinfo=VN)
@@ -23,27 +23,11 @@ def at(day: int, month: int = 3, hour: int = 10) -> datetime:
     return datetime(2026, month, day, hour, 0, tzinfo=VN)
 
 
-def answered_on(answer_at, **people):
-    return answered_question(received=RECEIVED, answered=answer_at, **people)
-
-
 @pytest.fixture
 def february(land_category, land, intake, head_land, officer_land):
-    people = {
-        "unit": land,
-        "intake": intake,
-        "head": head_land,
-        "officer": officer_land,
-        "category": land_category,
-    }
-    with time_machine.travel(RECEIVED, tick=False):
-        questions = {
-            "early": answered_on(at(12), **people),
-            "on_time": answered_on(at(13), **people),
-            "late": answered_on(at(16), **people),
-            "overdue": answered_on(None, **people),
-        }
-    return questions
+    return tet_2026_case(
+        unit=land, intake=intake, head=head_land, officer=officer_land, category=land_category
+    )
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.timezone import localtime
 
 from questions.models import Question, Status
 from tests.factories import make_category, make_question, walk
@@ -65,7 +66,8 @@ def test_the_detail_page_shows_the_public_question_answer_unit_and_dates(browser
     assert question.public_body in html
     assert question.public_answer in html
     assert "Department of Agriculture and Environment" in html  # the unit, in English
-    assert question.published_at.strftime("%d/%m/%Y") in html
+    # The page shows the local (Asia/Ho_Chi_Minh) date, which is the next day after 17:00 UTC.
+    assert localtime(question.published_at).strftime("%d/%m/%Y") in html
 
 
 def test_each_visit_of_the_detail_page_is_counted(browser, publish):

@@ -9,6 +9,13 @@ the person who downloads it, and the province's reports are in Vietnamese by def
   decimal) so other programs read them; the Excel file is the one meant for people.
 * XLSX (openpyxl, write-only so a year of questions fits in little memory): a bold, frozen
   header row, column widths, numbers as numbers, dates as dates, rates as percentages.
+
+Text is the citizen's (titles) and must never run as a formula when the file is opened
+(OWASP "CSV injection"; docs/decisions/0013-web-hardening.md): in the CSV a text starting with
+``= + - @``, a tab or a carriage return gets a leading single quote; in the Excel file every
+text is a string cell (openpyxl would otherwise store ``=…`` as a formula), marked with Excel's
+quote prefix when it starts like a formula so that editing the cell keeps it text. Numbers are
+not text and stay numbers, negative ones included.
 """
 
 from __future__ import annotations
@@ -150,6 +157,29 @@ def _is_answered(question: Question) -> bool:
 
 # --- Writers ------------------------------------------------------------------------------------
 
+# What makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _looks_like_formula(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def _csv_text(value: object) -> object:
+    """A text that a spreadsheet would run, quoted so that it is shown as typed."""
+    return "'" + value if _looks_like_formula(value) else value
+
+
+def _xlsx_cell(sheet, value: object) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        # openpyxl guesses a formula from a leading "=" and an error from "#N/A": a text is
+        # a text, whatever it starts with.
+        cell.data_type = "s"
+        if _looks_like_formula(value):
+            cell.quotePrefix = True
+    return cell
+
 
 def _csv_value(column: Column, value) -> object:
     if value is None:
@@ -160,7 +190,7 @@ def _csv_value(column: Column, value) -> object:
         return value.isoformat()
     if column.kind == "float":
         return int(value) if float(value).is_integer() else round(value, 2)
-    return value
+    return _csv_text(value)
 
 
 class _Echo:
@@ -172,7 +202,7 @@ def csv_response(table: Table, filename: str) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
 
     def lines() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow([_percent_header(c) for c in table.columns])
+        yield "\ufeff" + writer.writerow([_csv_text(_percent_header(c)) for c in table.columns])
         for row in table.rows:
             yield writer.writerow(
                 [_csv_value(c, v) for c, v in zip(table.columns, row, strict=True)]
@@ -207,14 +237,14 @@ def xlsx_bytes(table: Table) -> bytes:
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     header = []
     for column in table.columns:
-        cell = WriteOnlyCell(sheet, value=str(column.header))
+        cell = _xlsx_cell(sheet, str(column.header))
         cell.font, cell.alignment = bold, wrap
         header.append(cell)
     sheet.append(header)
     for row in table.rows:
         cells = []
         for column, value in zip(table.columns, row, strict=True):
-            cell = WriteOnlyCell(sheet, value=value)
+            cell = _xlsx_cell(sheet, value)
             if column.kind in NUMBER_FORMATS and value is not None:
                 cell.number_format = NUMBER_FORMATS[column.kind]
             cells.append(cell)

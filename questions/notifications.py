@@ -3,6 +3,11 @@
 Services register these with ``transaction.on_commit``; they re-read the question, so they
 only ever announce what is durably stored. A failing mail server must not turn a committed
 change into an error page, so failures are logged, not raised.
+
+Mails are plain text: each template under ``questions/mail/`` turns autoescaping off itself, so
+the citizen reads ``"Tôi & bạn"`` and not ``&quot;Tôi &amp; bạn&quot;``, whoever renders it
+(here, or the deadline sweep). Should an HTML part ever be added, it gets its own template with
+autoescaping on.
 """
 
 from __future__ import annotations

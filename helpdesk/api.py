@@ -13,7 +13,9 @@ from questions.services import TransitionError
 def exception_handler(exc, context):
     """DRF's handler, plus: an illegal transition is a 409 Conflict with its message."""
     if isinstance(exc, TransitionError):
-        return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
+        # A refusal may carry structured details (the publish guard lists its findings).
+        extra = exc.as_data() if hasattr(exc, "as_data") else {}
+        return Response({"detail": str(exc), **extra}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, PermissionDenied):
         return Response({"detail": str(exc)}, status=status.HTTP_403_FORBIDDEN)
     if isinstance(exc, ParseError) and str(exc.detail).startswith("JSON parse error"):

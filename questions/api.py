@@ -638,22 +638,18 @@ class ReturnApi(StaffActionApi):
     _("Publish the de-identified version"),
     PublishInputSerializer,
     _(
-        "Needs the citizen's consent. Refused (409) while the public text still contains the "
-        "asker's name, e-mail or phone number."
+        "Needs the citizen's consent. Refused (409) while the de-identification engine still "
+        "finds personal data in the public text (names, ID numbers, phones, e-mails, addresses, "
+        "land parcels, bank accounts, licence plates): the response lists them in `findings` "
+        "(field, kind, text, asker). A finding that is public information may be declared in "
+        "`not_personal`."
     ),
 )
 class PublishApi(StaffActionApi):
     input_serializer = PublishInputSerializer
 
-    def perform(self, question, user, at, *, public_title, public_body, public_answer):
-        services.question_publish(
-            question=question,
-            public_title=public_title,
-            public_body=public_body,
-            public_answer=public_answer,
-            actor=user,
-            at=at,
-        )
+    def perform(self, question, user, at, **texts):
+        services.question_publish(question=question, actor=user, at=at, **texts)
 
 
 @staff_action_schema(_("Take out of the archive"), ReasonInputSerializer)

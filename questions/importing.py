@@ -21,6 +21,10 @@ rebuilt from the database afterwards.
 
 Published imports use the imported text as the public version: it was already public on the
 old portal, and the archive carries no asker data (asker name, e-mail and phone stay empty).
+But an old portal's editors may have let personal data through, and publishing it again would
+be a new breach: the same guard as every other publish path (:mod:`.publication`) checks each
+row, and a row in which it finds personal data is imported *answered, not published*, with the
+findings in the report, for an editor to de-identify and publish from the staff page.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from helpdesk import clock
 from routing import deadlines
 from routing.models import Category, Unit
 
+from . import publication
 from .models import Answer, Event, Question, Source, Status, new_tracking_code
 from .validators import TITLE_MAX
 
@@ -72,6 +77,8 @@ class Row:
     category: Category | None
     asked_at: datetime
     answered_at: datetime
+    publish: bool = False  # set by the publish guard when the import publishes
+    held_back: bool = False  # publishing was asked for, and the guard refused
 
 
 @dataclass
@@ -81,6 +88,8 @@ class ImportReport:
     skipped: int = 0  # already imported (same id), now or in an earlier run
     rejected: list[tuple[int, str]] = field(default_factory=list)
     created_units: dict[str, int] = field(default_factory=dict)  # unit name -> questions
+    # Rows the publish guard kept out of the archive: (line, "kind “text”" findings).
+    held_back: list[tuple[int, list[str]]] = field(default_factory=list)
     dry_run: bool = False
 
     def reject(self, line: int, reason: str) -> None:
@@ -279,8 +288,21 @@ def _unique_codes(rows: list[Row]) -> list[str]:
     return codes  # type: ignore[return-value]
 
 
-def _write_batch(rows: list[Row], *, publish: bool, user, source_name: str, now: datetime) -> None:
-    status = Status.PUBLISHED if publish else Status.ANSWERED
+def _guard(row: Row, report: ImportReport) -> None:
+    """Publish the row only if the publish guard finds no personal data in it."""
+    check = publication.check_public_texts(
+        {"public_title": row.title, "public_body": row.question, "public_answer": row.answer},
+        known=(),
+    )
+    row.publish = not check.blocking
+    row.held_back = bool(check.blocking)
+    if check.blocking:
+        report.held_back.append(
+            (row.line, [f"{publication.kind_label(f.kind)} “{f.text}”" for f in check.blocking])
+        )
+
+
+def _write_batch(rows: list[Row], *, user, source_name: str, now: datetime) -> None:
     calendar = deadlines.working_calendar()
     for _attempt in range(3):
         codes = _unique_codes(rows)
@@ -288,7 +310,7 @@ def _write_batch(rows: list[Row], *, publish: bool, user, source_name: str, now:
             with transaction.atomic():
                 questions = Question.objects.bulk_create(
                     [
-                        _question(row, code, status=status, calendar=calendar)
+                        _question(row, code, calendar=calendar)
                         for row, code in zip(rows, codes, strict=True)
                     ]
                 )
@@ -297,7 +319,7 @@ def _write_batch(rows: list[Row], *, publish: bool, user, source_name: str, now:
                 )
                 Event.objects.bulk_create(
                     [
-                        _event(row, q, user, status=status, source_name=source_name, now=now)
+                        _event(row, q, user, source_name=source_name, now=now)
                         for row, q in zip(rows, questions, strict=True)
                     ]
                 )
@@ -309,8 +331,9 @@ def _write_batch(rows: list[Row], *, publish: bool, user, source_name: str, now:
     raise RuntimeError("Could not allocate unique tracking codes for an import batch.")
 
 
-def _question(row: Row, code: str, *, status: str, calendar=None) -> Question:
-    published = status == Status.PUBLISHED
+def _question(row: Row, code: str, *, calendar=None) -> Question:
+    published, held_back = row.publish, row.held_back
+    status = Status.PUBLISHED if published else Status.ANSWERED
     # Imported questions count like any other, under their category's policy (DESIGN §2):
     # their deadlines run from the day they were asked, so reports judge them the same way.
     received_on = timezone.localdate(row.asked_at)
@@ -326,8 +349,10 @@ def _question(row: Row, code: str, *, status: str, calendar=None) -> Question:
         asker_name="",
         asker_email="",
         asker_phone="",
-        publish_consent=published,
-        consent_wording=IMPORTED_CONSENT_WORDING if published else "",
+        # Held back by the guard: the consent stands (the text was public), so an editor can
+        # publish the de-identified version from the staff page.
+        publish_consent=published or held_back,
+        consent_wording=IMPORTED_CONSENT_WORDING if published or held_back else "",
         status=status,
         received_at=row.asked_at,
         routed_at=row.asked_at,
@@ -364,7 +389,8 @@ def _answer(row: Row, question: Question, user) -> Answer:
     )
 
 
-def _event(row: Row, question: Question, user, *, status, source_name, now) -> Event:
+def _event(row: Row, question: Question, user, *, source_name, now) -> Event:
+    status = question.status
     return Event(
         question=question,
         action="question.imported",
@@ -459,8 +485,11 @@ def _run(lines, report: ImportReport, *, publish, create_units, source_name, bat
                 created.add(row.unit.pk)
             if row.unit.pk in created:
                 report.created_units[row.unit.name] = report.created_units.get(row.unit.name, 0) + 1
+        if publish:
+            for row in fresh:
+                _guard(row, report)
         if fresh:
-            _write_batch(fresh, publish=publish, user=user, source_name=source_name, now=now)
+            _write_batch(fresh, user=user, source_name=source_name, now=now)
         report.imported += len(fresh)
         batch.clear()
 

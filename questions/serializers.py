@@ -510,6 +510,17 @@ class PublishInputSerializer(serializers.Serializer):
     public_title = serializers.CharField(max_length=TITLE_MAX)
     public_body = serializers.CharField(max_length=BODY_MAX)
     public_answer = serializers.CharField(max_length=20000)
+    not_personal = serializers.ListField(
+        child=serializers.CharField(max_length=500),
+        required=False,
+        default=list,
+        max_length=50,
+        help_text=_(
+            "Exact texts of findings that are public information (an agency's address or "
+            "switchboard), published on the editor's word and recorded in the audit trail. "
+            "The asker's own name, e-mail and phone can never be declared not personal."
+        ),
+    )
 
 
 class EmptyInputSerializer(serializers.Serializer):

@@ -26,7 +26,7 @@ from helpdesk import clock
 from routing import deadlines
 from routing.models import Category, Role, StaffProfile, Unit
 
-from . import effects, redaction, timeliness
+from . import effects, publication, redaction, timeliness
 from .access import authorize
 from .models import (
     OPEN_STATUSES,
@@ -59,6 +59,33 @@ ROUTING_SOURCES = frozenset({"person", "rule", "model"})
 
 class TransitionError(Exception):
     """A move that the question's current state does not allow. Its message is for users."""
+
+
+class PersonalDataInPublicText(TransitionError):
+    """Publishing refused: the public text still holds personal data (``findings`` list it)."""
+
+    def __init__(self, findings: Sequence[publication.PublicFinding]):
+        self.findings = tuple(findings)
+        listed = "; ".join(
+            _("%(field)s: %(kind)s “%(text)s”")
+            % {
+                "field": publication.PUBLIC_FIELD_LABELS[f.field],
+                "kind": publication.kind_label(f.kind),
+                "text": f.text,
+            }
+            for f in self.findings
+        )
+        super().__init__(
+            _(
+                "The public text still contains personal data: %(findings)s. Remove it, or "
+                "mark an item as not personal if it is public information (an agency's "
+                "address or switchboard, for example)."
+            )
+            % {"findings": listed}
+        )
+
+    def as_data(self) -> dict:
+        return {"findings": [f.as_dict() for f in self.findings]}
 
 
 @dataclass(frozen=True)
@@ -597,9 +624,11 @@ def question_publish(
     public_title: str,
     public_body: str,
     public_answer: str,
+    not_personal: Sequence[str] = (),
     actor: AbstractBaseUser,
     at: datetime,
 ) -> Question:
+    """Publish the de-identified version; ``not_personal`` waives findings (see publication)."""
     question = _lock(question)
     authorize(actor, "publish", question)
     _check_allowed(question, "publish")
@@ -615,13 +644,21 @@ def question_publish(
         raise TransitionError(
             _("The public title can have at most %(max)d characters.") % {"max": title_max}
         )
-    known = personal_data_of(question)
-    for text in texts.values():
-        if redaction.contains_personal_data(text, known=known):
-            raise TransitionError(
-                _("The public text still contains the asker's name, e-mail or phone number.")
-            )
-    _transition(question, "publish", actor=actor, at=at, event_action="question.published")
+    # The guard (DESIGN §12): whatever the editor typed, the engine that proposed the redacted
+    # version checks the final text; a finding is published only when declared not personal.
+    check = publication.check_public_texts(
+        texts, known=personal_data_of(question), not_personal=not_personal
+    )
+    if check.blocking:
+        raise PersonalDataInPublicText(check.blocking)
+    _transition(
+        question,
+        "publish",
+        actor=actor,
+        at=at,
+        event_action="question.published",
+        data={"not_personal": [f.as_dict() for f in check.waived]} if check.waived else None,
+    )
     for field, text in texts.items():
         setattr(question, field, text)
     question.published_at = at

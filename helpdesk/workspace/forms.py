@@ -217,6 +217,18 @@ class UnpublishForm(ActionForm):
     )
 
 
+class MultipleTextField(forms.MultipleChoiceField):
+    """Any number of short texts (checkbox values built from the findings the page shows)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def valid_value(self, value: str) -> bool:
+        return len(value) <= 500
+
+    def clean(self, value):
+        return [text for text in super().clean(value) if text.strip()][:50]
+
+
 class PublishForm(ActionForm):
     public_title = forms.CharField(label=_("Public title"), max_length=TITLE_MAX)
     public_body = forms.CharField(
@@ -225,6 +237,8 @@ class PublishForm(ActionForm):
     public_answer = forms.CharField(
         label=_("Public answer"), max_length=BODY_MAX * 2, widget=_textarea(14)
     )
+    # The exact texts of findings the editor declares public information (an agency's address).
+    not_personal = MultipleTextField(label=_("Not personal"), required=False)
 
 
 # --- Deadlines ----------------------------------------------------------------------------------

@@ -26,11 +26,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from helpdesk import clock
-from questions import access, services, timeliness
+from questions import access, publication, services, timeliness
 from questions.access import access_question, staff_profile
 from questions.autoroute import suggestions_for
 from questions.models import Answer, ExtensionRequest, Question, Status
-from questions.redaction import Kind
 from questions.timeline import staff_label
 from routing.deadlines import policy_for, working_calendar
 from routing.models import Role
@@ -553,6 +552,7 @@ def publish(request: HttpRequest, code: str) -> HttpResponse:
     question = access_question(request.user, code)
     if not access.can(request.user, "publish", question):
         raise PermissionDenied(_("Only the intake desk publishes questions."))
+    blocking: tuple[publication.PublicFinding, ...] = ()
     if request.method == "POST":
         form = forms.PublishForm(request.POST, question=question, user=request.user)
         if form.is_valid():
@@ -560,6 +560,10 @@ def publish(request: HttpRequest, code: str) -> HttpResponse:
                 services.question_publish(
                     question=question, actor=request.user, at=clock.now(), **form.cleaned_data
                 )
+            except services.PersonalDataInPublicText as refused:
+                # Listed beside the form, each with a "not personal" box for the editor.
+                form.add_error(None, _("The public text still contains personal data."))
+                blocking = refused.findings
             except services.TransitionError as refused:
                 form.add_error(None, str(refused))
             else:
@@ -581,8 +585,13 @@ def publish(request: HttpRequest, code: str) -> HttpResponse:
             "answer": question.approved_answer,
             "form": form,
             "findings": [
-                (FIELD_LABELS[f.field], KIND_LABELS.get(f.kind, f.kind), f) for f in findings
+                (FIELD_LABELS[f.field], publication.kind_label(f.kind), f) for f in findings
             ],
+            "blocking": [
+                (publication.PUBLIC_FIELD_LABELS[f.field], publication.kind_label(f.kind), f)
+                for f in blocking
+            ],
+            "not_personal": set(form["not_personal"].value() or ()),
         },
         status=400 if form.errors else 200,
     )
@@ -590,15 +599,6 @@ def publish(request: HttpRequest, code: str) -> HttpResponse:
 
 # --- Labels -------------------------------------------------------------------------------------
 
-
-KIND_LABELS = {
-    Kind.NAME: gettext_lazy("name"),
-    Kind.PHONE: gettext_lazy("phone number"),
-    Kind.EMAIL: gettext_lazy("e-mail"),
-    Kind.ID_NUMBER: gettext_lazy("ID number"),
-    Kind.ADDRESS: gettext_lazy("address"),
-    Kind.LAND_PARCEL: gettext_lazy("land parcel number"),
-}
 
 FIELD_LABELS = {
     "title": gettext_lazy("Title"),

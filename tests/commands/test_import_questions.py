@@ -251,6 +251,12 @@ def test_it_imports_the_dvc_faq_archive(db):
             "beside the repository"
         )
     output = run(DVC_FAQ, "--publish", "--create-units")
-    assert Question.objects.published().count() == 2467
+    # Every line is imported; the few whose text quotes e-mails, phones or street addresses
+    # (agencies' contacts, mostly) are held back for an editor instead of being published.
+    published = Question.objects.published().count()
+    held_back = Question.objects.filter(status=Status.ANSWERED).count()
+    assert published + held_back == 2467
+    assert 0 < held_back < 100
+    assert f"of which held back:          {held_back:6d}" in output
     assert Unit.objects.filter(kind=Unit.Kind.OTHER).count() == 14
     assert "rejected:                         0" in output

@@ -58,8 +58,15 @@ def test_publishing_text_with_the_askers_phone_is_refused_as_a_form_error(staff,
 
     assert response.status_code == 400
     assert response.context["form"].non_field_errors() == [
-        "The public text still contains the asker's name, e-mail or phone number."
+        "The public text still contains personal data."
     ]
+    [(field, kind, finding)] = response.context["blocking"]
+    assert (finding.field, finding.kind, finding.text, finding.asker) == (
+        "public_answer",
+        "phone",
+        "0912.345.678",
+        True,
+    )
     assert snapshot(question) == before
 
 

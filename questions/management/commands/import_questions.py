@@ -96,6 +96,11 @@ class Command(BaseCommand):
             _("  imported:                    %(n)6d (%(state)s)")
             % {"n": report.imported, "state": state}
         )
+        if report.held_back:
+            w(
+                _("  of which held back:          %(n)6d (personal data found: not published)")
+                % {"n": len(report.held_back)}
+            )
         w(_("  skipped, already imported:   %(n)6d") % {"n": report.skipped})
         w(_("  rejected:                    %(n)6d") % {"n": len(report.rejected)})
         if report.created_units:
@@ -120,6 +125,25 @@ class Command(BaseCommand):
                 w(
                     _("  … and %(n)d more (run with -v 2 to list them all)")
                     % {"n": len(report.rejected) - len(shown)}
+                )
+        if report.held_back:
+            w("")
+            w(
+                self.style.WARNING(
+                    _(
+                        "Held back from the archive: the publish guard found personal data. "
+                        "They are imported as answered; de-identify and publish them from the "
+                        "staff page:"
+                    )
+                )
+            )
+            shown = report.held_back if verbosity >= 2 else report.held_back[:REJECTED_SHOWN]
+            for line, findings in shown:
+                w(_("  line %(line)d: %(reason)s") % {"line": line, "reason": "; ".join(findings)})
+            if len(shown) < len(report.held_back):
+                w(
+                    _("  … and %(n)d more (run with -v 2 to list them all)")
+                    % {"n": len(report.held_back) - len(shown)}
                 )
         if report.imported and publish and not report.dry_run:
             w("")

@@ -52,6 +52,7 @@ from .access import (
     staff_profile,
 )
 from .filters import ArchiveFilter, StaffQuestionFilter
+from .idempotency import is_same_submission
 from .models import Question, Source
 from .ratelimit import allow_submission, client_ip
 from .serializers import (
@@ -222,21 +223,17 @@ def _idempotency_key(request) -> str | None:
 
 
 def _is_same_submission(question: Question, data: dict) -> bool:
-    """Whether a replayed request asks what the stored question asks.
-
-    Compares the stored, normalized values with the newly validated ones (as the service
-    would store them), which is the canonical payload: no separate hash needs storing. Also
-    keeps a guessed key from returning someone else's receipt and token.
-    """
-    return (
-        question.title == data["title"].strip()
-        and question.body == data["question"].strip()
-        and question.asker_name == data["name"].strip()
-        and question.asker_email == data["email"].strip().lower()
-        and question.asker_phone == data["phone"]
-        and question.category_id == (data["category"].pk if data["category"] else None)
-        and question.commune_id == (data["commune"].pk if data["commune"] else None)
-        and question.publish_consent == data["publish_consent"]
+    """Whether a replayed request asks what the stored question asks (shared with the form)."""
+    return is_same_submission(
+        question,
+        title=data["title"],
+        body=data["question"],
+        name=data["name"],
+        email=data["email"],
+        phone=data["phone"],
+        category=data["category"],
+        commune=data["commune"],
+        publish_consent=data["publish_consent"],
     )
 
 

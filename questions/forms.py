@@ -159,7 +159,11 @@ class AskForm(forms.Form):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         if not self.is_bound:
-            self.initial.setdefault("nonce", uuid.uuid4().hex)
+            self.initial.setdefault("nonce", self.new_nonce())
+
+    @staticmethod
+    def new_nonce() -> str:
+        return uuid.uuid4().hex
 
     @property
     def honeypot_filled(self) -> bool:

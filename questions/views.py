@@ -28,6 +28,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from helpdesk import clock
@@ -44,6 +45,7 @@ from .forms import (
     WithdrawConsentForm,
     WithdrawForm,
 )
+from .idempotency import is_same_submission
 from .models import ANSWERED_STATUSES, Question, Source
 from .ratelimit import allow_submission, client_ip
 from .timeline import citizen_label, citizen_note
@@ -117,6 +119,8 @@ def home(request):
     )
 
 
+# Never cached: a shared copy of the page would hand one nonce to many citizens.
+@never_cache
 @require_http_methods(["GET", "POST"])
 def ask(request):
     if request.method != "POST":
@@ -141,9 +145,12 @@ def ask(request):
 
     data = form.cleaned_data
     # A replay (double click, back and resubmit) is not a new submission: it does not count
-    # against the rate limit and gets the first receipt back from question_submit.
-    is_replay = selectors.question_for_idempotency_key(key=form.idempotency_key) is not None
-    if not is_replay and not allow_submission(
+    # against the rate limit and gets the first receipt back from question_submit. The same
+    # nonce with other content is refused before anything is counted or stored.
+    earlier = selectors.question_for_idempotency_key(key=form.idempotency_key)
+    if earlier is not None and not _same_as_form(earlier, data):
+        return _refuse_reused_nonce(request)
+    if earlier is None and not allow_submission(
         ip=client_ip(request), contacts=[data["email"], data["phone"]]
     ):
         form.add_error(
@@ -155,7 +162,7 @@ def ask(request):
         )
         return render(request, "questions/ask.html", {"form": form})
 
-    question, _created = services.question_submit(
+    question, created = services.question_submit(
         title=data["title"],
         body=data["body"],
         name=data["name"],
@@ -170,9 +177,50 @@ def ask(request):
         language=request.LANGUAGE_CODE,
         at=clock.now(),
     )
+    if not created and not _same_as_form(question, data):
+        # Two posts with one nonce at the same moment, and the other one stored its question
+        # first: the same check as above, after the race.
+        return _refuse_reused_nonce(request)
     # Only now, with the question committed, does the citizen see a receipt.
     _remember_token(request, question)
     return redirect("questions:receipt", question.tracking_code)
+
+
+def _same_as_form(question: Question, data: dict) -> bool:
+    return is_same_submission(
+        question,
+        title=data["title"],
+        body=data["body"],
+        name=data["name"],
+        email=data["email"],
+        phone=data["phone"],
+        category=data["category"],
+        commune=data["commune"],
+        publish_consent=data["publish_consent"],
+    )
+
+
+def _refuse_reused_nonce(request):
+    """The form's nonce already sent another question: keep this one, under a new nonce.
+
+    Answering with the first receipt would hand one citizen's tracking code and private link
+    to another (a cached or shared copy of the form, a forged post). Storing this question
+    silently under a new key would break the double-click guarantee for it, so the citizen
+    sees the form again, filled in, and one more click sends it.
+    """
+    log.info("Ask form nonce reused with different content; refused.")
+    data = request.POST.copy()
+    data["nonce"] = AskForm.new_nonce()
+    kept = AskForm(data)
+    kept.is_valid()
+    kept.add_error(
+        None,
+        _(
+            "This form was already used to send a different question. Check your question "
+            "below and send it again; attachments must be chosen again."
+        ),
+    )
+    return render(request, "questions/ask.html", {"form": kept})
 
 
 def _ask_draft(data) -> dict:

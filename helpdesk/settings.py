@@ -58,6 +58,14 @@ def env_float(name: str, default: float) -> float:
         raise ImproperlyConfigured(f"{name} must be a number; got {raw!r}") from None
 
 
+def env_trusted_proxies() -> int:
+    """How many reverse proxies stand in front of the server (see questions.ratelimit)."""
+    count = env_int("HELPDESK_TRUSTED_PROXIES", 0)
+    if count < 0:
+        raise ImproperlyConfigured(f"HELPDESK_TRUSTED_PROXIES must be 0 or more; got {count}")
+    return count
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -251,6 +259,12 @@ EMAIL_USE_TLS = env_bool("HELPDESK_EMAIL_TLS")
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 DEFAULT_FROM_EMAIL = env_str("HELPDESK_FROM_EMAIL", "hoidap@example.gov.vn")
 
+# --- Client address ------------------------------------------------------------------------
+
+# Reverse proxies in front of the server, each appending to X-Forwarded-For: the client is the
+# N-th address from the right; 0 = no proxy, the peer address (questions.ratelimit.client_ip).
+TRUSTED_PROXIES = env_trusted_proxies()
+
 # --- REST API -----------------------------------------------------------------------------------
 
 REST_FRAMEWORK = {
@@ -264,6 +278,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "helpdesk.api.exception_handler",
+    # Throttles find the client the way questions.ratelimit.client_ip does.
+    "NUM_PROXIES": TRUSTED_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Hỏi – Đáp API",
@@ -284,6 +300,7 @@ HELPDESK = {
     "RATE_LIMIT_PER_IP": env_int("HELPDESK_RATE_LIMIT_PER_IP", 10),
     "RATE_LIMIT_PER_CONTACT": env_int("HELPDESK_RATE_LIMIT_PER_CONTACT", 5),
     "RATE_LIMIT_WINDOW_SECONDS": env_int("HELPDESK_RATE_LIMIT_WINDOW_SECONDS", 3600),
+    "TRUSTED_PROXIES": TRUSTED_PROXIES,
     # Ranking of units (helpdesk/ranking.py): weights add up to 1, shown on the pages.
     "RANKING_WEIGHTS": {
         "timely": env_float("HELPDESK_RANKING_WEIGHT_TIMELY", 0.6),

@@ -1,7 +1,12 @@
 """Rate limits for submissions, per client IP and per contact (e-mail or phone).
 
-Fixed windows counted in the cache (local memory when embedded, Redis in production, so the
-limit holds across server processes). No third-party service: a portal must work without one.
+Fixed windows, counted where every server process sees the same count: in Redis with its
+atomic ``INCR`` when ``REDIS_URL`` is set, otherwise in the database
+(:class:`helpdesk.models.RateLimitCounter`, one atomic upsert per hit). No third-party
+service: a portal must work without one.
+
+The client's address is what the trusted reverse proxies saw (``client_ip``), so a client
+cannot pick a fresh one per request by writing its own X-Forwarded-For.
 """
 
 from __future__ import annotations
@@ -10,33 +15,77 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
+
+from helpdesk import clock
+from helpdesk.models import RateLimitCounter
 
 
 def _key(kind: str, value: str) -> str:
-    # Hash the value: contacts are personal data and do not belong in cache keys in clear.
+    # Hash the value: contacts are personal data and do not belong in keys in clear.
     digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
     return f"ratelimit:{kind}:{digest}"
 
 
-def _hit(key: str, limit: int, window: int) -> bool:
-    """Count one hit; True while the count stays within ``limit`` for this window."""
+def _count_in_cache(key: str, window: int) -> int:
+    # Redis: ADD then INCR, each atomic, so concurrent hits all count.
     cache.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # the key expired between add and incr
         cache.set(key, 1, timeout=window)
-        count = 1
+        return 1
+
+
+_UPSERT = """
+INSERT INTO {table} (bucket, count, expires) VALUES (%s, 1, %s)
+ON CONFLICT (bucket) DO UPDATE SET
+    count = CASE WHEN {table}.expires <= %s THEN 1 ELSE {table}.count + 1 END,
+    expires = CASE WHEN {table}.expires <= %s THEN excluded.expires ELSE {table}.expires END
+RETURNING count
+"""
+
+
+def _count_in_database(key: str, window: int) -> int:
+    # One statement reads and writes the row (SQLite ≥ 3.35 and PostgreSQL), so two processes
+    # can neither both read 9 and write 10, nor both create the row. A window that ended
+    # starts again at 1.
+    now = int(clock.now().timestamp())
+    table = connection.ops.quote_name(RateLimitCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(_UPSERT.format(table=table), [key, now + window, now, now])
+        (count,) = cursor.fetchone()
+    if count == 1:
+        # A window began: the moment to drop the counters of windows that are over.
+        RateLimitCounter.objects.filter(expires__lte=now).delete()
+    return count
+
+
+def _hit(key: str, limit: int, window: int) -> bool:
+    """Count one hit; True while the count stays within ``limit`` for this window."""
+    count = _count_in_cache(key, window) if settings.REDIS_URL else _count_in_database(key, window)
     return count <= limit
 
 
 def client_ip(request) -> str:
-    # Behind the reverse proxy the client is the first X-Forwarded-For hop; the proxy must
-    # overwrite (not append to) the header, as the README's nginx example does.
-    if settings.PRODUCTION:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address, as the trusted reverse proxies saw it.
+
+    ``HELPDESK_TRUSTED_PROXIES`` is how many proxies stand in front of the server. Each one
+    appends the address it received the request from to X-Forwarded-For, so the N-th entry
+    from the right is the one written by the outermost trusted proxy; everything to its left
+    came from the client and may be invented. 0 means no proxy: the peer address itself. The
+    same rule as Django REST framework's ``NUM_PROXIES`` (set from the same setting), so the
+    API's throttles and these limits count the same client.
+    """
+    trusted = settings.HELPDESK["TRUSTED_PROXIES"]
+    remote = request.META.get("REMOTE_ADDR", "")
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if trusted == 0 or not forwarded:
+        return remote
+    hops = [hop.strip() for hop in forwarded.split(",")]
+    # Fewer hops than proxies: the request did not pass through all of them; the leftmost
+    # is then the best we have (DRF does the same).
+    return hops[-min(trusted, len(hops))] or remote
 
 
 def allow_submission(*, ip: str, contacts: list[str]) -> bool:

@@ -14,6 +14,7 @@ published, so a lagging index can never show what was withdrawn.
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -116,7 +117,7 @@ def rebuild(*, progress: Callable[[int], None] | None = None) -> int:
     count = _published().count()
     backend().build(published_documents(), progress=progress)
     drift = check()
-    if drift.missing or drift.extra or drift.stale:
+    if not drift.clean:
         fix(drift)
     return count
 
@@ -126,15 +127,23 @@ class Drift:
     missing: list[int] = field(default_factory=list)  # published, not in the index
     extra: list[int] = field(default_factory=list)  # in the index, not published
     stale: list[int] = field(default_factory=list)  # in both, index text out of date
+    # Deleted from the index but still written in its segments: out of every result, yet
+    # their words are on disk and in the spelling list (a removal that was not purged).
+    deleted_in_segments: int = 0
+    # Index directories beside the live one (an interrupted rebuild, a failed clean-up).
+    leftovers: list[Path] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
-        return not (self.missing or self.extra or self.stale)
+        return not (
+            self.missing or self.extra or self.stale or self.deleted_in_segments or self.leftovers
+        )
 
 
 def check() -> Drift:
-    indexed = backend().digests()
-    drift = Drift()
+    index = backend()
+    indexed = index.digests()
+    drift = Drift(deleted_in_segments=index.deleted_in_segments(), leftovers=index.leftovers())
     seen = set()
     for document in published_documents():
         seen.add(document.id)
@@ -150,10 +159,14 @@ def check() -> Drift:
 def fix(drift: Drift) -> None:
     index = backend()
     if drift.extra:
-        index.remove(drift.extra)
+        index.remove(drift.extra)  # purges the segments that held them
     changed = [*drift.missing, *drift.stale]
     if changed:
         index.upsert(document_for(q) for q in _published().filter(pk__in=changed))
+    if drift.deleted_in_segments:
+        index.purge()
+    for leftover in drift.leftovers:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 # --- Synonyms ---------------------------------------------------------------------------------

@@ -116,6 +116,12 @@ def read_postings(reader, fieldname: str, term: str) -> tuple[np.ndarray, np.nda
         matcher = reader.postings(fieldname, term)
     except Exception:  # the term is not in this segment
         return _EMPTY
+    return matcher_arrays(matcher)
+
+
+def matcher_arrays(matcher) -> tuple[np.ndarray, np.ndarray]:
+    """Every (docnum, frequency) a Whoosh matcher yields, a whole block at a time when it
+    reads blocks from disk."""
     ids: list = []
     weights: list = []
     if hasattr(matcher, "_read_data") and hasattr(matcher, "_goto"):
@@ -166,6 +172,15 @@ class _Cache:
                 for key in list(self.segments):
                     if key not in segment_keys:
                         del self.segments[key]
+
+    def forget(self) -> None:
+        """Drop everything (after a removal): the next view reads the new segments."""
+        with self.lock:
+            self.generation = None
+            self.warmed = None
+            self.terms.clear()
+            self.term_bytes = 0
+            self.segments.clear()
 
     def claim_warm_up(self, generation: tuple) -> bool:
         """True once per generation: the caller warms the term cache for it."""

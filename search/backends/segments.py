@@ -18,6 +18,7 @@ matchers, so a Whoosh upgrade that changes the format fails there.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import pickle
 import struct
@@ -298,3 +299,158 @@ def _write_one_segment(ix, rows, *, text_fields, progress, limit) -> int:
     writer._added = True
     writer.commit(merge=False)
     return docnum
+
+
+# --- Rewriting segments without their deleted documents -----------------------------------------
+
+
+def _raw_postings(reader, fieldname: str, tbytes: bytes, fieldobj) -> tuple[np.ndarray, np.ndarray]:
+    """A term's postings in one segment *including deleted documents* (``reader.postings``
+    hides them, and one posting at a time), decoded a block at a time."""
+    # Imported here: scorer imports nothing from this module, and this is its block decoder.
+    from .scorer import matcher_arrays
+
+    matcher = reader._terms.matcher(fieldname, tbytes, fieldobj.format)
+    return matcher_arrays(matcher)
+
+
+def _merged_terms(readers, fieldname: str) -> Iterator[tuple[bytes, list[int]]]:
+    """Each term of ``fieldname`` in any of ``readers``, in byte order, with the readers
+    (their positions) that hold it."""
+
+    def words(reader, position: int) -> Iterator[tuple[bytes, int]]:
+        terms = reader._terms.terms_from(fieldname, b"")
+        for name, word in terms:
+            if name != fieldname:
+                return
+            yield word, position
+
+    streams = [
+        words(reader, position)
+        for position, reader in enumerate(readers)
+        if fieldname in reader._terms.indexed_field_names()
+    ]
+    group: list[int] = []
+    current = None
+    for word, position in heapq.merge(*streams):
+        if word != current:
+            if group:
+                yield current, group
+            current, group = word, []
+        group.append(position)
+    if group:
+        yield current, group
+
+
+def write_live_documents(writer, segments, *, text_fields: tuple[str, ...]) -> int:
+    """Write the live documents of ``segments`` into ``writer``'s new segment, and nothing of
+    their deleted ones: no stored field, length, column value, posting, nor any term found
+    only in deleted documents. Return how many documents were written.
+
+    Whoosh's own merge (``add_reader``) does the same through its posting pool, one posting
+    at a time: ~45 s for 10,000 questions. Here postings are copied a term at a time as
+    arrays, renumbered with one lookup table per segment. The caller commits the writer with
+    a merge policy that drops ``segments`` (see ``whoosh_index.purging``).
+    """
+    from whoosh.reading import SegmentReader
+
+    schema = writer.schema
+    perdoc = writer.perdocwriter
+    readers = [SegmentReader(writer.storage, schema, segment) for segment in segments]
+    try:
+        renumber: list[np.ndarray] = []  # per reader: old docnum → new docnum, -1 if deleted
+        length_bytes = {name: [] for name in text_fields}
+        other_fields = [n for n in schema.names() if n not in text_fields]
+        columns = {n: schema[n].column_type for n in other_fields if schema[n].column_type}
+        docnum = 0
+        for reader in readers:
+            count = reader.doc_count_all()
+            alive = np.ones(count, dtype=bool)
+            deleted = [d for d in reader.deleted_docs_set if d < count]
+            alive[deleted] = False
+            numbers = np.full(count, -1, dtype=np.int64)
+            numbers[alive] = np.arange(docnum, docnum + int(alive.sum()))
+            renumber.append(numbers)
+            lengths = {name: _length_column(reader, name, count) for name in text_fields}
+            raw = {
+                name: list(reader.column_reader(name, translate=False))
+                for name in columns
+                if reader.has_column(name)
+            }
+            for old in np.flatnonzero(alive).tolist():
+                perdoc.start_doc(docnum)
+                stored = reader.stored_fields(old)
+                for name in text_fields:
+                    code = int(lengths[name][old])
+                    length_bytes[name].append(code)
+                    perdoc.add_field(name, schema[name], None, byte_to_length(code))
+                for name in other_fields:
+                    fieldobj = schema[name]
+                    if fieldobj.stored and name in stored:
+                        perdoc.add_field(name, fieldobj, stored[name], 0)
+                    if name in raw:
+                        perdoc.add_column_value(name, columns[name], raw[name][old])
+                perdoc.finish_doc()
+                docnum += 1
+        if docnum:
+            fieldwriter = writer.fieldwriter
+            for name in sorted(n for n in schema.names() if schema[n].indexed):
+                lengths = None
+                if name in text_fields:
+                    lengths = np.asarray(length_bytes[name], dtype=np.uint8)
+                _copy_field(fieldwriter, name, schema[name], readers, renumber, lengths)
+    finally:
+        for reader in readers:
+            reader.close()
+    writer.docnum = docnum
+    writer._added = bool(docnum)
+    return docnum
+
+
+def _length_column(reader, fieldname: str, count: int) -> np.ndarray:
+    """The one-byte length codes of a text field, per document (0 when absent)."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+
+    codes = np.zeros(count, dtype=np.uint8)
+    column = f"_{fieldname}_len"
+    if reader._perdoc.has_column(column):
+        raw = list(reader._perdoc.column_reader(column, LENGTHS_COLUMN))[:count]
+        codes[: len(raw)] = raw
+    return codes
+
+
+def _copy_field(fieldwriter, name, fieldobj, readers, renumber, length_bytes) -> None:
+    values = bool(fieldobj.format.fixed_value_size())
+    small_lengths = length_bytes.tobytes() if length_bytes is not None else None
+    started = False
+    prefix = b""
+    for tbytes, holders in _merged_terms(readers, name):
+        id_parts, weight_parts = [], []
+        for position in holders:
+            ids, weights = _raw_postings(readers[position], name, tbytes, fieldobj)
+            if not len(ids):
+                continue
+            new = renumber[position][ids]
+            live = new >= 0
+            if live.any():
+                id_parts.append(new[live])
+                weight_parts.append(weights[live])
+        if not id_parts:
+            continue  # a term only deleted documents had: it leaves the segment
+        ids = np.concatenate(id_parts) if len(id_parts) > 1 else id_parts[0]
+        weights = np.concatenate(weight_parts) if len(weight_parts) > 1 else weight_parts[0]
+        weights = np.rint(weights).astype(np.int64)
+        if not started:
+            fieldwriter.start_field(name, fieldobj)
+            prefix = pack_ushort(fieldwriter._fieldid)
+            started = True
+        postfile = fieldwriter._postfile
+        if len(ids) < SMALL_BLOCK:
+            info = _write_small_term(
+                postfile, ids.tolist(), weights.tolist(), small_lengths, values=values
+            )
+        else:
+            info = _write_term(postfile, ids, weights, length_bytes, values=values)
+        fieldwriter._tindex.add(prefix + tbytes, info.to_bytes())
+    if started:
+        fieldwriter.finish_field()

@@ -43,12 +43,15 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from search.analysis import QueryPlan, analyze, fold
 
 from .base import FACETS, Document, Filters, Hits, SearchUnavailable
-from .scorer import View
-from .segments import write_segments
+from .scorer import CACHE, View
+from .segments import write_live_documents, write_segments
 
 log = logging.getLogger(__name__)
 
 CURRENT = "current"
+# An ``ix-*`` directory that is not the live index and older than this is a leftover (an
+# interrupted rebuild); a younger one may be a rebuild in progress.
+LEFTOVER_AGE = 3600
 NONE = "-"  # facet value of a question without a unit or category
 
 # Field weights, tuned with ``evaluate_search`` (docs/decisions/0004-search-engine.md).
@@ -199,6 +202,25 @@ def _filter_mask(view: View, filters: Filters) -> np.ndarray | None:
     return mask
 
 
+def purging(writer, segments: list) -> list:
+    """A Whoosh merge policy: the segments holding deleted documents are rewritten, live
+    documents only, into the writer's new segment; the others are kept as they are. Whoosh
+    then writes the new table of contents and deletes the dropped segments' files."""
+    dirty = [s for s in segments if s.has_deletions()]
+    if dirty:
+        write_live_documents(writer, dirty, text_fields=TEXT_FIELDS)
+    return [s for s in segments if not s.has_deletions()]
+
+
+def forget_indexed_text() -> None:
+    """Drop this process's in-memory copies of indexed words after a removal: the term cache
+    (postings of the old generation) and the syllable-folding cache (filled by indexing and
+    by "similar questions" with the words of the texts). Other processes drop theirs when
+    they next see the new index generation (``WhooshBackend.searcher``)."""
+    CACHE.forget()
+    fold.cache_clear()
+
+
 def weighting() -> scoring.WeightingModel:
     return scoring.BM25F(B=0.75, K1=1.2)
 
@@ -260,6 +282,9 @@ class WhooshBackend:
         if cached is not None:
             cached.close()
             self._local.searcher = None
+            # The index changed, perhaps by a removal in another process: this process's
+            # copies of indexed words go too (the term cache follows the generation itself).
+            fold.cache_clear()
         try:
             searcher = self.open().searcher(weighting=weighting())
         except SearchUnavailable:
@@ -370,6 +395,8 @@ class WhooshBackend:
         return ix.writer(timeout=self.LOCK_TIMEOUT, delay=0.05)
 
     def upsert(self, documents: Iterable[Document]) -> None:
+        """Add or replace documents. A replaced version is then purged from its segment:
+        a corrected public text (a name the de-identification missed) must not stay on disk."""
         with self._write_lock:
             ix = self.open()
             writer = self._writer(ix)
@@ -380,18 +407,65 @@ class WhooshBackend:
                 writer.cancel()
                 raise
             writer.commit()
+            # A second commit: Whoosh's writer cannot mix its pool with a direct rewrite.
+            # Should it fail, the old version is already out of results (deleted), and
+            # check_index reports it as "deleted documents still in segments".
+            self._purge(ix)
 
     def remove(self, ids: Iterable[int]) -> None:
+        """Delete documents and rewrite the segments that held them, in one commit: when it
+        returns, no file of the index holds their terms, postings or stored fields."""
         with self._write_lock:
             ix = self.open()
             writer = self._writer(ix)
             try:
                 for pk in ids:
                     writer.delete_by_term("id", str(pk))
+                writer.commit(mergetype=purging)
             except BaseException:
-                writer.cancel()
+                if not writer.is_closed:
+                    writer.cancel()
                 raise
-            writer.commit()
+        forget_indexed_text()
+
+    def purge(self) -> int:
+        """Rewrite every segment that still holds deleted documents; return how many
+        documents were dropped (``check_index --fix``)."""
+        with self._write_lock:
+            dropped = self._purge(self.open())
+        return dropped
+
+    def _purge(self, ix) -> int:
+        dropped = sum(s.deleted_count() for s in ix._segments())
+        if not dropped:
+            return 0
+        writer = self._writer(ix)
+        try:
+            writer.commit(mergetype=purging)
+        except BaseException:
+            if not writer.is_closed:
+                writer.cancel()
+            raise
+        forget_indexed_text()
+        return dropped
+
+    def deleted_in_segments(self) -> int:
+        """Documents marked deleted but still written in a segment (their text is on disk)."""
+        return sum(s.deleted_count() for s in self.open()._segments())
+
+    def leftovers(self) -> list[Path]:
+        """Index directories beside the live one, older than a rebuild could be: an
+        interrupted rebuild's, or a previous index whose removal failed. They may hold text
+        that has since been withdrawn."""
+        live = self.location()
+        return sorted(
+            p
+            for p in self.root.glob("ix-*")
+            if p != live
+            and p.is_dir()
+            and not p.is_symlink()
+            and time.time() - p.stat().st_mtime > LEFTOVER_AGE
+        )
 
     def build(
         self,
@@ -430,5 +504,5 @@ class WhooshBackend:
         for stale in self.root.glob("ix-*"):
             # Leftovers of an interrupted rebuild, an hour old (not one running right now).
             leftover = stale not in (location, previous) and not stale.is_symlink()
-            if leftover and time.time() - stale.stat().st_mtime > 3600:
+            if leftover and time.time() - stale.stat().st_mtime > LEFTOVER_AGE:
                 shutil.rmtree(stale, ignore_errors=True)

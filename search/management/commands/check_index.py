@@ -25,6 +25,13 @@ class Command(BaseCommand):
         for label, ids in lines:
             shown = ", ".join(map(str, ids[:20])) + (" …" if len(ids) > 20 else "")
             self.stdout.write(f"{len(ids):6d} {label}" + (f": {shown}" if ids else ""))
+        # Out of every result already, but their text is still in the files (not erased).
+        self.stdout.write(f"{drift.deleted_in_segments:6d} deleted documents still in segments")
+        leftovers = ", ".join(p.name for p in drift.leftovers)
+        self.stdout.write(
+            f"{len(drift.leftovers):6d} index directories not in use"
+            + (f": {leftovers}" if leftovers else "")
+        )
         if drift.clean:
             self.stdout.write(self.style.SUCCESS("The index agrees with the database."))
             return

@@ -482,6 +482,10 @@ def _staff_detail(request, question: Question) -> Response:
     question = Question.objects.select_related("unit", "category", "commune", "assignee").get(
         pk=question.pk
     )
+    # The representation carries the asker's contact data: who received it is logged.
+    services.question_contact_viewed(
+        question=question, viewer=request.user, at=clock.now(), via="api"
+    )
     return Response(StaffQuestionDetailSerializer(question, context={"request": request}).data)
 
 

@@ -598,6 +598,41 @@ def _submitted_answer(question: Question) -> Answer:
     return answer
 
 
+# --- Access to the asker's contact data ----------------------------------------------------------
+
+# One reading of a question's contact data is one line in the log, not one per page refresh.
+CONTACT_VIEW_LOGGED_FOR = timedelta(hours=1)
+
+
+def question_contact_viewed(
+    *, question: Question, viewer: AbstractBaseUser, at: datetime, via: str
+):
+    """Log that ``viewer`` saw the asker's name, e-mail and phone (ND 356/2025: who accessed).
+
+    Not a transition: the status does not change and no lock is taken. Two simultaneous
+    views may both be logged, which errs on the side of the log.
+    """
+    recent = Event.objects.filter(
+        question=question,
+        action="question.contact_viewed",
+        actor=viewer,
+        created_at__gt=at - CONTACT_VIEW_LOGGED_FOR,
+    )
+    if recent.exists():
+        return
+    Event.objects.create(
+        question=question,
+        action="question.contact_viewed",
+        actor=viewer,
+        actor_kind="staff",
+        from_status=question.status,
+        to_status=question.status,
+        data={"via": via},
+        is_internal=True,
+        created_at=at,
+    )
+
+
 # --- Publication -------------------------------------------------------------------------------
 
 

@@ -72,6 +72,7 @@ STAFF_LABELS = {
     "question.extended": _("Extension approved: deadline moved"),
     "question.extension_refused": _("Extension refused"),
     "question.deadline_recomputed": _("Deadline recomputed after a calendar change"),
+    "question.contact_viewed": _("Contact details of the asker viewed"),
 }
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
     path("q/<str:code>/", views.question_detail, name="question"),
     path("q/<str:code>/publish/", views.publish, name="publish"),
+    path("q/<str:code>/contact/", views.show_contact, name="show_contact"),
     path("q/<str:code>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
     path("q/<str:code>/extension/", views.extension_request, name="extension_request"),
     path(

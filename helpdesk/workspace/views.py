@@ -326,6 +326,7 @@ def _render_question(
         "workspace/question.html",
         {
             "question": question,
+            "contact_shown": _contact_shown(request, question),
             "panel": panel,
             "draft": draft,
             "can_publish": can_publish and services.allowed("publish", question),
@@ -436,6 +437,31 @@ def _answers_with_reasons(question: Question, timeline) -> list[tuple[Answer, st
 def question_detail(request: HttpRequest, code: str) -> HttpResponse:
     question = access_question(request.user, code)
     return _render_question(request, question)
+
+
+# The asker's name, e-mail and phone are shown on request, and each showing is logged; a
+# reveal lasts this long in the staff member's session, then the page masks them again.
+CONTACT_SHOWN_FOR = 15 * 60
+SESSION_CONTACT_SHOWN = "contact_shown"
+
+
+@staff_view
+@require_POST
+def show_contact(request: HttpRequest, code: str) -> HttpResponse:
+    question = access_question(request.user, code)
+    now = clock.now()
+    services.question_contact_viewed(question=question, viewer=request.user, at=now, via="web")
+    shown = dict(request.session.get(SESSION_CONTACT_SHOWN, {}))
+    shown[question.tracking_code] = now.timestamp()
+    request.session[SESSION_CONTACT_SHOWN] = {
+        c: t for c, t in shown.items() if now.timestamp() - t < CONTACT_SHOWN_FOR
+    }
+    return redirect(reverse("workspace:question", args=[question.tracking_code]) + "#asker-h")
+
+
+def _contact_shown(request: HttpRequest, question: Question) -> bool:
+    shown_at = request.session.get(SESSION_CONTACT_SHOWN, {}).get(question.tracking_code)
+    return shown_at is not None and clock.now().timestamp() - shown_at < CONTACT_SHOWN_FOR
 
 
 @staff_view

@@ -1,9 +1,18 @@
-"""Similar published questions for a text, for the ask form's live suggestions."""
+"""Similar published questions for a text, for the ask form's live suggestions.
+
+The text is a citizen's unsent draft, which often holds their CCCD number, phone or e-mail, so
+it travels only in a POST body: URLs end up in access logs, proxies and browser history
+(DESIGN §12). The endpoint reads public data and changes nothing, and it accepts JSON only: a
+cross-site page can neither send it (a plain form or a no-cors fetch cannot send JSON, and a
+JSON fetch needs a CORS preflight that we never allow) nor read the answer. Hence no session,
+no CSRF token, and no GET.
+"""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
+from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -12,6 +21,11 @@ from questions import selectors
 
 TEXT_MAX = 2000
 SIMILAR_LIMIT = 5
+
+
+class SimilarInputSerializer(serializers.Serializer):
+    # Longer drafts are cut, not refused: this is a suggestion while typing, never an error.
+    text = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class SimilarItemSerializer(serializers.Serializer):
@@ -25,11 +39,12 @@ class SimilarItemSerializer(serializers.Serializer):
     summary=_("Published questions similar to a text"),
     description=_(
         "For suggestions while a citizen types a question: the best few published questions "
-        "like `text` (with or without diacritics). Public fields only."
+        "like `text` (with or without diacritics). Public fields only. The draft is sent "
+        "as a JSON body, never in the URL, because it may hold personal data."
     ),
     tags=["archive"],
     auth=[],
-    parameters=[OpenApiParameter("text", str, required=True)],
+    request=SimilarInputSerializer,
     responses={
         200: inline_serializer("SimilarQuestions", {"results": SimilarItemSerializer(many=True)})
     },
@@ -37,9 +52,12 @@ class SimilarItemSerializer(serializers.Serializer):
 class SimilarApi(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
+    parser_classes = [JSONParser]
 
-    def get(self, request):
-        text = (request.query_params.get("text") or "").strip()[:TEXT_MAX]
+    def post(self, request):
+        serializer = SimilarInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        text = serializer.validated_data["text"].strip()[:TEXT_MAX]
         found = selectors.archive_similar_to_text(text=text, limit=SIMILAR_LIMIT) if text else []
         results = [
             {

@@ -131,7 +131,9 @@ def test_the_question_page_lists_similar_questions(client, archive):
 
 
 def test_the_similar_endpoint_answers_while_typing(api, archive):
-    response = api.get("/api/v1/archive/similar/", {"text": "le phi truoc ba cho xe may"})
+    response = api.post(
+        "/api/v1/archive/similar/", {"text": "le phi truoc ba cho xe may"}, format="json"
+    )
 
     assert response.status_code == 200
     results = response.json()["results"]

@@ -316,6 +316,9 @@ HELPDESK = {
     "REMIND_BEFORE_WORKING_DAYS": env_int("HELPDESK_REMIND_BEFORE_WORKING_DAYS", 2),
     "MAX_ATTACHMENTS": 5,
     "MAX_ATTACHMENT_BYTES": 10 * 1024 * 1024,
+    # Personal data retention (questions/privacy.py, `manage.py apply_retention`): the askers of
+    # questions closed more than this many years ago are anonymised; 0 keeps them for ever.
+    "RETENTION_YEARS": env_int("HELPDESK_RETENTION_YEARS", 5),
 }
 
 # --- Logging -------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ them without edit rights: an edit here would bypass the audit trail.
 
 from django.contrib import admin
 
-from .models import Event, Question
+from .models import DataSubjectRequest, Event, Question
 
 
 class EventInline(admin.TabularInline):
@@ -35,6 +35,25 @@ class QuestionAdmin(admin.ModelAdmin):
     search_fields = ["tracking_code", "title", "external_id"]
     date_hierarchy = "received_at"
     inlines = [EventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DataSubjectRequest)
+class DataSubjectRequestAdmin(admin.ModelAdmin):
+    """Read only, like questions: requests are made and carried out by questions.privacy."""
+
+    list_display = ["question", "kind", "received_at", "due_on", "outcome", "completed_at"]
+    list_filter = ["kind", "outcome"]
+    search_fields = ["question__tracking_code"]
+    date_hierarchy = "received_at"
 
     def has_add_permission(self, request):
         return False

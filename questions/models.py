@@ -424,3 +424,49 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id} {self.kind} {self.due_on}"
+
+
+class DataSubjectRequest(models.Model):
+    """A citizen's request about their personal data (ND 356/2025), from the private link.
+
+    Answered within 2 working days by our calendar (DESIGN §12): ``due_on`` is that promise,
+    ``completed_at`` when it was kept. An erasure asked while the question is still open is
+    recorded at once and carried out when the question closes (docs/decisions/0015).
+    """
+
+    class Kind(models.TextChoices):
+        ACCESS = "access", _("Access: a copy of my data")
+        ERASURE = "erasure", _("Erasure of my personal data")
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        EXPORTED = "exported", _("Copy given")
+        DEFERRED = "deferred", _("Deferred until the question is closed")
+        ERASED = "erased", _("Personal data erased")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, related_name="data_requests", verbose_name=_("question")
+    )
+    received_at = models.DateTimeField(_("received at"), default=clock.now)
+    due_on = models.DateField(_("answer due"))
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING
+    )
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+        verbose_name = _("data-subject request")
+        verbose_name_plural = _("data-subject requests")
+        constraints = [
+            # Asking twice (a double click, a second visit) joins the request already waiting.
+            models.UniqueConstraint(
+                fields=["question", "kind"],
+                condition=models.Q(completed_at__isnull=True),
+                name="one_open_data_request_per_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} {self.kind} ({self.outcome})"

@@ -27,6 +27,8 @@ CITIZEN_LABELS = {
     "question.consent_withdrawn": _("You withdrew your consent to publication"),
     "question.extended": _("The answer deadline was extended"),
     "question.deadline_recomputed": _("The answer deadline was recomputed after a calendar change"),
+    "question.erasure_requested": _("You asked for your personal data to be erased"),
+    "question.personal_data_erased": _("Your personal data was erased"),
 }
 CITIZEN_LABEL_DEFAULT = _("Updated")
 
@@ -72,6 +74,10 @@ STAFF_LABELS = {
     "question.extended": _("Extension approved: deadline moved"),
     "question.extension_refused": _("Extension refused"),
     "question.deadline_recomputed": _("Deadline recomputed after a calendar change"),
+    # Data-subject requests (questions/privacy.py).
+    "question.personal_data_exported": _("The citizen downloaded a copy of their data"),
+    "question.erasure_requested": _("The citizen asked for their personal data to be erased"),
+    "question.personal_data_erased": _("The asker's personal data was erased"),
     "question.contact_viewed": _("Contact details of the asker viewed"),
 }
 

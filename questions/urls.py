@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import data_requests, downloads, views
 
 app_name = "questions"
 
@@ -16,7 +16,14 @@ urlpatterns = [
     path("track/<str:code>/rate/", views.rate, name="rate"),
     path("track/<str:code>/reopen/", views.reopen, name="reopen"),
     path("track/<str:code>/withdraw-consent/", views.withdraw_consent, name="withdraw_consent"),
-    path("track/<str:code>/attachments/<int:pk>/", views.attachment, name="attachment"),
+    path("track/<str:code>/attachments/<int:pk>/", downloads.attachment, name="attachment"),
+    path("track/<str:code>/my-data/", data_requests.my_data, name="my_data"),
+    path(
+        "track/<str:code>/my-data/download/",
+        data_requests.my_data_download,
+        name="my_data_download",
+    ),
+    path("track/<str:code>/my-data/erase/", data_requests.erase, name="erase"),
     path("archive/", views.archive, name="archive"),
     path("archive/<int:pk>/", views.archive_detail, name="archive_detail"),
 ]

@@ -10,6 +10,7 @@ deployment must stop the server at start-up, not surface as odd behaviour weeks 
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -104,7 +105,8 @@ SITE_URL = env_str("HELPDESK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "daphne",  # must precede staticfiles: makes `runserver` an ASGI server for Channels
-    "django.contrib.admin",
+    # django.contrib.admin with an admin site that asks for the second factor (decision 0011).
+    "helpdesk.accounts.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -118,6 +120,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "channels",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "routing",
     "questions",
     "search",
@@ -132,6 +138,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "helpdesk.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -184,7 +192,7 @@ if PRODUCTION and DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The reports' covering index (questions.Question.Meta) is for PostgreSQL; on SQLite it is a
 # plain index on received_at, which is what Django's warning says.
-SILENCED_SYSTEM_CHECKS = ["models.W040"]
+SILENCED_SYSTEM_CHECKS = ["models.W040", "axes.W002"]  # W002: see AXES_HANDLER below
 
 # --- Cache and channel layer ---------------------------------------------------------------
 
@@ -213,6 +221,31 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "workspace:login"
 LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "questions:home"
+
+# Staff accounts (helpdesk/accounts/, decision 0011). Every login path (workspace, admin, API
+# tokens) goes through django-axes: after LOGIN_FAILURE_LIMIT failures for one account or from
+# one address, logins are refused with HTTP 429 for LOGIN_COOLOFF_MINUTES after the last one.
+AUTHENTICATION_BACKENDS = [
+    "helpdesk.accounts.throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("HELPDESK_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("HELPDESK_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = "helpdesk.accounts.throttling.lockout_parameters"
+AXES_CLIENT_IP_CALLABLE = "questions.ratelimit.client_ip"
+# Attempts are rows in the database (the default handler): the limit holds across processes
+# without Redis. The login views set the 429 themselves; axes' middleware is left out because
+# its async path (uvicorn, embedded) drops the page it should only re-status.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False  # no banner on every start; failures and lockouts are still logged
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token", "csrfmiddlewaretoken"]
+# Two-factor authentication (django-otp, TOTP): required for the intake desk, unit heads,
+# supervisors, administrators and Django admin accounts when on; officers may opt in.
+HELPDESK_REQUIRE_2FA = env_bool("HELPDESK_REQUIRE_2FA", default=PRODUCTION)
+OTP_TOTP_ISSUER = env_str("HELPDESK_OTP_ISSUER", "Hỏi – Đáp")
+# A session lasts a working day, counted from login; staff sessions also end with the browser.
+SESSION_COOKIE_AGE = env_int("HELPDESK_SESSION_HOURS", 8) * 3600
 
 # --- Language and time ---------------------------------------------------------------------------
 
@@ -270,7 +303,8 @@ TRUSTED_PROXIES = env_trusted_proxies()
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        # DRF's TokenAuthentication, throttled per IP like a login (helpdesk/accounts/).
+        "helpdesk.accounts.throttling.LockoutTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",

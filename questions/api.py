@@ -33,7 +33,7 @@ from drf_spectacular.utils import (
     extend_schema,
 )
 from rest_framework import generics, serializers, status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import APIException
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import JSONParser
@@ -42,6 +42,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from helpdesk import clock
+from helpdesk.accounts.throttling import LockoutTokenAuthentication
 from routing.models import Category, Unit
 
 from . import selectors, services
@@ -114,7 +115,7 @@ class IsStaffMember(BasePermission):
 
 # Token first: a request without credentials then gets 401 with "WWW-Authenticate: Token",
 # which tells an integration what to send; browsers still use the session.
-STAFF_AUTHENTICATION = [TokenAuthentication, SessionAuthentication]
+STAFF_AUTHENTICATION = [LockoutTokenAuthentication, SessionAuthentication]
 
 
 class ApiPagination(PageNumberPagination):

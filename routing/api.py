@@ -14,12 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from helpdesk.accounts.throttling import LockoutTokenAuthentication
 
 from . import services
 from .models import Category, Role, StaffProfile, Unit
@@ -107,7 +109,7 @@ class SuggestOutputSerializer(serializers.Serializer):
 
 
 class RoutingSuggestApi(APIView):
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [LockoutTokenAuthentication, SessionAuthentication]
     permission_classes = [CanAskForRouting]
     parser_classes = [JSONParser]
 

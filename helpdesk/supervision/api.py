@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from helpdesk import clock
+from helpdesk.accounts.throttling import LockoutTokenAuthentication
 from helpdesk.periods import PeriodError, date_range
 from questions import reports
 from questions.access import staff_profile
@@ -158,7 +159,7 @@ def _bad_request(problem: _BadParameter) -> Response:
 class TimelinessReportApi(APIView):
     """Timeliness per unit of the questions received from ``from`` to ``to`` (both included)."""
 
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [LockoutTokenAuthentication, SessionAuthentication]
     permission_classes = [IsProvinceStaff]
 
     @extend_schema(

@@ -1,12 +1,15 @@
 from django.urls import path
 
+from helpdesk.accounts import views as account_views
+
 from . import views
 
 app_name = "workspace"
 
 urlpatterns = [
-    path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("login/", account_views.LoginView.as_view(), name="login"),
+    path("logout/", account_views.LogoutView.as_view(), name="logout"),
+    path("two-factor/", account_views.two_factor_page, name="two_factor"),
     path("", views.home, name="home"),
     path("intake/", views.intake, name="intake"),
     path("inbox/", views.inbox, name="inbox"),

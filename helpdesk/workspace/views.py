@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -65,15 +64,6 @@ def staff_view(view: Callable) -> Callable:
             return _forbidden(request, str(denied) or _("You are not allowed to do this."))
 
     return wrapper
-
-
-class LoginView(auth_views.LoginView):
-    template_name = "workspace/login.html"
-    redirect_authenticated_user = True
-
-
-class LogoutView(auth_views.LogoutView):
-    pass
 
 
 # --- Home ---------------------------------------------------------------------------------------

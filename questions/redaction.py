@@ -57,11 +57,16 @@ from enum import StrEnum
 __all__ = [
     "PLACEHOLDERS",
     "PLACEHOLDER_ADDRESS",
+    "PLACEHOLDER_BANK_ACCOUNT",
     "PLACEHOLDER_EMAIL",
     "PLACEHOLDER_ID_NUMBER",
     "PLACEHOLDER_LAND_PARCEL",
+    "PLACEHOLDER_LICENCE_PLATE",
     "PLACEHOLDER_NAME",
+    "PLACEHOLDER_PASSPORT",
     "PLACEHOLDER_PHONE",
+    "PLACEHOLDER_SOCIAL_INSURANCE",
+    "PLACEHOLDER_TAX_CODE",
     "Finding",
     "Kind",
     "Redaction",
@@ -77,6 +82,11 @@ class Kind(StrEnum):
     PHONE = "phone"
     EMAIL = "email"
     ID_NUMBER = "id_number"
+    PASSPORT = "passport"
+    TAX_CODE = "tax_code"
+    SOCIAL_INSURANCE = "social_insurance"
+    BANK_ACCOUNT = "bank_account"
+    LICENCE_PLATE = "licence_plate"
     ADDRESS = "address"
     LAND_PARCEL = "land_parcel"
 
@@ -86,6 +96,11 @@ PLACEHOLDER_NAME = "[họ tên]"
 PLACEHOLDER_PHONE = "[số điện thoại]"
 PLACEHOLDER_EMAIL = "[email]"
 PLACEHOLDER_ID_NUMBER = "[số CCCD/CMND]"
+PLACEHOLDER_PASSPORT = "[số hộ chiếu]"
+PLACEHOLDER_TAX_CODE = "[mã số thuế]"
+PLACEHOLDER_SOCIAL_INSURANCE = "[mã số BHXH]"
+PLACEHOLDER_BANK_ACCOUNT = "[số tài khoản]"
+PLACEHOLDER_LICENCE_PLATE = "[biển số xe]"
 PLACEHOLDER_ADDRESS = "[địa chỉ]"
 PLACEHOLDER_LAND_PARCEL = "[số thửa đất]"
 
@@ -94,6 +109,11 @@ PLACEHOLDERS: dict[Kind, str] = {
     Kind.PHONE: PLACEHOLDER_PHONE,
     Kind.EMAIL: PLACEHOLDER_EMAIL,
     Kind.ID_NUMBER: PLACEHOLDER_ID_NUMBER,
+    Kind.PASSPORT: PLACEHOLDER_PASSPORT,
+    Kind.TAX_CODE: PLACEHOLDER_TAX_CODE,
+    Kind.SOCIAL_INSURANCE: PLACEHOLDER_SOCIAL_INSURANCE,
+    Kind.BANK_ACCOUNT: PLACEHOLDER_BANK_ACCOUNT,
+    Kind.LICENCE_PLATE: PLACEHOLDER_LICENCE_PLATE,
     Kind.ADDRESS: PLACEHOLDER_ADDRESS,
     Kind.LAND_PARCEL: PLACEHOLDER_LAND_PARCEL,
 }
@@ -179,6 +199,7 @@ class _Normalised:
             fold_map.extend([index] * len(piece))
         self.folded = "".join(folded)
         self._fold_map = fold_map
+        self.plain = _typed_without_diacritics(self.text)
 
     def finding(self, kind: Kind, start: int, end: int) -> Finding:
         """A finding for the NFC span ``[start, end)``, in original offsets."""
@@ -203,6 +224,17 @@ def _fold(text: str) -> str:
     """Lower case without diacritics; đ is folded to d (NFD does not decompose it)."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _typed_without_diacritics(text: str) -> bool:
+    """Whether ``text`` was typed without Vietnamese diacritics ("Toi ten la Nguyen Van An").
+
+    Then a plain word may stand for any accented one ("Duong" for Dương or đường); in text
+    typed with diacritics a plain word is what it says ("Chu" is a family name, not "chú").
+    """
+    words = re.findall(r"[^\W\d_]{2,}", text[:5000])
+    accented = sum(1 for word in words if _has_diacritics(word))
+    return accented < 0.1 * len(words) or len(words) < 3
 
 
 def _has_diacritics(text: str) -> bool:
@@ -307,10 +339,61 @@ def _known_name_candidates(norm: _Normalised, words: tuple[str, ...]) -> list[_C
     return found
 
 
-# --- Numbers: phones and ID numbers ----------------------------------------------------------
+# --- Cue phrases typed with or without diacritics --------------------------------------------
 
-_DIGIT_RUN_RE = re.compile(r"(?<![\w/])[+(]?\d+(?:\)?[ .\-]?\(?\d+)*")
-_MONEY_AFTER_RE = re.compile(r"\s*(?i:đồng|đ\b|vnđ|vnd|usd|triệu|tỷ|nghìn|ngàn|%)")
+
+def _v(*phrases: str) -> str:
+    """A regex for any of ``phrases``, case-insensitive, each letter with its diacritics or none.
+
+    "phố" matches "phố", "Phố", "PHỐ" and "pho" (typed without diacritics), never "phó": a
+    letter written with *other* diacritics is another word, as in :func:`_same_word`.
+    """
+    alternatives = []
+    for phrase in phrases:
+        words = []
+        for word in phrase.split():
+            letters = []
+            for char in word:
+                base = _fold(char)
+                if len(base) == 1 and base != char.casefold():
+                    letters.append(f"[{char}{base}]")
+                else:
+                    letters.append(re.escape(char))
+            words.append("".join(letters))
+        alternatives.append(r"\s+".join(words))
+    alternatives.sort(key=len, reverse=True)  # the longest phrase wins: "con trai" before "con"
+    return r"(?<!\w)(?i:" + "|".join(alternatives) + r")(?!\w)"
+
+
+def _strict(pattern: str) -> str:
+    """``pattern`` with the letters :func:`_v` made optional-diacritic back to exact."""
+
+    def exact(match: re.Match[str]) -> str:
+        accented, base = match.groups()
+        return accented if accented != base and _fold(accented) == base else match.group()
+
+    return re.sub(r"\[([^\]\\])([^\]\\])\]", exact, pattern)
+
+
+class _Dual:
+    """A regex in two forms: one for text typed without diacritics ("so nha 12"), where a
+    plain word may stand for any accented one, and one for text typed with them, where
+    "Chu" is the family name and not "chú", and "pho" is not "phố"."""
+
+    def __init__(self, pattern: str) -> None:
+        self._plain = re.compile(pattern)
+        self._accented = re.compile(_strict(pattern))
+
+    def __call__(self, plain: bool) -> re.Pattern[str]:
+        return self._plain if plain else self._accented
+
+
+# --- Numbers: phones, ID numbers, accounts, plates ---------------------------------------------
+
+# Digit groups joined by one separator: spaces, dots, dashes, parentheses ("(028) 3822 4567",
+# "+84-912-345-678", "(+84) 988 123 456").
+_DIGIT_RUN_RE = re.compile(r"(?<![\w/.,])(?:\(\+?|\+)?\d+(?:\)?[ \t]?[.\-]?[ \t]?\(?\d+)*")
+_MONEY_AFTER_RE = re.compile(r"\s*(?i:đồng|đ\b|vnđ|vnd|usd|triệu|tỷ|nghìn|ngàn|%|m2|m²|ha\b|km\b)")
 _PHONE_RE = re.compile(r"0[35789]\d{8}|02\d{9}|01[2689]\d{8}")
 
 
@@ -351,31 +434,78 @@ def _digit_runs(text: str) -> Iterator[tuple[int, int, str, list[str]]]:
 def _phone_candidates(norm: _Normalised) -> list[_Candidate]:
     found = []
     for start, end, digits, groups in _digit_runs(norm.text):
-        # Phones are written in groups of 3-4 digits ("0912 345 678", "024 3825 1234"); short
-        # groups are dates and times ("05.10.2024 09.30"). "84" alone is the country code.
+        # Phones start with a group of 3-4 digits ("0912 34 56 78", "(0236) 3 822 456"); a
+        # date or time starts with a short one ("05.10.2024 09.30"). "84" is the country code.
         groups = groups[1:] if groups[0] in ("84", "0084") and len(groups) > 1 else groups
-        if _is_phone(digits) and all(len(g) >= 3 for g in groups):
+        if _is_phone(digits) and len(groups[0]) >= 3:
             found.append(_Candidate(norm.finding(Kind.PHONE, start, end)))
     return found
 
 
-_ID_RE = re.compile(
-    r"(?i:căn\s+cước(?:\s+công\s+dân)?|cccd|cmnd|cmt(?:nd)?|chứng\s+minh(?:\s+nhân\s+dân|\s+thư)?"
-    r"|định\s+danh(?:\s+cá\s+nhân)?)"
-    r"[^\d\n.;]{0,30}?"
-    r"(?<!\d)(?P<number>\d(?:[ .]?\d){8,11})(?![\d/])"
+# Up to this many characters of words between a cue and its number: "số tài khoản ngân hàng
+# Agribank của tôi là 4000…". No digits in between: the first number after the cue is its.
+_GAP = r"(?:[^\d\n]|(?<=[A-Z])\d(?!\d)){0,40}?"
+_ID_CUE = _v(
+    "căn cước công dân", "căn cước", "cccd", "cmnd", "cmt", "cmtnd", "chứng minh nhân dân",
+    "chứng minh thư", "chứng minh", "định danh cá nhân", "định danh", "giấy phép lái xe", "gplx",
+    "bằng lái xe", "bằng lái",
+)  # fmt: skip
+_ID_RE = _Dual(
+    rf"(?<!\w){_ID_CUE}{_GAP}(?<![\d.,])(?P<number>\d(?:[ .]?\d){{8,11}})(?![\d/]|[.,]\d)"
 )
 _BARE_ID_RE = re.compile(r"(?<![\d.,/])\d{12}(?![\d/]|[.,]\d)")
+# Vietnamese passports are one letter and seven digits; without the cue only the letters
+# passports are issued with, so that form and model codes ("K1234567") are not taken.
+_PASSPORT_RE = _Dual(
+    rf"(?<!\w){_v('hộ chiếu')}{_GAP}(?<![\w/])(?P<number>[A-Z]\d{{7}})(?![\w/])"
+    r"|(?<![\w/])(?P<bare>[BCNP]\d{7})(?![\w/])"
+)
+_TAX_RE = _Dual(
+    rf"(?<!\w){_v('mã số thuế', 'mst', 'mã thuế')}{_GAP}(?<![\d.,])"
+    r"(?P<number>\d{10}(?:[ \t]?-[ \t]?\d{3})?|\d{12,13})(?![\d/]|[.,]\d)"
+)
+_SOCIAL_CUE = _v(
+    "mã số bhxh", "mã bhxh", "số bhxh", "sổ bhxh", "mã số bảo hiểm xã hội", "mã bảo hiểm xã hội",
+    "số bảo hiểm xã hội", "sổ bảo hiểm xã hội", "số sổ bhxh", "số sổ bảo hiểm xã hội", "bhyt",
+    "bảo hiểm y tế",
+)  # fmt: skip
+_SOCIAL_RE = _Dual(
+    rf"(?<!\w){_SOCIAL_CUE}{_GAP}(?<![\d.,])(?P<number>\d{{10}})(?![\d/]|[.,]\d)"
+    # A health-insurance card: two letters, one digit, two for the province, the BHXH number.
+    r"|(?<![\w/])(?P<card>[A-Z]{2}\d{13})(?![\w/])"
+)
+_BANK_CUE = _v(
+    "số tài khoản", "stk", "tài khoản số", "tài khoản", "tk số", "số tk", "tài khoản nhận",
+)  # fmt: skip
+_BANK_RE = _Dual(
+    rf"(?<!\w){_BANK_CUE}{_GAP}(?<![\d.,])(?P<number>\d(?:[ .\-]?\d){{5,18}})(?![\d/]|[.,]\d)"
+)
+# 51F-123.45, 29A1-234.56, 30E-12345, 59-X1 123.45, 29MĐ1-123.45 (upper case: plates are).
+_PLATE_RE = re.compile(
+    r"(?<![\w./\-])[1-9]\d[ \t]?-?[ \t]?(?:[A-Z]{1,2}|MĐ)\d?[ \t]?[-.]?[ \t]?"
+    r"(?:\d{3}\.\d{2}|\d{4,5})(?![\w/]|[.,]\d)"
+)
 
 
-def _id_candidates(norm: _Normalised) -> list[_Candidate]:
+def _cued_candidates(norm: _Normalised) -> list[_Candidate]:
     found = []
-    for match in _ID_RE.finditer(norm.text):
+    for match in _ID_RE(norm.plain).finditer(norm.text):
         if len(re.sub(r"\D", "", match.group("number"))) in (9, 12):
             found.append(_Candidate(norm.finding(Kind.ID_NUMBER, *match.span("number"))))
     for match in _BARE_ID_RE.finditer(norm.text):
         if not _MONEY_AFTER_RE.match(norm.text, match.end()):
             found.append(_Candidate(norm.finding(Kind.ID_NUMBER, *match.span())))
+    for regex, kind in (
+        (_PASSPORT_RE(norm.plain), Kind.PASSPORT),
+        (_TAX_RE(norm.plain), Kind.TAX_CODE),
+        (_SOCIAL_RE(norm.plain), Kind.SOCIAL_INSURANCE),
+        (_BANK_RE(norm.plain), Kind.BANK_ACCOUNT),
+    ):
+        for match in regex.finditer(norm.text):
+            group = next(g for g in ("number", "card", "bare") if match.groupdict().get(g))
+            found.append(_Candidate(norm.finding(kind, *match.span(group))))
+    for match in _PLATE_RE.finditer(norm.text):
+        found.append(_Candidate(norm.finding(Kind.LICENCE_PLATE, *match.span())))
     return found
 
 
@@ -385,175 +515,412 @@ def _email_candidates(norm: _Normalised) -> list[_Candidate]:
 
 # --- Names -----------------------------------------------------------------------------------
 
-_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_LOWER = _UPPER.lower()
-# A capitalised syllable; Vietnamese syllables have at most 7 letters ("nghiêng").
-_CAP = rf"[{_UPPER}][{_LOWER}]{{0,6}}(?![\w])"
-_CAP_WORDS = rf"{_CAP}(?:[ ]{_CAP}){{0,3}}"
 
-# "tên là" & co. say outright that a name follows, so one syllable is enough.
-_NAMED_RE = re.compile(
-    r"(?<!\w)(?i:(?:tôi|em|cháu|mình|con)\s+tên(?:\s+là)?|tên\s+(?:của\s+)?(?:tôi|em|cháu|mình)"
-    r"\s+là|(?:họ\s+(?:và\s+)?)?tên(?:\s+người\s+\w+(?:\s+\w+)?)?\s*:|tên\s+là|đứng\s+tên"
-    r"|mang\s+tên)\s*"
-    rf"(?P<name>{_CAP_WORDS})"
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    style: str  # "title" (Nguyễn), "upper" (NGUYỄN), "letter" (A: both), "lower"
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _WORD_RE.finditer(text):
+        word = match.group()
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) == 1 and letters[0].isupper():
+            style = "letter"
+        elif word.isupper():
+            style = "upper"
+        elif letters[0].isupper() and not any(c.isupper() for c in letters[1:]):
+            style = "title"
+        elif letters[0].isupper() and re.search("['\u2019][A-Z]", word):
+            style = "title"  # H'Bla, K'Sor
+        else:
+            style = "lower"
+        tokens.append(_Token(match.start(), match.end(), word, style))
+    return tokens
+
+
+class _Lexicon:
+    """Phrases matched word by word with :func:`_same_word` (diacritics exact, or none typed)."""
+
+    def __init__(self, phrases: str, *, separator: str = "|") -> None:
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases.split(separator):
+            words = tuple(unicodedata.normalize("NFC", phrase).split())
+            if not words:
+                continue
+            self._by_first.setdefault(_fold(words[0]), []).append(words)
+        for entries in self._by_first.values():
+            entries.sort(key=len, reverse=True)
+
+    def match(self, words: list[str], plain: bool) -> int:
+        """The length of the longest phrase ``words`` starts with, 0 if none.
+
+        In text typed without diacritics (``plain``) a plain word matches an accented one.
+        """
+        if not words:
+            return 0
+        for phrase in self._by_first.get(_fold(words[0]), ()):
+            if len(phrase) <= len(words) and all(
+                _same_word(w, p) if plain else w.casefold() == p.casefold()
+                for w, p in zip(words, phrase, strict=False)
+            ):
+                return len(phrase)
+        return 0
+
+    def ends(self, words: list[str], plain: bool) -> bool:
+        """Whether ``words`` end with one of the phrases."""
+        return any(self.match(words[-n:], plain) == n for n in (1, 2, 3) if len(words) >= n)
+
+
+# Family names: together they cover well over 95 % of Vietnamese people. Words that are also
+# parts of place names (Sơn, Giang, Châu, Ninh…) are left out: they start too many places.
+_SURNAMES = _Lexicon(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đoàn Trương Đinh "
+    "Lâm Mai Tô Tạ Hà Cao Lương Trịnh Chu Quách Kiều Thái La Phùng Lưu Triệu Đào Lại Mạc Lữ Lã "
+    "Tôn Bạch Vương Khúc Đàm Hứa Thân Nông Lò Tăng Diệp Âu Doãn Nghiêm Khổng Khương Mẫn Tiêu "
+    "Lục Trình Viên Hầu Cù Kha Ksor Siu Rmah Nay Rơ Kpă Hoàng Đậu Đồng Giáp Hàn Lạc Lường "
+    "Lò Quàng Sầm Tòng Vi Mông Ma Y",
+    separator=" ",
 )
-_INTRO_RE = re.compile(
-    r"(?<!\w)(?i:(?<!của )(?:tôi|em|cháu|mình|(?:vợ|chồng|con(?:\s+trai|\s+gái)?|bố|mẹ|cha"
-    r"|anh|chị|em|ông|bà)(?:\s+(?:ruột|nội|ngoại))?\s+(?:của\s+)?tôi)\s+là"
-    r"|ông|bà|anh|chị|em|cô|chú|bác|cháu|cụ)\s+"
-    rf"(?P<name>{_CAP_WORDS})"
+# A middle name that says "person" even after an unknown family name: "Ksor Thị H'Bla".
+_MIDDLE_NAMES = _Lexicon("Văn|Thị")
+
+# Word sequences that start titles, organisations, places and common nouns, never a person.
+_NOT_NAMES = _Lexicon(
+    "ủy ban|uỷ ban|ubnd|hđnd|sở|bộ|cục|chi cục|tổng cục|phòng|văn phòng|ban|chủ tịch|phó"
+    "|thủ tướng|bộ trưởng|thứ trưởng|giám đốc|trưởng|cán bộ|công an|công ty|công dân|tòa"
+    "|toà|viện|bệnh viện|trung tâm|hội đồng|hội|quốc hội|chính phủ|nhà nước|ngân hàng"
+    "|kho bạc|bảo hiểm|mặt trận|đảng|đảng viên|đoàn thanh niên|đoàn luật sư|đoàn kiểm tra"
+    "|đoàn công tác|đoàn thể|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|việt kiều"
+    "|người|nhà|luật|nghị định|thông tư|quyết định|điều|khoản|giáo viên|sinh viên|học sinh"
+    "|thương binh|liệt sĩ|bệnh binh|cựu chiến binh|bác sĩ|kỹ sư|kế toán|nông dân|công nhân"
+    "|hộ nghèo|hộ cận nghèo|chủ hộ|chủ nhà|chủ xe|cổng|tổng đài|trả lời|kính gửi|xin|chào"
+    "|cảm ơn|theo|tại|nếu|khi|và|hoặc|cho|có|không|tôi|em|anh|chị|ông|bà|cô|chú|bác|cháu"
+    "|cụ|bé|con|vợ|chồng|bố|mẹ|cha|má|giấy|hộ chiếu|tài khoản|căn cước|mã|số|thẻ|sổ|hồ sơ"
+    "|văn bản|đơn|mẫu|tờ|chi nhánh|trời|táo|thần|phật|chúa|thánh|vua|hoàng hậu|nữ hoàng"
+    "|chư|các|những|mọi|tổ|khu|ấp|thôn|xóm|bản|buôn|làng|đường|phố|ngõ|hẻm|kiệt"
+    "|ban biên tập|biên tập|cao đẳng|cao tốc|cao su|lý lịch|lý do|hồ chứa"
+    "|lương hưu|lương cơ sở|lương tối thiểu|mai táng|thái độ|đoàn viên|hoàng gia|kiều bào"
+    "|kiều hối|lưu trú|lưu ý|lưu trữ|triệu chứng|đào tạo|chu kỳ|giáp ranh|lạc hậu|hầu hết"
+    "|đồng thời|đồng ý|đồng hồ|đồng bào|quý vị|quý cơ quan|quý ông|quý bà|quý khách|đức phật"
 )
-# Word sequences that start titles, organisations, places and nationalities, never a person.
-_NOT_NAMES = tuple(
-    tuple(phrase.split())
-    for phrase in (
-        "ủy ban",
-        "uỷ ban",
-        "ubnd",
-        "sở",
-        "bộ",
-        "cục",
-        "chi cục",
-        "tổng cục",
-        "phòng",
-        "văn phòng",
-        "ban",
-        "chủ tịch",
-        "phó",
-        "thủ tướng",
-        "bộ trưởng",
-        "thứ trưởng",
-        "giám đốc",
-        "trưởng",
-        "cán bộ",
-        "công an",
-        "công ty",
-        "công dân",
-        "tòa",
-        "toà",
-        "viện",
-        "bệnh viện",
-        "trường đại",
-        "trung tâm",
-        "hội đồng",
-        "hội",
-        "quốc hội",
-        "chính phủ",
-        "nhà nước",
-        "ngân hàng",
-        "kho bạc",
-        "bảo hiểm",
-        "mặt trận",
-        "đảng",
-        "đoàn",
-        "tỉnh",
-        "thành phố",
-        "huyện",
-        "quận",
-        "thị xã",
-        "thị trấn",
-        "xã",
-        "phường",
-        "việt kiều",
-        "người",
-        "nhà",
-        "luật",
-        "nghị định",
-        "thông tư",
-        "quyết định",
-        "điều",
-        "khoản",
-        *_HONORIFICS,
-    )
+# Places whose name starts with a family name or an honorific, and provinces (pre- and
+# post-2025): they follow "quê ở", "cháu là", "ông bà"… as often as names do.
+_PLACES = _Lexicon(
+    """bà rịa|cô tô|bà chiểu|bà điểm|ông đốc|bà đen|sài gòn|việt nam|hà nội|hồ chí minh
+    |hải phòng|đà nẵng|cần thơ|huế|thừa thiên|an giang|bắc giang|bắc kạn|bạc liêu|bắc ninh
+    |bến tre|bình định|bình dương|bình phước|bình thuận|cà mau|cao bằng|đắk lắk|đắk nông
+    |điện biên|đồng nai|đồng tháp|gia lai|hà giang|hà nam|hà tĩnh|hải dương|hậu giang|hòa bình
+    |hoà bình|hưng yên|khánh hòa|khánh hoà|kiên giang|kon tum|lai châu|lâm đồng|lạng sơn|lào cai
+    |long an|nam định|nghệ an|ninh bình|ninh thuận|phú thọ|phú yên|quảng bình|quảng nam
+    |quảng ngãi|quảng ninh|quảng trị|sóc trăng|sơn la|tây ninh|thái bình|thái nguyên|thanh hóa
+    |thanh hoá|tiền giang|trà vinh|tuyên quang|vĩnh long|vĩnh phúc|yên bái|hà đông|hà tiên
+    |hà trung|hà quảng|hà lan|cao lãnh|lâm hà|thái lan|thái thụy|hoàng mai|hoàng sa
+    |hoàng su phì|hoàng hóa|mai châu|mai sơn|lương sơn|lương tài|phan thiết|phan rang|phan rí
+    |lý sơn|hồ tây|hồ gươm|trần văn thời|triệu sơn|triệu phong|bạch mai|bạch long vĩ|la gi
+    |lê chân|ngô quyền|dương kinh|dương minh châu|vũ thư|vũ quang|chu lai|chu prông|chu sê
+    |chu păh|đồng hới|đồng xoài|đồng văn|ba đình|ba vì|ba tơ|ba tri|ba đồn|ba bể|ba chẽ
+    |con cuông|bà triệu|hai bà trưng|ông ích khiêm|mẹ thứ|bác hồ|cô giang|cô bắc|ông lãnh
+    |kim đồng|đoan hùng|thạch thất|cao phong|tô hiệu|phùng hưng|mạc thị bưởi|giáp bát
+    |đồng khởi|lạc long quân|âu cơ|hùng vương|tây nguyên|nam bộ|bắc bộ|trung bộ|đông nam á
+    |ma thuột|buôn ma thuột|buôn hồ|hàn quốc|trung quốc|nhật bản|đài loan|hoa kỳ|lào
+    |campuchia|ma cao|hồng kông|anh quốc|triều tiên|đông timor"""
 )
-# Places: those whose name starts with an honorific word, and provinces (pre- and post-2025),
-# which follow "quê ở", "cháu là"… as often as names do.
-_PLACES = tuple(
-    tuple(place.split())
-    for place in (
-        "bà rịa", "cô tô", "bà chiểu", "bà điểm", "ông đốc", "bà đen", "sài gòn", "việt nam",
-        "hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế", "thừa thiên",
-        "an giang", "bắc giang", "bắc kạn", "bạc liêu", "bắc ninh", "bến tre", "bình định",
-        "bình dương", "bình phước", "bình thuận", "cà mau", "cao bằng", "đắk lắk", "đắk nông",
-        "điện biên", "đồng nai", "đồng tháp", "gia lai", "hà giang", "hà nam", "hà tĩnh",
-        "hải dương", "hậu giang", "hòa bình", "hoà bình", "hưng yên", "khánh hòa", "khánh hoà",
-        "kiên giang", "kon tum", "lai châu", "lâm đồng", "lạng sơn", "lào cai", "long an",
-        "nam định", "nghệ an", "ninh bình", "ninh thuận", "phú thọ", "phú yên", "quảng bình",
-        "quảng nam", "quảng ngãi", "quảng ninh", "quảng trị", "sóc trăng", "sơn la", "tây ninh",
-        "thái bình", "thái nguyên", "thanh hóa", "thanh hoá", "tiền giang", "trà vinh",
-        "tuyên quang", "vĩnh long", "vĩnh phúc", "yên bái",
-    )
+# People whose names are streets, schools, squares and bridges; alone (with no honorific or
+# introduction before them) these are places, not the person asking.
+_FAMOUS = _Lexicon(
+    """hồ chí minh|trần hưng đạo|lê lợi|nguyễn trãi|quang trung|lý thường kiệt|nguyễn du
+    |lê duẩn|võ nguyên giáp|phạm văn đồng|nguyễn huệ|lê thánh tông|lê thánh tôn|trần phú
+    |nguyễn văn cừ|tôn đức thắng|lê quý đôn|chu văn an|nguyễn thị minh khai|võ thị sáu
+    |phan bội châu|phan châu trinh|phan chu trinh|lý tự trọng|nguyễn đình chiểu|đinh tiên hoàng
+    |ngô quyền|lý thái tổ|trần quốc toản|hoàng diệu|nguyễn chí thanh|lê hồng phong|trần khắc chân
+    |võ văn kiệt|nguyễn văn linh|hoàng hoa thám|nguyễn thái học|trần nhân tông|lê văn tám
+    |nguyễn văn trỗi|nguyễn tất thành|trần cao vân|lê đình dương|trần thị lý|lê văn sỹ
+    |lê văn lương|nguyễn hữu thọ|tô hiến thành|bùi thị xuân|nguyễn bỉnh khiêm|lương thế vinh
+    |trần đại nghĩa|lý chính thắng|phan đình phùng|phan đăng lưu|huỳnh thúc kháng|trần duy hưng
+    |phạm ngũ lão|nguyễn khuyến|nguyễn trường tộ|phạm hùng|võ chí công|nguyễn lương bằng
+    |lê đức thọ|tố hữu|lê trọng tấn|đặng thai mai|đào duy từ|đào duy anh|hàn mặc tử
+    |nguyễn công trứ|nguyễn thị định|trần văn ơn|lê lai|nguyễn cơ thạch|trần quang khải
+    |trần nhật duật|lý nam đế|lý công uẩn|lê hoàn|đinh bộ lĩnh|ngô gia tự|nguyễn văn trỗi
+    |lê văn hưu|ngô sĩ liên|nguyễn hiền|mạc đĩnh chi|lê quang đạo|võ thị sáu|nguyễn thị thập
+    |phạm ngọc thạch|tôn thất tùng|hồ tùng mậu|hồ xuân hương|đoàn thị điểm|trưng trắc
+    |trưng nhị|nguyễn văn thoại|lê văn việt|cao thắng|hoàng văn thụ|hoàng quốc việt
+    |trần quý cáp|ông ích khiêm|nguyễn sinh sắc|nguyễn văn cừ|phan văn trị|trương định
+    |nguyễn trung trực|võ trường toản|lê văn duyệt|phan thanh giản|đồ chiểu|bùi viện|lê lai
+    |trịnh công sơn|văn cao|đặng thùy trâm|nguyễn văn tố|phạm văn chiêu|trương công định
+    |lý thái tông|trần thái tông|lê đại hành|lê thánh tông|triệu quang phục|mai hắc đế
+    |phùng hưng|trần bình trọng|yết kiêu|dã tượng|phạm hồng thái|nguyễn an ninh|kim đồng
+    |võ văn tần|lê văn thịnh|nguyễn phong sắc|lê thị hồng gấm|trần văn giàu"""
+)
+# The word right before a name that makes it a street, school, place or business name:
+# "đường Trần Khắc Chân", "trường THPT Nguyễn Du", "phường Nguyễn Trãi", "Công ty TNHH Minh".
+_PLACE_BEFORE = _Lexicon(
+    """đường|phố|ngõ|ngách|hẻm|kiệt|đại lộ|trường|thpt|thcs|ptth|tiểu học|trung học
+    |phổ thông|đại học|học viện|cao đẳng|mầm non|mẫu giáo|phường|xã|quận|huyện|thị xã|thị trấn
+    |tỉnh|thành phố|tp|khu phố|ấp|thôn|làng|xóm|buôn|cầu|chợ|bến|công viên|quảng trường
+    |bệnh viện|tượng|tượng đài|lăng|đền|chùa|đình|nhà thờ|di tích|tuyến|đoạn|huân chương
+    |tư tưởng|khu|khu đô thị|chung cư|tòa nhà|công ty|tnhh|cổ phần|dntn|doanh nghiệp
+    |hợp tác xã|htx|cửa hàng|nhà thuốc|tiệm|phòng khám|nhà sách|khách sạn|nhà hàng|quán
+    |hiệu|thương hiệu|nhãn hiệu|tàu|sân vận động|nhà văn hóa|nhà văn hoá|trạm|bến xe|ga
+    |cụm|lữ đoàn|sư đoàn|trung đoàn|đơn vị|mang tên|tên đường|tên phố|kênh|sông|núi|đèo
+    |vịnh|đảo|bãi|mỏ|nông trường|lâm trường|kcn|khu công nghiệp|khu dân cư|phòng"""
+)
+# A title followed (before the name) by an agency: the name is an official's, acting in
+# office ("Chủ tịch UBND tỉnh Nguyễn Văn Phương"), which is public, not the asker's data.
+_TITLES = _Lexicon(
+    """chủ tịch|phó chủ tịch|giám đốc|phó giám đốc|bộ trưởng|thứ trưởng|bí thư|phó bí thư
+    |trưởng phòng|phó trưởng phòng|trưởng ban|chánh văn phòng|cục trưởng|chi cục trưởng
+    |chánh án|viện trưởng|tổng giám đốc|thủ tướng|phó thủ tướng|chủ nhiệm|trưởng công an
+    |giám đốc công an|tư lệnh|chánh thanh tra|thanh tra trưởng"""
+)
+_AGENCIES = _Lexicon(
+    "ubnd|ủy ban|uỷ ban|hđnd|sở|bộ|cục|chi cục|phòng|tỉnh|thành phố|huyện|xã|phường|quận"
+    "|công an|tòa án|toà án|viện kiểm sát|thanh tra|văn phòng|ban|chính phủ|quốc hội"
+)
+_CLAUSE_BREAK_RE = re.compile(r"[.;!?\n]")
+
+# Kinship words and honorifics: a capitalised word after them is a name ("anh Hùng").
+_KIN = (
+    "con trai", "con gái", "con dâu", "con rể", "con nuôi", "con riêng", "anh trai", "chị gái",
+    "em trai", "em gái", "anh rể", "chị dâu", "em rể", "em dâu", "anh họ", "chị họ", "em họ",
+    "ông nội", "ông ngoại", "bà nội", "bà ngoại", "bố chồng", "bố vợ", "mẹ chồng", "mẹ vợ",
+    "cha chồng", "cha vợ", "cha nuôi", "mẹ nuôi", "bố dượng", "mẹ kế", "cháu nội", "cháu ngoại",
+    "cháu trai", "cháu gái", "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "cụ",
+    "bé", "con", "vợ", "chồng", "bố", "mẹ", "cha", "má", "ba", "tía", "cậu", "dì", "thím", "mợ",
+    "dượng", "ông bà", "ông/bà", "anh/chị", "bạn", "bạn đọc", "công dân", "liệt sĩ", "thương binh",
+    "cố", "chủ hộ", "chủ xe", "chủ tài khoản", "chủ tk", "người nhận", "người bán", "người mua",
+    "người thuê", "người khai", "người yêu cầu", "người làm chứng", "người đại diện",
+    "người được ủy quyền", "người được uỷ quyền", "người ủy quyền", "người uỷ quyền",
+    "người đứng tên", "người bị hại", "người thừa kế", "bên a", "bên b", "bên bán", "bên mua",
+    "bên cho thuê", "bên thuê", "bên tặng cho", "bên nhận tặng cho", "bên nhận",
 )  # fmt: skip
-
-
-def _starts_with(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    lowered = tuple(w.casefold() for w in words)
-    return any(lowered[: len(phrase)] == phrase for phrase in phrases)
+_POSSESSIVE = _v("tôi", "em", "mình", "chúng tôi", "cháu", "tui", "con", "chúng em", "ông", "bà")
+_KIN_RE = _Dual(
+    rf"(?<!\w)(?P<cue>{_v(*_KIN)})(?:\s+{_v('ruột', 'nội', 'ngoại', 'họ', 'cả', 'út')})?"
+    rf"(?:\s+(?:{_v('của')}\s+)?{_POSSESSIVE})?(?:\s*,)?"
+    rf"(?:\s+{_v('tên là', 'tên', 'là', 'gồm')})?[ \t]*[:,]?[ \t]*(?=\w)"
+)
+# "Tên là …", "họ và tên: …", "đứng tên …" say outright that a name follows.
+_NAMED_RE = _Dual(
+    rf"(?<!\w)(?P<cue>(?:{_v('tôi', 'em', 'cháu', 'mình', 'con')}\s+)?{_v('tên là', 'tên')}"
+    rf"|{_v('tên')}\s+(?:{_v('của')}\s+)?{_v('tôi', 'em', 'cháu', 'mình', 'con')}\s+{_v('là')}"
+    rf"|(?:{_v('họ và', 'họ')}\s+)?{_v('tên')}(?:\s+[^\W\d_]+){{0,3}}\s*:"
+    rf"|{_v('đứng tên', 'mang tên', 'ghi tên', 'tên cha là', 'tên mẹ là')})"
+    r"[ \t]*[:,]?[ \t]*(?=\w)"
+)
+# "Tôi là …" introduces a name as often as a role ("tôi là giáo viên"): two words at least,
+# or one that ends the phrase ("tôi là Lan,").
+_INTRO_RE = _Dual(
+    rf"(?<!\w)(?<!{_v('của')} )(?P<cue>{_v('tôi', 'em', 'mình', 'cháu', 'tui')})\s+{_v('là')}"
+    r"[ \t]*(?=\w)"
+)
 
 
 def _name_candidates(norm: _Normalised) -> list[_Candidate]:
-    found = []
-    for regex, min_words in ((_NAMED_RE, 1), (_INTRO_RE, 2)):
-        for match in regex.finditer(norm.text):
-            words = match.group("name").split()
-            cue = norm.text[match.start() : match.start("name")].split()
-            if _starts_with(cue[-1:] + words, _PLACES):
-                continue  # "Bà Rịa", "Cô Tô": a place that starts with an honorific
-            if len(words) >= min_words and not _starts_with(words, _NOT_NAMES + _PLACES):
-                found.append(_Candidate(norm.finding(Kind.NAME, *match.span("name"))))
+    text, plain = norm.text, norm.plain
+    tokens = _tokens(text)
+    index = {token.start: i for i, token in enumerate(tokens)}
+    found: list[_Candidate] = []
+    taken = [False] * len(tokens)
+
+    def add(first: int, last: int) -> None:
+        finding = norm.finding(Kind.NAME, tokens[first].start, tokens[last - 1].end)
+        found.append(_Candidate(finding))
+        taken[first:last] = [True] * (last - first)
+
+    # 1. After a cue: "tên là", kinship words and honorifics, "tôi là".
+    cues = ((_NAMED_RE, True), (_KIN_RE, True), (_INTRO_RE, False))
+    for regex, one_word_is_enough in cues:
+        for match in regex(plain).finditer(text):
+            first = index.get(match.end())
+            if first is None or taken[first]:
+                continue
+            last = _name_run(tokens, text, first)
+            if last == first:
+                continue
+            if (
+                last - first == 1
+                and not one_word_is_enough
+                and re.match(r"[ \t]*[^\W\d_]", text[tokens[first].end :])
+            ):
+                continue  # "tôi là Giáo viên": a role, not a name; "tôi là Lan," is one
+            cue_first = index.get(match.start("cue"), first)
+            if plain and _PLACE_BEFORE.match([tokens[cue_first].text], plain):
+                continue  # "Duong Nguyen Van Linh": đường (street), not dượng (stepfather)
+            if _is_name(tokens, text, plain, first, last, cue_first=cue_first, cued=True):
+                add(first, last)
+
+    # 2. Anywhere: capitalised words that start with a family name ("… ghi Hoàng Văn Tám") or
+    # whose second word is Văn/Thị ("Ksor Thị H'Bla"). A run judged not to be a name is
+    # skipped whole: "đường Lý Thái Tổ" is not looked at again from "Thái".
+    first = 0
+    while first < len(tokens):
+        last = _name_run(tokens, text, first)
+        words = [t.text for t in tokens[first:last]]
+        if (
+            last - first < 2
+            or any(taken[first:last])
+            or not (_SURNAMES.match(words, plain) or _MIDDLE_NAMES.match(words[1:], plain))
+        ):
+            first += 1
+            continue
+        if plain and _PLACE_BEFORE.match(words[:1], plain):
+            first += 1  # "Duong Nguyen Van Linh" typed without diacritics: đường, not Dương
+            continue
+        if _is_name(tokens, text, plain, first, last, cue_first=first, cued=False):
+            add(first, last)
+        first = last
     return found
+
+
+def _name_run(tokens: list[_Token], text: str, first: int) -> int:
+    """The end (exclusive) of the capitalised words from ``first``: one style, at most five."""
+    style = tokens[first].style
+    if style == "lower":
+        return first
+    last = first + 1
+    while last < len(tokens) and last - first < 5:
+        token = tokens[last]
+        if not re.fullmatch(r"[ \t]+", text[tokens[last - 1].end : token.start]):
+            break
+        if token.style == "lower" or (
+            "letter" not in (token.style, style) and token.style != style
+        ):
+            break
+        if style == "letter":
+            style = token.style
+        last += 1
+    return last
+
+
+def _is_name(
+    tokens: list[_Token],
+    text: str,
+    plain: bool,
+    first: int,
+    last: int,
+    *,
+    cue_first: int,
+    cued: bool,
+) -> bool:
+    """Whether ``tokens[first:last]`` are a person's name and not a place, title or official."""
+    words = [t.text for t in tokens[first:last]]
+    if len(words) > 1 and tokens[last - 1].style == "letter":
+        return False  # "ông Nguyễn Văn A": the example name answers use, nobody's name
+    not_name = _NOT_NAMES.match([t.text for t in tokens[first : first + 4]], plain)
+    # A one-word match is only a common noun when the word is not also a family name typed
+    # without diacritics: "Vo Van Muoi" is Võ, not "vợ".
+    if not_name > 1 or (not_name == 1 and not (plain and _SURNAMES.match(words, plain))):
+        return False
+    for start in {max(cue_first - 1, 0), cue_first, first}:
+        length = _PLACES.match([t.text for t in tokens[start : first + 4]], plain)
+        if length and start + length > first:
+            return False  # "Bà Rịa", "Hai Bà Trưng", "Hà Nội"
+    if not cued and _FAMOUS.match(words, plain) == len(words):
+        return False  # "Lê Lợi là tuyến đường đẹp nhất"
+    before = [t.text for t in _same_clause(tokens, text, cue_first)]
+    if before and _PLACE_BEFORE.ends(before, plain):
+        return False  # "đường Trần Khắc Chân", "trường THPT Nguyễn Du"
+    return not _is_official(before[-7:], plain)
+
+
+def _same_clause(tokens: list[_Token], text: str, first: int) -> list[_Token]:
+    """Up to ten words before ``tokens[first]`` in the same clause."""
+    before: list[_Token] = []
+    for i in range(first - 1, max(first - 11, -1), -1):
+        if _CLAUSE_BREAK_RE.search(text, tokens[i].end, tokens[i + 1].start):
+            break
+        before.insert(0, tokens[i])
+    return before
+
+
+def _is_official(words: list[str], plain: bool) -> bool:
+    """A title, then an agency, right before the name: "Chủ tịch UBND tỉnh Nguyễn Văn Phương"."""
+    for i in range(len(words)):
+        length = _TITLES.match(words[i:], plain)
+        if length and any(_AGENCIES.match(words[j:], plain) for j in range(i + length, len(words))):
+            return True
+    return False
 
 
 # --- Addresses and land parcels ----------------------------------------------------------------
 
-_NUM = r"\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*(?:-[A-Za-z]?\d+)?(?![\w/])"
-_NUM_OR_NAME = rf"(?:(?i:số)\s*)?(?:{_NUM}|{_CAP_WORDS})"
-# "số nhà 12", "nhà số 12 Nguyễn Trãi", "căn hộ 1205"
-_HOUSE = rf"(?i:số\s+nhà|nhà\s+số|căn\s+hộ(?:\s+số)?)\s*:?\s*{_NUM}(?:[ ]+{_CAP_WORDS})?"
-_ALLEY = rf"(?i:ngõ|ngách|hẻm|kiệt)\s+{_NUM_OR_NAME}"
-_STREET = rf"(?i:đường|phố)\s+{_NUM_OR_NAME}"
-# Units below the commune. Bare "tổ" only with a number: "Tổ Công tác" is not an address.
+_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_LOWER = _UPPER.lower()
+# A capitalised syllable; Vietnamese syllables have at most 7 letters ("nghiêng").
+_CAP = rf"[{_UPPER}](?:['\u2019][{_UPPER}])?[{_LOWER}]{{0,6}}(?![\w])"
+_CAP_WORDS = rf"{_CAP}(?:[ ]{_CAP}){{0,4}}"
+_NUM = r"\d+[A-Za-z]?\d*(?:/\d+[A-Za-z]?)*(?:-[A-Za-z]?\d+)?(?![\w/])"
+# A street named after a date: "đường 30 tháng 4", "đường 2 tháng 9".
+_DATE_NAME = rf"\d{{1,2}}\s+{_v('tháng')}\s+\d{{1,2}}(?!\d)"
+_SO = _v("số")
+_NUM_OR_NAME = rf"(?:{_SO}\s*)?(?:{_DATE_NAME}|{_NUM}|{_CAP_WORDS})"
+# "số nhà 12", "nhà số 12 Nguyễn Trãi", "căn hộ 1205", "lô B12", "tòa A2"
+_HOUSE = (
+    rf"(?:{_v('số nhà', 'nhà số', 'căn hộ số', 'căn hộ', 'căn nhà số', 'phòng số')}\s*:?\s*{_NUM}"
+    rf"|{_v('lô', 'tòa', 'toà', 'block')}\s+(?:{_SO}\s*)?"
+    r"(?=[A-Z]?\d)[A-Z]?\d+[A-Za-z]?\d*(?![\w/]))"
+    rf"(?:[ ]+{_CAP_WORDS})?"
+)
+# An alley and the street it opens on: "ngõ 68 Cầu Giấy", "kiệt 45 Hoàng Diệu".
+_ALLEY = rf"{_v('ngõ', 'ngách', 'hẻm', 'kiệt')}\s+{_NUM_OR_NAME}(?:[ ]+{_CAP_WORDS})?"
+_STREET = rf"{_v('đường', 'phố')}\s+{_NUM_OR_NAME}"
+# Units below the commune. Bare "tổ", "đội" only with a number: "Tổ Công tác" is none.
 # "Buôn Ma Thuột" and "Buôn Hồ" are towns, not hamlets.
 _LOCALITY = (
-    r"(?<!(?i:nông) )(?:(?i:tổ\s+dân\s+phố|tổ\s+dân\s+cư|khu\s+phố|khu\s+dân\s+cư|khu\s+tập\s+thể"
-    r"|cụm\s+dân\s+cư|thôn|xóm|ấp|buôn|khóm|làng)\s+(?!Ma\s+Thuột|Hồ\b)"
-    rf"{_NUM_OR_NAME}|(?i:tổ)\s+(?:(?i:số)\s*)?{_NUM})"
+    rf"(?:{_v('tổ dân phố', 'tổ dân cư', 'khu phố', 'khu tập thể', 'cụm dân cư')}"
+    rf"\s+{_NUM_OR_NAME}"
+    rf"|(?<!{_v('nông')} ){_v('thôn', 'xóm', 'ấp', 'buôn', 'khóm', 'làng', 'sóc')}"
+    rf"\s+(?!{_v('Ma Thuột', 'Hồ')}(?!\w))(?:{_SO}\s*)?(?:{_NUM}|{_CAP_WORDS})"
+    rf"|{_v('tổ', 'đội', 'khu', 'khối', 'khu vực')}\s+(?:{_SO}\s*)?{_NUM})"
 )
+_TAIL = rf"{_v('khu đô thị', 'khu dân cư', 'chung cư', 'khu tập thể')}\s+{_CAP_WORDS}"
 # A bare "số 45" is only a house number when a street or alley follows: "tờ bản đồ số 45",
 # "Quyết định số 45" are not addresses.
-_ADDRESS_START_RE = re.compile(
-    rf"(?<!\w)(?:{_HOUSE}|(?i:số)\s+{_NUM}(?=[\s,]+(?:{_ALLEY}|{_STREET}|{_LOCALITY}))|{_ALLEY}|{_LOCALITY})"
+_ADDRESS_START_RE = _Dual(
+    rf"(?<!\w)(?:{_HOUSE}|{_SO}\s+{_NUM}(?=[\s,]+(?:{_ALLEY}|{_STREET}|{_LOCALITY}))"
+    rf"|{_ALLEY}|{_LOCALITY})"
 )
-# After an explicit cue a number and a street name are an address: "trú tại 45 Lê Lợi".
-_ADDRESS_CUE_RE = re.compile(
-    r"(?<!\w)(?i:(?:thường\s+|tạm\s+)?trú\s+tại|ngụ\s+tại|ở\s+tại|địa\s+chỉ[^:\n\d]{0,20}:)"
-    rf"\s*(?P<address>(?:(?i:số)\s+)?{_NUM}(?:[ ]+{_CAP_WORDS})?)"
+# After an explicit cue a number and a street name are an address: "trú tại 45 Lê Lợi",
+# "tôi ở số 21 Nguyễn Thị Minh Khai".
+_ADDRESS_CUE_RE = _Dual(
+    rf"(?<!\w)(?:{_v('thường trú tại', 'tạm trú tại', 'trú tại', 'ngụ tại', 'ở tại', 'cư trú tại')}"
+    rf"|{_v('ở', 'tại', 'nhà')}|{_v('địa chỉ')}[^:\n\d]{{0,20}}:)"
+    rf"\s*(?P<address>(?:{_SO}\s+)?{_NUM}(?:[ ,]+{_CAP_WORDS}))"
 )
-_ADDRESS_PART_RE = re.compile(rf"[\s,]*(?:{_HOUSE}|{_ALLEY}|{_STREET}|{_LOCALITY})")
+_ADDRESS_PART_RE = _Dual(rf"[\s,]*(?:{_HOUSE}|{_ALLEY}|{_STREET}|{_LOCALITY}|{_TAIL})")
 
-
-_LAND_RE = re.compile(
-    r"(?<!\w)(?i:số\s+thửa(?:\s+đất)?|thửa(?:\s+đất)?|số\s+tờ(?:\s+bản\s+đồ)?|tờ\s+bản\s+đồ|tờ\s+bđ"
-    r"|tbđ)(?:\s+(?i:số))?\s*:?\s*"
-    r"(?P<number>\d+[A-Za-z]?)(?![\w/])"
-)
-_LAND_MORE_RE = re.compile(
-    r"\s*(?:,|;|(?i:và))\s*(?P<number>\d+[A-Za-z]?)(?![\w/.,])(?!\s*(?i:m2|m²|m\b|ha\b|năm))"
+_PARCEL = _v(
+    "số thửa đất", "số thửa", "thửa đất số", "thửa đất", "thửa số", "thửa", "lô đất số",
+)  # fmt: skip
+_SHEET = _v("số tờ bản đồ", "tờ bản đồ địa chính", "tờ bản đồ", "tờ bđ", "tbđ", "số tờ")
+_LAND_NUMBER = r"(?P<number>\d+[A-Za-z]?)(?![\w/]|[.,]\d)"
+_LAND_RE = _Dual(rf"(?<!\w)(?:{_PARCEL}|{_SHEET})(?:\s+{_SO})?\s*:?\s*{_LAND_NUMBER}")
+# "thửa 210 và 211", "thửa số 145 tờ 9": more numbers, and a bare "tờ" after a parcel.
+_LAND_MORE_RE = _Dual(rf"\s*(?:,|;|{_v('và')})\s*{_LAND_NUMBER}(?!\s*(?i:m2|m²|m\b|ha\b|năm))")
+_LAND_SHEET_AFTER_RE = _Dual(
+    rf"[\s,;]*(?:{_v('thuộc')}\s+)?(?:{_SHEET}|{_v('tờ')})(?:\s+{_SO})?\s*:?\s*{_LAND_NUMBER}"
 )
 
 
 def _address_candidates(norm: _Normalised) -> list[_Candidate]:
     text = norm.text
-    starts = [m.span() for m in _ADDRESS_START_RE.finditer(text)]
-    starts += [m.span("address") for m in _ADDRESS_CUE_RE.finditer(text)]
+    starts = [m.span() for m in _ADDRESS_START_RE(norm.plain).finditer(text)]
+    starts += [m.span("address") for m in _ADDRESS_CUE_RE(norm.plain).finditer(text)]
     found = []
     covered = 0
     for start, end in sorted(starts):
         if start < covered:
             continue  # already part of the previous address: keeps long lists linear
         # Further parts of the same address: "số 45, ngõ 12, đường Lê Lợi, thôn 3".
-        while part := _ADDRESS_PART_RE.match(text, end):
+        while part := _ADDRESS_PART_RE(norm.plain).match(text, end):
             end = part.end()
         found.append(_Candidate(norm.finding(Kind.ADDRESS, start, end)))
         covered = end
@@ -562,10 +929,12 @@ def _address_candidates(norm: _Normalised) -> list[_Candidate]:
 
 def _land_candidates(norm: _Normalised) -> list[_Candidate]:
     found = []
-    for match in _LAND_RE.finditer(norm.text):
+    for match in _LAND_RE(norm.plain).finditer(norm.text):
         found.append(_Candidate(norm.finding(Kind.LAND_PARCEL, *match.span("number"))))
         end = match.end()
-        while more := _LAND_MORE_RE.match(norm.text, end):
+        while more := _LAND_MORE_RE(norm.plain).match(norm.text, end) or _LAND_SHEET_AFTER_RE(
+            norm.plain
+        ).match(norm.text, end):
             found.append(_Candidate(norm.finding(Kind.LAND_PARCEL, *more.span("number"))))
             end = more.end()
     return found
@@ -583,7 +952,7 @@ class _Candidate:
 def _generic_candidates(norm: _Normalised) -> list[_Candidate]:
     return (
         _email_candidates(norm)
-        + _id_candidates(norm)
+        + _cued_candidates(norm)
         + _phone_candidates(norm)
         + _land_candidates(norm)
         + _address_candidates(norm)

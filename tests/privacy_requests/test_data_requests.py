@@ -349,3 +349,12 @@ def test_the_erasure_is_a_line_on_the_staff_question_page(browser, questions_in,
     response = staff.get(reverse("workspace:question", args=[question.tracking_code]))
 
     assert "The asker&#x27;s personal data was erased" in response.content.decode()
+
+
+def test_the_my_data_page_speaks_vietnamese_by_default(questions_in):
+    question = questions_in(Status.ANSWERED)
+    browser = holding_link(Client(), question)
+
+    response = browser.get(my_data_url(question))
+
+    assert "Dữ liệu chúng tôi lưu về bạn" in response.content.decode()

@@ -225,7 +225,7 @@ def write_segments(
     *,
     text_fields: tuple[str, ...],
     progress: Callable[[int], None] | None = None,
-    segment_documents: int = SEGMENT_DOCUMENTS,
+    segment_documents: int | None = None,
 ) -> int:
     """Add ``rows`` to the (empty) index ``ix`` as new segments; return how many.
 
@@ -233,6 +233,7 @@ def write_segments(
     its value (a string), as ``add_document`` would take it.
     """
     rows = iter(rows)
+    limit = segment_documents or SEGMENT_DOCUMENTS  # read now: a benchmark may change it
     total = 0
     while (first := next(rows, None)) is not None:
         # A writer only once there is a document for it (a cancelled one leaves files).
@@ -241,7 +242,7 @@ def write_segments(
             itertools.chain([first], rows),
             text_fields=text_fields,
             progress=progress,
-            limit=segment_documents,
+            limit=limit,
         )
     return total
 
@@ -304,40 +305,39 @@ def _write_one_segment(ix, rows, *, text_fields, progress, limit) -> int:
 # --- Rewriting segments without their deleted documents -----------------------------------------
 
 
-def _raw_postings(reader, fieldname: str, tbytes: bytes, fieldobj) -> tuple[np.ndarray, np.ndarray]:
+def _raw_postings(reader, terminfo, fieldobj) -> tuple[np.ndarray, np.ndarray]:
     """A term's postings in one segment *including deleted documents* (``reader.postings``
     hides them, and one posting at a time), decoded a block at a time."""
     # Imported here: scorer imports nothing from this module, and this is its block decoder.
     from .scorer import matcher_arrays
 
-    matcher = reader._terms.matcher(fieldname, tbytes, fieldobj.format)
-    return matcher_arrays(matcher)
+    terms = reader._terms
+    return matcher_arrays(terms._codec.postings_reader(terms._postfile, terminfo, fieldobj.format))
 
 
-def _merged_terms(readers, fieldname: str) -> Iterator[tuple[bytes, list[int]]]:
+def _merged_terms(readers, fieldname: str) -> Iterator[tuple[bytes, list[tuple[int, object]]]]:
     """Each term of ``fieldname`` in any of ``readers``, in byte order, with the readers
-    (their positions) that hold it."""
+    (their positions) that hold it and its term info in each."""
 
-    def words(reader, position: int) -> Iterator[tuple[bytes, int]]:
-        terms = reader._terms.terms_from(fieldname, b"")
-        for name, word in terms:
+    def terms(reader, position: int) -> Iterator[tuple[bytes, int, object]]:
+        for (name, word), info in reader._terms.items_from(fieldname, b""):
             if name != fieldname:
                 return
-            yield word, position
+            yield word, position, info
 
     streams = [
-        words(reader, position)
+        terms(reader, position)
         for position, reader in enumerate(readers)
         if fieldname in reader._terms.indexed_field_names()
     ]
-    group: list[int] = []
+    group: list[tuple[int, object]] = []
     current = None
-    for word, position in heapq.merge(*streams):
+    for word, position, info in heapq.merge(*streams, key=lambda t: t[0]):
         if word != current:
             if group:
                 yield current, group
             current, group = word, []
-        group.append(position)
+        group.append((position, info))
     if group:
         yield current, group
 
@@ -426,8 +426,8 @@ def _copy_field(fieldwriter, name, fieldobj, readers, renumber, length_bytes) ->
     prefix = b""
     for tbytes, holders in _merged_terms(readers, name):
         id_parts, weight_parts = [], []
-        for position in holders:
-            ids, weights = _raw_postings(readers[position], name, tbytes, fieldobj)
+        for position, terminfo in holders:
+            ids, weights = _raw_postings(readers[position], terminfo, fieldobj)
             if not len(ids):
                 continue
             new = renumber[position][ids]

@@ -42,6 +42,7 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 
 from search.analysis import QueryPlan, analyze, fold
 
+from . import segments as segments_module
 from .base import FACETS, Document, Filters, Hits, SearchUnavailable
 from .scorer import CACHE, View
 from .segments import write_live_documents, write_segments
@@ -206,10 +207,23 @@ def purging(writer, segments: list) -> list:
     """A Whoosh merge policy: the segments holding deleted documents are rewritten, live
     documents only, into the writer's new segment; the others are kept as they are. Whoosh
     then writes the new table of contents and deletes the dropped segments' files."""
-    dirty = [s for s in segments if s.has_deletions()]
-    if dirty:
-        write_live_documents(writer, dirty, text_fields=TEXT_FIELDS)
-    return [s for s in segments if not s.has_deletions()]
+    rewritten, live = [], 0
+    for segment in sorted((s for s in segments if s.has_deletions()), key=_live_count):
+        # Several small ones may become one, never more than a rebuild puts in a segment (a
+        # later removal's cost is bounded by it); the rest wait for the next commit.
+        if rewritten and live + _live_count(segment) > segments_module.SEGMENT_DOCUMENTS:
+            break
+        rewritten.append(segment)
+        live += _live_count(segment)
+    if rewritten:
+        # In index order: documents keep their relative order (ties in ranking use it).
+        rewritten = [s for s in segments if s in rewritten]
+        write_live_documents(writer, rewritten, text_fields=TEXT_FIELDS)
+    return [s for s in segments if s not in rewritten]
+
+
+def _live_count(segment) -> int:
+    return segment.doc_count_all() - segment.deleted_count()
 
 
 def forget_indexed_text() -> None:
@@ -426,6 +440,8 @@ class WhooshBackend:
                 if not writer.is_closed:
                     writer.cancel()
                 raise
+            # Removals spread over segments bigger together than one segment may be.
+            self._purge(ix)
         forget_indexed_text()
 
     def purge(self) -> int:
@@ -436,17 +452,18 @@ class WhooshBackend:
         return dropped
 
     def _purge(self, ix) -> int:
-        dropped = sum(s.deleted_count() for s in ix._segments())
-        if not dropped:
-            return 0
-        writer = self._writer(ix)
-        try:
-            writer.commit(mergetype=purging)
-        except BaseException:
-            if not writer.is_closed:
-                writer.cancel()
-            raise
-        forget_indexed_text()
+        dropped = 0
+        while deleted := sum(s.deleted_count() for s in ix._segments()):
+            writer = self._writer(ix)
+            try:
+                writer.commit(mergetype=purging)
+            except BaseException:
+                if not writer.is_closed:
+                    writer.cancel()
+                raise
+            dropped += deleted - sum(s.deleted_count() for s in ix._segments())
+        if dropped:
+            forget_indexed_text()
         return dropped
 
     def deleted_in_segments(self) -> int:

@@ -19,7 +19,7 @@ from helpdesk import clock
 from questions import services
 from search import analysis
 from search import services as search
-from search.backends import scorer
+from search.backends import scorer, segments
 from search.backends import whoosh_index as wi
 from search.backends.base import Document
 
@@ -284,3 +284,19 @@ def test_check_index_reports_a_leftover_index_directory(publish, index):
 
     call_command("check_index", "--fix", stdout=StringIO())
     assert not leftover.exists()
+
+
+def test_a_purge_never_makes_a_segment_bigger_than_a_rebuild_would(tmp_path, monkeypatch):
+    # A later removal rewrites the segment it falls in: its size bounds that removal's cost.
+    monkeypatch.setattr(segments, "SEGMENT_DOCUMENTS", 50)
+    index = wi.WhooshBackend(tmp_path / "bounded")
+    index.build(documents()[:120])  # segments of 50, 50 and 20
+    removed = [d.id for d in documents()[:120] if WORD in d.title]
+
+    index.remove(removed)
+
+    sizes = [s.doc_count_all() for s in index.open()._segments()]
+    assert max(sizes) <= 50
+    assert sum(sizes) == 120 - len(removed)
+    assert index.deleted_in_segments() == 0
+    index.close()

@@ -357,12 +357,24 @@ HELPDESK = {
 
 # --- Logging -------------------------------------------------------------------------------------
 
+# Every line goes through one console handler whose filter masks private-link tokens, e-mails,
+# ID numbers and phones (helpdesk/logging.py, decision 0014). The loggers that write URLs bring
+# handlers of their own that would bypass it: Django's (django.request, django.server; the
+# mail_admins handler would also mail a request's GET and POST data) and uvicorn's (its access
+# log holds the query string). Listed with no handlers, they lose theirs and reach the root's.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"personal_data": {"()": "helpdesk.logging.PersonalDataFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["personal_data"]}},
     "root": {"handlers": ["console"], "level": env_str("HELPDESK_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        **{
+            name: {"handlers": [], "propagate": True}
+            for name in ("django", "django.server", "uvicorn", "uvicorn.access")
+        },
+    },
 }
 
 # --- Production hardening (what `manage.py check --deploy` asks for) ------------------------------

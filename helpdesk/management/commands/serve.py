@@ -28,5 +28,12 @@ class Command(BaseCommand):
             port=port,
             lifespan="off",
             log_level="info",
-            proxy_headers=settings.PRODUCTION,
+            # Keep the logging Django configured (settings.LOGGING): uvicorn's own config would
+            # give its access log, which writes query strings, a handler without the filter
+            # that masks private-link tokens and contacts (helpdesk/logging.py).
+            log_config=None,
+            # The client address is decided in one place for every server, by
+            # HELPDESK_TRUSTED_PROXIES (questions.ratelimit.client_ip); uvicorn rewriting it from
+            # X-Forwarded-For first would apply the rule twice.
+            proxy_headers=False,
         )

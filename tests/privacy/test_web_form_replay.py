@@ -8,6 +8,7 @@ private link, and the second citizen's question is not silently dropped.
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from questions.models import Question
@@ -94,3 +95,13 @@ def test_the_ask_form_is_never_cached_so_no_two_citizens_share_a_nonce(citizen_a
     response = citizen_a.get(ASK)
 
     assert "no-store" in response["Cache-Control"]
+
+
+def test_the_refusal_is_in_vietnamese_by_default(citizen_a):
+    form_a = rendered_ask_form(citizen_a)
+    citizen_a.post(ASK, form_a)
+    vietnamese = Client()
+
+    response = vietnamese.post(ASK, {**form_a, **OTHER_CONTENT})
+
+    assert "Biểu mẫu này đã được dùng để gửi một câu hỏi khác" in response.content.decode()

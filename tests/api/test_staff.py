@@ -369,6 +369,8 @@ def test_publishing_text_with_the_askers_name_is_a_409(as_user, intake, walked):
     )
 
     assert response.status_code == 409
-    assert "personal" in response.json()["detail"] or "name" in response.json()["detail"]
+    detail = response.json()["detail"]
+    assert "still contains personal data" in detail
+    assert "name “Nguyễn Văn An”" in detail  # the finding is named, so the editor can fix it
     question.refresh_from_db()
     assert question.status == Status.ANSWERED

@@ -151,7 +151,9 @@ def test_imported_questions_are_answered_by_the_import_account(units, archive):
 
 def test_the_archive_stores_no_asker_data(units, archive):
     run(archive)
-    for question in Question.objects.all():
+    imported = Question.objects.all()
+    assert imported.exists()
+    for question in imported:
         assert (question.asker_name, question.asker_email, question.asker_phone) == ("", "", "")
 
 

@@ -301,7 +301,11 @@ def test_an_answer_can_be_rated_once(browser, answered):
 
 def test_a_rated_answer_no_longer_offers_the_rating_form(browser, answered):
     act(browser, answered, "rate", {"rate-score": "5"})
-    html = open_private_link(browser, answered).content.decode()
+    response = open_private_link(browser, answered)
+    html = response.content.decode()
+    # The question's own page, showing the rating, not an error page without any form.
+    assert response.status_code == 200
+    assert "5/5" in html
     assert 'name="rate-score"' not in html
 
 

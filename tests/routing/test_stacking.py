@@ -116,6 +116,7 @@ def test_a_unit_with_two_answered_questions_is_already_suggested():
     rare = "Bộ Y tế"
     kept = [i for i, label in enumerate(labels) if label != rare]
     own = [i for i, label in enumerate(labels) if label == rare][:2]
+    assert len(own) == 2
     train = kept + own
     router = classifier.train(
         [texts[i] for i in train], [labels[i] for i in train], auxiliary=[answers[i] for i in train]

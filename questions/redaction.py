@@ -53,6 +53,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 __all__ = [
     "PLACEHOLDERS",
@@ -175,40 +177,57 @@ class _Normalised:
     """The NFC form of a text, with a map back to offsets in the original.
 
     Detectors run on NFC (so ``\\w`` and capitalisation work on decomposed input too) and on
-    a case- and diacritic-folded copy; both map their spans back to the original text.
+    a case- and diacritic-folded copy; both map their spans back to the original text. Text
+    that is already NFC, as nearly all is, maps to itself without per-character tables: the
+    engine runs on every publish and every proposed redaction.
     """
 
     def __init__(self, original: str) -> None:
         self.original = original
-        nfc: list[str] = []
-        starts: list[int] = []  # per NFC char: original start of its cluster
-        ends: list[int] = []  # per NFC char: original end of its cluster
-        for cluster_start, cluster_end in _clusters(original):
-            composed = unicodedata.normalize("NFC", original[cluster_start:cluster_end])
-            nfc.append(composed)
-            starts.extend([cluster_start] * len(composed))
-            ends.extend([cluster_end] * len(composed))
-        self.text = "".join(nfc)
-        self._starts = starts
-        self._ends = ends
-        folded: list[str] = []
-        fold_map: list[int] = []
-        for index, char in enumerate(self.text):
-            piece = _fold(char)
-            folded.append(piece)
-            fold_map.extend([index] * len(piece))
-        self.folded = "".join(folded)
-        self._fold_map = fold_map
+        self._starts: list[int] | None = None  # per NFC char: original start of its cluster
+        self._ends: list[int] | None = None  # per NFC char: original end of its cluster
+        if unicodedata.is_normalized("NFC", original):
+            self.text = original
+        else:
+            nfc: list[str] = []
+            starts: list[int] = []
+            ends: list[int] = []
+            for cluster_start, cluster_end in _clusters(original):
+                composed = unicodedata.normalize("NFC", original[cluster_start:cluster_end])
+                nfc.append(composed)
+                starts.extend([cluster_start] * len(composed))
+                ends.extend([cluster_end] * len(composed))
+            self.text = "".join(nfc)
+            self._starts, self._ends = starts, ends
         self.plain = _typed_without_diacritics(self.text)
+
+    @cached_property
+    def _folded(self) -> tuple[str, list[int] | None]:
+        pieces = [_fold(char) for char in self.text]
+        folded = "".join(pieces)
+        if len(folded) == len(self.text):
+            return folded, None  # one folded character per character: the identity map
+        fold_map: list[int] = []
+        for index, piece in enumerate(pieces):
+            fold_map.extend([index] * len(piece))
+        return folded, fold_map
+
+    @property
+    def folded(self) -> str:
+        return self._folded[0]
 
     def finding(self, kind: Kind, start: int, end: int) -> Finding:
         """A finding for the NFC span ``[start, end)``, in original offsets."""
-        orig_start, orig_end = self._starts[start], self._ends[end - 1]
-        return Finding(kind, orig_start, orig_end, self.original[orig_start:orig_end])
+        if self._starts is not None and self._ends is not None:
+            start, end = self._starts[start], self._ends[end - 1]
+        return Finding(kind, start, end, self.original[start:end])
 
     def unfold(self, start: int, end: int) -> tuple[int, int]:
         """The NFC span of the folded span ``[start, end)``."""
-        return self._fold_map[start], self._fold_map[end - 1] + 1
+        fold_map = self._folded[1]
+        if fold_map is None:
+            return start, end
+        return fold_map[start], fold_map[end - 1] + 1
 
 
 def _clusters(text: str) -> Iterator[tuple[int, int]]:
@@ -220,6 +239,7 @@ def _clusters(text: str) -> Iterator[tuple[int, int]]:
             start = index
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Lower case without diacritics; đ is folded to d (NFD does not decompose it)."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -339,6 +359,11 @@ def _known_name_candidates(norm: _Normalised, words: tuple[str, ...]) -> list[_C
     return found
 
 
+# Vietnamese capital and small letters, for character classes.
+_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_LOWER = _UPPER.lower()
+
+
 # --- Cue phrases typed with or without diacritics --------------------------------------------
 
 
@@ -362,7 +387,11 @@ def _v(*phrases: str) -> str:
             words.append("".join(letters))
         alternatives.append(r"\s+".join(words))
     alternatives.sort(key=len, reverse=True)  # the longest phrase wins: "con trai" before "con"
-    return r"(?<!\w)(?i:" + "|".join(alternatives) + r")(?!\w)"
+    # The possible first letters up front let the regex skip most positions cheaply.
+    firsts = {c for phrase in phrases for c in (phrase[0], _fold(phrase[0]))}
+    firsts |= {c.upper() for c in firsts}
+    first_class = re.escape("".join(sorted(firsts)))
+    return rf"(?=[{first_class}])(?<!\w)(?i:" + "|".join(alternatives) + r")(?!\w)"
 
 
 def _strict(pattern: str) -> str:
@@ -370,7 +399,9 @@ def _strict(pattern: str) -> str:
 
     def exact(match: re.Match[str]) -> str:
         accented, base = match.groups()
-        return accented if accented != base and _fold(accented) == base else match.group()
+        if accented.casefold() != base and _fold(accented) == base:
+            return accented
+        return match.group()
 
     return re.sub(r"\[([^\]\\])([^\]\\])\]", exact, pattern)
 
@@ -516,8 +547,7 @@ def _email_candidates(norm: _Normalised) -> list[_Candidate]:
 # --- Names -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -531,17 +561,17 @@ def _tokens(text: str) -> list[_Token]:
     tokens = []
     for match in _WORD_RE.finditer(text):
         word = match.group()
-        letters = [c for c in word if c.isalpha()]
-        if len(letters) == 1 and letters[0].isupper():
-            style = "letter"
-        elif word.isupper():
-            style = "upper"
-        elif letters[0].isupper() and not any(c.isupper() for c in letters[1:]):
-            style = "title"
-        elif letters[0].isupper() and re.search("['\u2019][A-Z]", word):
-            style = "title"  # H'Bla, K'Sor
-        else:
+        rest = word[1:]
+        if not word[0].isupper():
             style = "lower"
+        elif not rest:
+            style = "letter"
+        elif word.isupper() and "'" not in word and "\u2019" not in word:
+            style = "upper"
+        elif rest == rest.lower() or re.fullmatch(r"[^\W\d_]*['\u2019][A-Z][^\W\d_]*", rest):
+            style = "title"  # Nguyễn; H'Bla, K'Sor
+        else:
+            style = "lower"  # mixed case: "MinhSố", "iPhone"
         tokens.append(_Token(match.start(), match.end(), word, style))
     return tokens
 
@@ -585,8 +615,8 @@ _SURNAMES = _Lexicon(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đoàn Trương Đinh "
     "Lâm Mai Tô Tạ Hà Cao Lương Trịnh Chu Quách Kiều Thái La Phùng Lưu Triệu Đào Lại Mạc Lữ Lã "
     "Tôn Bạch Vương Khúc Đàm Hứa Thân Nông Lò Tăng Diệp Âu Doãn Nghiêm Khổng Khương Mẫn Tiêu "
-    "Lục Trình Viên Hầu Cù Kha Ksor Siu Rmah Nay Rơ Kpă Hoàng Đậu Đồng Giáp Hàn Lạc Lường "
-    "Lò Quàng Sầm Tòng Vi Mông Ma Y",
+    "Lục Trình Viên Hầu Cù Kha Ksor Siu Rmah Kpă Hoàng Đậu Đồng Giáp Hàn Lạc Lường "
+    "Quàng Sầm Tòng",
     separator=" ",
 )
 # A middle name that says "person" even after an unknown family name: "Ksor Thị H'Bla".
@@ -610,6 +640,7 @@ _NOT_NAMES = _Lexicon(
     "|lương hưu|lương cơ sở|lương tối thiểu|mai táng|thái độ|đoàn viên|hoàng gia|kiều bào"
     "|kiều hối|lưu trú|lưu ý|lưu trữ|triệu chứng|đào tạo|chu kỳ|giáp ranh|lạc hậu|hầu hết"
     "|đồng thời|đồng ý|đồng hồ|đồng bào|quý vị|quý cơ quan|quý ông|quý bà|quý khách|đức phật"
+    "|nông nghiệp|nông thôn|nông lương|nông sản|nông lâm"
 )
 # Places whose name starts with a family name or an honorific, and provinces (pre- and
 # post-2025): they follow "quê ở", "cháu là", "ông bà"… as often as names do.
@@ -631,7 +662,7 @@ _PLACES = _Lexicon(
     |kim đồng|đoan hùng|thạch thất|cao phong|tô hiệu|phùng hưng|mạc thị bưởi|giáp bát
     |đồng khởi|lạc long quân|âu cơ|hùng vương|tây nguyên|nam bộ|bắc bộ|trung bộ|đông nam á
     |ma thuột|buôn ma thuột|buôn hồ|hàn quốc|trung quốc|nhật bản|đài loan|hoa kỳ|lào
-    |campuchia|ma cao|hồng kông|anh quốc|triều tiên|đông timor"""
+    |campuchia|ma cao|hồng kông|anh quốc|triều tiên|đông timor|đại hàn dân quốc|hàn dân quốc"""
 )
 # People whose names are streets, schools, squares and bridges; alone (with no honorific or
 # introduction before them) these are places, not the person asking.
@@ -657,7 +688,8 @@ _FAMOUS = _Lexicon(
     |trịnh công sơn|văn cao|đặng thùy trâm|nguyễn văn tố|phạm văn chiêu|trương công định
     |lý thái tông|trần thái tông|lê đại hành|lê thánh tông|triệu quang phục|mai hắc đế
     |phùng hưng|trần bình trọng|yết kiêu|dã tượng|phạm hồng thái|nguyễn an ninh|kim đồng
-    |võ văn tần|lê văn thịnh|nguyễn phong sắc|lê thị hồng gấm|trần văn giàu"""
+    |võ văn tần|lê văn thịnh|nguyễn phong sắc|lê thị hồng gấm|trần văn giàu|tôn thất thuyết
+    |nguyễn sơn|đặng thùy trâm|trần quốc toàn|phạm hùng|trần duy hưng|nguyễn văn cừ"""
 )
 # The word right before a name that makes it a street, school, place or business name:
 # "đường Trần Khắc Chân", "trường THPT Nguyễn Du", "phường Nguyễn Trãi", "Công ty TNHH Minh".
@@ -684,7 +716,8 @@ _AGENCIES = _Lexicon(
     "ubnd|ủy ban|uỷ ban|hđnd|sở|bộ|cục|chi cục|phòng|tỉnh|thành phố|huyện|xã|phường|quận"
     "|công an|tòa án|toà án|viện kiểm sát|thanh tra|văn phòng|ban|chính phủ|quốc hội"
 )
-_CLAUSE_BREAK_RE = re.compile(r"[.;!?\n]")
+# A clause ends at a full stop, except the one of an abbreviation: "Tp. Hồ Chí Minh".
+_CLAUSE_BREAK_RE = re.compile(r"(?<![A-Z])(?<!(?i:tp))(?<!(?i:tx))(?<!(?i:tt))[.;!?\n]")
 
 # Kinship words and honorifics: a capitalised word after them is a name ("anh Hùng").
 _KIN = (
@@ -701,19 +734,27 @@ _KIN = (
     "người đứng tên", "người bị hại", "người thừa kế", "bên a", "bên b", "bên bán", "bên mua",
     "bên cho thuê", "bên thuê", "bên tặng cho", "bên nhận tặng cho", "bên nhận",
 )  # fmt: skip
-_POSSESSIVE = _v("tôi", "em", "mình", "chúng tôi", "cháu", "tui", "con", "chúng em", "ông", "bà")
+# Words whose second half is a kinship word: "công bố" (announce), "ghi chú" (note).
+_COMPOUNDS = _Lexicon(
+    "công bố|tuyên bố|phân bố|ban bố|công bố công khai|tiếng anh|nước anh|ghi chú|công cụ|dụng cụ"
+    "|thứ ba|lần ba|bên thứ ba|sự cố|kiên cố|củng cố|công ty con|công ty mẹ|người con|cha con"
+    "|mẹ con|vợ chồng|anh em|chị em|ông bà|cô dì|chú bác|con cháu|bà con|con em"
+)
+_POSSESSIVE = _v("tôi", "em", "mình", "chúng tôi", "cháu", "tui", "con", "chúng em")
 _KIN_RE = _Dual(
     rf"(?<!\w)(?P<cue>{_v(*_KIN)})(?:\s+{_v('ruột', 'nội', 'ngoại', 'họ', 'cả', 'út')})?"
-    rf"(?:\s+(?:{_v('của')}\s+)?{_POSSESSIVE})?(?:\s*,)?"
-    rf"(?:\s+{_v('tên là', 'tên', 'là', 'gồm')})?[ \t]*[:,]?[ \t]*(?=\w)"
+    rf"(?:\s+(?:{_v('của')}\s+)?{_POSSESSIVE})?"
+    rf"(?:\s+{_v('tên là', 'tên', 'là', 'gồm')})?[ \t]*:?[ \t]*(?=\w)"
 )
-# "Tên là …", "họ và tên: …", "đứng tên …" say outright that a name follows.
+# "Tên là …", "họ và tên: …", "đứng tên …" say outright that a name follows; a bare "tên"
+# does not ("tên TTHC", "tàu tên Anpha"), nor "tên thủ tục:".
+_TEN_OF = ("người", "chủ", "cha", "mẹ", "vợ", "chồng", "con", "bên", "khai", "học")
 _NAMED_RE = _Dual(
-    rf"(?<!\w)(?P<cue>(?:{_v('tôi', 'em', 'cháu', 'mình', 'con')}\s+)?{_v('tên là', 'tên')}"
+    rf"(?<!\w)(?P<cue>{_v('tôi', 'em', 'cháu', 'mình', 'con')}\s+{_v('tên là', 'tên')}"
     rf"|{_v('tên')}\s+(?:{_v('của')}\s+)?{_v('tôi', 'em', 'cháu', 'mình', 'con')}\s+{_v('là')}"
-    rf"|(?:{_v('họ và', 'họ')}\s+)?{_v('tên')}(?:\s+[^\W\d_]+){{0,3}}\s*:"
-    rf"|{_v('đứng tên', 'mang tên', 'ghi tên', 'tên cha là', 'tên mẹ là')})"
-    r"[ \t]*[:,]?[ \t]*(?=\w)"
+    rf"|(?:{_v('họ và', 'họ')}\s+)?{_v('tên')}(?:\s+{_v(*_TEN_OF)}(?:\s+[{_LOWER}]+){{0,2}})?\s*:"
+    rf"|{_v('tên là', 'đứng tên', 'ghi tên', 'tên cha là', 'tên mẹ là')})"
+    r"[ \t]*:?[ \t]*(?=\w)"
 )
 # "Tôi là …" introduces a name as often as a role ("tôi là giáo viên"): two words at least,
 # or one that ends the phrase ("tôi là Lan,").
@@ -742,7 +783,7 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
             first = index.get(match.end())
             if first is None or taken[first]:
                 continue
-            last = _name_run(tokens, text, first)
+            last = _name_run(tokens, text, first, plain)
             if last == first:
                 continue
             if (
@@ -752,6 +793,10 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
             ):
                 continue  # "tôi là Giáo viên": a role, not a name; "tôi là Lan," is one
             cue_first = index.get(match.start("cue"), first)
+            if _COMPOUNDS.ends(
+                [t.text for t in tokens[max(cue_first - 2, 0) : cue_first + 1]], plain
+            ):
+                continue  # "công bố TTHC", "tiếng Anh": the kinship word is half of another
             if plain and _PLACE_BEFORE.match([tokens[cue_first].text], plain):
                 continue  # "Duong Nguyen Van Linh": đường (street), not dượng (stepfather)
             if _is_name(tokens, text, plain, first, last, cue_first=cue_first, cued=True):
@@ -762,12 +807,18 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
     # skipped whole: "đường Lý Thái Tổ" is not looked at again from "Thái".
     first = 0
     while first < len(tokens):
-        last = _name_run(tokens, text, first)
+        if tokens[first].style == "lower":
+            first += 1
+            continue
+        last = _name_run(tokens, text, first, plain)
         words = [t.text for t in tokens[first:last]]
         if (
             last - first < 2
             or any(taken[first:last])
-            or not (_SURNAMES.match(words, plain) or _MIDDLE_NAMES.match(words[1:], plain))
+            or not (
+                _SURNAMES.match(words, plain)
+                or (last - first >= 3 and _MIDDLE_NAMES.match(words[1:], plain))
+            )
         ):
             first += 1
             continue
@@ -780,8 +831,9 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
     return found
 
 
-def _name_run(tokens: list[_Token], text: str, first: int) -> int:
-    """The end (exclusive) of the capitalised words from ``first``: one style, at most five."""
+def _name_run(tokens: list[_Token], text: str, first: int, plain: bool) -> int:
+    """The end (exclusive) of the capitalised words from ``first``: one style, at most five,
+    and not into a title or organisation ("Đoàn Chủ tịch", "Trình Chủ tịch UBND")."""
     style = tokens[first].style
     if style == "lower":
         return first
@@ -793,6 +845,8 @@ def _name_run(tokens: list[_Token], text: str, first: int) -> int:
         if token.style == "lower" or (
             "letter" not in (token.style, style) and token.style != style
         ):
+            break
+        if _NOT_NAMES.match([t.text for t in tokens[last : last + 4]], plain) > 1:
             break
         if style == "letter":
             style = token.style
@@ -812,8 +866,8 @@ def _is_name(
 ) -> bool:
     """Whether ``tokens[first:last]`` are a person's name and not a place, title or official."""
     words = [t.text for t in tokens[first:last]]
-    if len(words) > 1 and tokens[last - 1].style == "letter":
-        return False  # "ông Nguyễn Văn A": the example name answers use, nobody's name
+    if tokens[last - 1].style == "letter":
+        return False  # "ông Nguyễn Văn A", "anh K": the example names answers use, nobody's
     not_name = _NOT_NAMES.match([t.text for t in tokens[first : first + 4]], plain)
     # A one-word match is only a common noun when the word is not also a family name typed
     # without diacritics: "Vo Van Muoi" is Võ, not "vợ".
@@ -852,8 +906,6 @@ def _is_official(words: list[str], plain: bool) -> bool:
 
 # --- Addresses and land parcels ----------------------------------------------------------------
 
-_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_LOWER = _UPPER.lower()
 # A capitalised syllable; Vietnamese syllables have at most 7 letters ("nghiêng").
 _CAP = rf"[{_UPPER}](?:['\u2019][{_UPPER}])?[{_LOWER}]{{0,6}}(?![\w])"
 _CAP_WORDS = rf"{_CAP}(?:[ ]{_CAP}){{0,4}}"
@@ -878,8 +930,8 @@ _LOCALITY = (
     rf"(?:{_v('tổ dân phố', 'tổ dân cư', 'khu phố', 'khu tập thể', 'cụm dân cư')}"
     rf"\s+{_NUM_OR_NAME}"
     rf"|(?<!{_v('nông')} ){_v('thôn', 'xóm', 'ấp', 'buôn', 'khóm', 'làng', 'sóc')}"
-    rf"\s+(?!{_v('Ma Thuột', 'Hồ')}(?!\w))(?:{_SO}\s*)?(?:{_NUM}|{_CAP_WORDS})"
-    rf"|{_v('tổ', 'đội', 'khu', 'khối', 'khu vực')}\s+(?:{_SO}\s*)?{_NUM})"
+    rf"\s+(?!{_v('Ma Thuột', 'Hồ', 'Trăng')})(?:{_SO}\s*)?(?:{_NUM}|{_CAP_WORDS})"
+    rf"|(?<!{_v('quân')} ){_v('tổ', 'đội', 'khu', 'khối', 'khu vực')}\s+(?:{_SO}\s*)?{_NUM})"
 )
 _TAIL = rf"{_v('khu đô thị', 'khu dân cư', 'chung cư', 'khu tập thể')}\s+{_CAP_WORDS}"
 # A bare "số 45" is only a house number when a street or alley follows: "tờ bản đồ số 45",
@@ -888,12 +940,17 @@ _ADDRESS_START_RE = _Dual(
     rf"(?<!\w)(?:{_HOUSE}|{_SO}\s+{_NUM}(?=[\s,]+(?:{_ALLEY}|{_STREET}|{_LOCALITY}))"
     rf"|{_ALLEY}|{_LOCALITY})"
 )
+# "tại 13 Thông tư", "ở 2 Sở": a count of documents or agencies, not a house number.
+_NOT_STREET = _v(
+    "thông tư", "nghị định", "quyết định", "luật", "điều", "khoản", "chương", "mục", "phụ lục",
+    "mẫu", "văn bản", "bộ", "sở", "cơ quan", "tỉnh", "huyện", "xã", "phường", "quận", "đơn vị",
+)  # fmt: skip
 # After an explicit cue a number and a street name are an address: "trú tại 45 Lê Lợi",
 # "tôi ở số 21 Nguyễn Thị Minh Khai".
 _ADDRESS_CUE_RE = _Dual(
     rf"(?<!\w)(?:{_v('thường trú tại', 'tạm trú tại', 'trú tại', 'ngụ tại', 'ở tại', 'cư trú tại')}"
-    rf"|{_v('ở', 'tại', 'nhà')}|{_v('địa chỉ')}[^:\n\d]{{0,20}}:)"
-    rf"\s*(?P<address>(?:{_SO}\s+)?{_NUM}(?:[ ,]+{_CAP_WORDS}))"
+    rf"|{_v('ở', 'tại', 'nhà')}|{_v('địa chỉ')}(?:[^:\n\d]{{0,20}}:)?)"
+    rf"\s*(?P<address>(?:{_SO}\s+)?{_NUM}(?:[ ,]+(?!{_NOT_STREET}){_CAP_WORDS}))"
 )
 _ADDRESS_PART_RE = _Dual(rf"[\s,]*(?:{_HOUSE}|{_ALLEY}|{_STREET}|{_LOCALITY}|{_TAIL})")
 

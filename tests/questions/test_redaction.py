@@ -114,6 +114,7 @@ REDACTED = [
     ("Anh Hùng hàng xóm xây lấn sang đất.", "Anh [họ tên] hàng xóm xây lấn sang đất."),
     ("Công dân Ksor H'Bla hỏi về nhà ở.", "Công dân [họ tên] hỏi về nhà ở."),
     ("Sổ hồng đứng tên Chu Minh Đức.", "Sổ hồng đứng tên [họ tên]."),
+    ("Mua đất của vợ chồng ông Sáu bà Lài.", "Mua đất của vợ chồng ông [họ tên] bà [họ tên]."),
     # Names with no cue: a family name and capitalised syllables, in any case.
     ("Giấy khai sinh ghi Hoàng Văn Tám là cha.", "Giấy khai sinh ghi [họ tên] là cha."),
     ("Sổ đỏ cấp cho hộ NGUYỄN VĂN THỌ.", "Sổ đỏ cấp cho hộ [họ tên]."),
@@ -207,6 +208,20 @@ KEPT = [
     "Chi phí hạch toán vào tài khoản 811.",
     "Mã hồ sơ 000.00.15.H17-240812-0012 đang thẩm định.",
     "Nộp theo Mẫu số 04a/ĐK, lệ phí 135.000 đồng.",
+    # Seen in the public dvc_faq answers: letters for people, compounds, lists, capitals.
+    "Cơ sở ông A muốn trở thành cơ sở khảo nghiệm; anh K đăng ký ở phường B.",
+    "Quyết định về việc công bố TTHC thay thế trong lĩnh vực chất lượng.",
+    "Thi một trong các thứ tiếng Anh, Nga, Pháp, Đức.",
+    "Kèm bản sao thẻ Căn cước công dân, Chứng minh nhân dân hoặc Hộ chiếu.",
+    "Tên TTHC: Cấp lại giấy chứng nhận đăng ký.",
+    "Mỗi Văn phòng công chứng sáp nhập cử một người.",
+    "Nay Công ty bổ sung thêm kho hàng.",
+    "Học tại bệnh viện quân đội 108 trong 9 tháng.",
+    "Thực hiện theo quy định tại 13 Thông tư số 162/2015/TT-BTC.",
+    "Tổ chức Nông Lương Liên Hợp Quốc và Đại Hàn Dân Quốc.",
+    "Trình Chủ tịch Ủy ban nhân dân cấp huyện phê duyệt.",
+    "Trường Đại học Y Dược cấp bằng tốt nghiệp.",
+    "Nộp tại Tp. Hồ Chí Minh hoặc Hà Nội.",
 ]
 
 

@@ -77,7 +77,9 @@ def _mini(values: np.ndarray, *, small: bool):
         return tuple(values.tolist())
     top = int(values.max()) if len(values) else 0
     typecode = "B" if top < 1 << 8 else "H" if top < 1 << 16 else "I"
-    return array(typecode, values.astype({"B": np.uint8, "H": np.uint16, "I": np.uint32}[typecode]))
+    packed = values.astype({"B": np.uint8, "H": np.uint16, "I": np.uint32}[typecode])
+    # From bytes: array(typecode, ndarray) would convert element by element (~50x slower).
+    return array(typecode, packed.tobytes())
 
 
 def _write_term(
@@ -315,6 +317,26 @@ def _raw_postings(reader, terminfo, fieldobj) -> tuple[np.ndarray, np.ndarray]:
     return matcher_arrays(terms._codec.postings_reader(terms._postfile, terminfo, fieldobj.format))
 
 
+def _small_postings(reader, terminfo, fieldobj) -> tuple[Iterable[int], Iterable[float]]:
+    """``_raw_postings`` for a term in one block (most terms), in plain Python: NumPy's
+    per-call overhead would cost more than the work."""
+    if terminfo.is_inlined():  # Whoosh's writer keeps a single posting in the term table
+        ids, weights, _values = terminfo.inlined_postings()
+        return ids, weights
+    terms = reader._terms
+    matcher = terms._codec.postings_reader(terms._postfile, terminfo, fieldobj.format)
+    if not (hasattr(matcher, "_read_data") and matcher._lastblock):
+        return _raw_postings(reader, terminfo, fieldobj)
+    matcher._read_data()
+    deltas, weights = matcher._data[0], matcher._data[1]
+    ids = list(itertools.accumulate(deltas))  # delta-coded from 0 (both writers)
+    if weights is None:
+        weights = [1] * len(ids)
+    elif isinstance(weights, (int, float)):
+        weights = [weights] * len(ids)
+    return ids, weights
+
+
 def _merged_terms(readers, fieldname: str) -> Iterator[tuple[bytes, list[tuple[int, object]]]]:
     """Each term of ``fieldname`` in any of ``readers``, in byte order, with the readers
     (their positions) that hold it and its term info in each."""
@@ -424,8 +446,29 @@ def _copy_field(fieldwriter, name, fieldobj, readers, renumber, length_bytes) ->
     small_lengths = length_bytes.tobytes() if length_bytes is not None else None
     started = False
     prefix = b""
+    tables = [numbers.tolist() for numbers in renumber]
     for tbytes, holders in _merged_terms(readers, name):
         id_parts, weight_parts = [], []
+        if sum(info.doc_frequency() for _, info in holders) < SMALL_BLOCK:
+            new_ids: list[int] = []
+            new_weights: list[int] = []
+            for position, terminfo in holders:
+                table = tables[position]
+                ids, weights = _small_postings(readers[position], terminfo, fieldobj)
+                for old, weight in zip(ids, weights, strict=True):
+                    if (new := table[int(old)]) >= 0:
+                        new_ids.append(new)
+                        new_weights.append(round(weight))
+            if new_ids:
+                if not started:
+                    fieldwriter.start_field(name, fieldobj)
+                    prefix = pack_ushort(fieldwriter._fieldid)
+                    started = True
+                info = _write_small_term(
+                    fieldwriter._postfile, new_ids, new_weights, small_lengths, values=values
+                )
+                fieldwriter._tindex.add(prefix + tbytes, info.to_bytes())
+            continue
         for position, terminfo in holders:
             ids, weights = _raw_postings(readers[position], terminfo, fieldobj)
             if not len(ids):

@@ -4,7 +4,7 @@
   (the ``source`` of each question's first "question.routed" event) and the automatic share.
 - :func:`first_unit_answered`: of the questions answered in a period, the share answered by the
   unit they were first routed to (no transfer or re-route that stuck).
-- :func:`transfers_by_pair`: "question.transferred" events per (from unit, to unit).
+- :func:`routing_quality`: both, summed over a dashboard's period of local dates.
 
 Every figure is one aggregate SQL query (GROUP BY period), never a loop over questions, so a
 dashboard over years of history stays fast. Periods are calendar days, ISO weeks or months in
@@ -14,11 +14,12 @@ the project's time zone; ``start`` is inclusive and ``end`` exclusive (datetimes
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
+from django.utils import timezone
 
 from .models import Event, Question
 
@@ -136,36 +137,34 @@ def first_unit_answered(
 
 
 @dataclass(frozen=True)
-class TransferCount:
-    period: date
-    from_unit: str | None
-    to_unit: str
-    transfers: int
+class RoutingQuality:
+    """A period's routing figures: who routed, and how often the first unit was the right one."""
+
+    routed: int
+    automatic: int  # by a routing rule or the model, without a person
+    answered: int
+    by_first_unit: int
+
+    @property
+    def automatic_share(self) -> float | None:
+        return self.automatic / self.routed if self.routed else None
+
+    @property
+    def first_unit_share(self) -> float | None:
+        return self.by_first_unit / self.answered if self.answered else None
 
 
-def transfers_by_pair(
-    *, start: datetime, end: datetime, period: str = "month"
-) -> list[TransferCount]:
-    """Transfers per period and (from unit, to unit) code pair, most frequent first."""
-    rows = (
-        Event.objects.filter(
-            action="question.transferred", created_at__gte=start, created_at__lt=end
-        )
-        .annotate(
-            period=_trunc(period, "created_at"),
-            from_unit=KeyTextTransform("from_unit", "data"),
-            to_unit=KeyTextTransform("to_unit", "data"),
-        )
-        .values("period", "from_unit", "to_unit")
-        .annotate(transfers=Count("pk"))
-        .order_by("period", "-transfers", "from_unit", "to_unit")
+def routing_quality(*, start: date, end: date) -> RoutingQuality:
+    """The routing figures of local dates ``start``..``end`` (both included): questions first
+    routed in the period and by whom, questions first answered in it and by which unit."""
+    tz = timezone.get_current_timezone()
+    lower = datetime.combine(start, time.min, tzinfo=tz)
+    upper = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
+    sources = routing_sources(start=lower, end=upper)
+    answers = first_unit_answered(start=lower, end=upper)
+    return RoutingQuality(
+        routed=sum(r.total for r in sources),
+        automatic=sum(r.automatic for r in sources),
+        answered=sum(r.answered for r in answers),
+        by_first_unit=sum(r.by_first_unit for r in answers),
     )
-    return [
-        TransferCount(
-            period=_day(row["period"]),
-            from_unit=row["from_unit"],
-            to_unit=row["to_unit"],
-            transfers=row["transfers"],
-        )
-        for row in rows
-    ]

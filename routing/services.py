@@ -280,23 +280,6 @@ for _model in (RoutingRule, Unit):
     post_delete.connect(forget_organisation, sender=_model, dispatch_uid=f"routing-{_model}-del")
 
 
-def matching_rule(
-    *,
-    title: str,
-    body: str,
-    category: Category | None,
-    commune: Unit | None,
-    fresh: bool = False,
-) -> RoutingRule | None:
-    return rules.first_matching_rule(
-        _snapshot(fresh=fresh).rules,
-        title=title,
-        body=body,
-        category_id=category.pk if category else None,
-        commune_id=commune.pk if commune else None,
-    )
-
-
 def model_suggestions(
     router: classifier.Router, text: str, *, k: int = 3, organisation: _Organisation | None = None
 ) -> list[Suggestion]:

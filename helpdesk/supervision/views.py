@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from helpdesk import clock
 from helpdesk.periods import Period, PeriodError, month, months_before, parse_period, previous_month
-from questions import reports
+from questions import reports, routing_metrics
 from questions.access import questions_visible_to, staff_profile
 from questions.timeliness import LABELS
 from routing.models import Role, Unit
@@ -133,6 +133,12 @@ def dashboard(request: HttpRequest, profile) -> HttpResponse:
         ],
         "total": total,
         "own_unit": own_unit,
+        # Province-wide: a head's own-unit page has no figure of who routed or re-routed.
+        "routing": (
+            routing_metrics.routing_quality(start=period.start, end=period.end)
+            if own_unit is None
+            else None
+        ),
         "query": _period_query(period),
         "bars_chart": charts.stacked_bars(
             bars,

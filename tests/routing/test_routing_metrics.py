@@ -1,4 +1,4 @@
-"""Routing metrics from hand-built event logs: sources, first-unit answers, transfers."""
+"""Routing metrics from hand-built event logs: sources, first-unit answers, their sums."""
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -120,34 +120,41 @@ def test_a_reopened_question_counts_in_the_period_of_its_first_answer(land):
 
 
 @pytest.mark.django_db
-def test_transfers_are_counted_per_pair_of_units_and_period():
-    for when, pair in [
-        (at(1, 5), ("land", "tax")),
-        (at(1, 6), ("land", "tax")),
-        (at(1, 7), ("tax", "land")),
-        (at(2, 7), ("land", "tax")),
-    ]:
-        event(question_in(), "question.transferred", when, from_unit=pair[0], to_unit=pair[1])
-    rows = routing_metrics.transfers_by_pair(start=START, end=END)
-    assert [(r.period, r.from_unit, r.to_unit, r.transfers) for r in rows] == [
-        (date(2026, 1, 1), "land", "tax", 2),
-        (date(2026, 1, 1), "tax", "land", 1),
-        (date(2026, 2, 1), "land", "tax", 1),
-    ]
-
-
-def test_an_unknown_period_is_refused():
-    with pytest.raises(ValueError, match="period"):
-        routing_metrics.transfers_by_pair(start=START, end=END, period="year")
-
-
-@pytest.mark.django_db
 def test_each_metric_is_one_query(django_assert_num_queries):
     event(question_in(), "question.routed", at(1, 5), source="rule", unit="land")
     for metric in (
         routing_metrics.routing_sources,
         routing_metrics.first_unit_answered,
-        routing_metrics.transfers_by_pair,
     ):
         with django_assert_num_queries(1):
             metric(start=START, end=END)
+
+
+@pytest.mark.django_db
+def test_routing_quality_sums_a_period_of_local_dates_both_ends_included(land, tax):
+    kept = question_in(land)
+    event(
+        kept, "question.routed", datetime(2026, 1, 1, 0, 10, tzinfo=TZ), source="rule", unit="land"
+    )
+    event(kept, "question.answered", at(2, 27))
+    moved = question_in(tax)
+    event(moved, "question.routed", datetime(2026, 2, 28, 23, 50, tzinfo=TZ), unit="land")
+    event(moved, "question.answered", datetime(2026, 2, 28, 23, 55, tzinfo=TZ))
+    for outside in (
+        datetime(2025, 12, 31, 23, 50, tzinfo=TZ),
+        datetime(2026, 3, 1, 0, 5, tzinfo=TZ),
+    ):
+        event(question_in(), "question.routed", outside, source="rule", unit="land")
+
+    quality = routing_metrics.routing_quality(start=date(2026, 1, 1), end=date(2026, 2, 28))
+
+    assert (quality.routed, quality.automatic) == (2, 1)
+    assert (quality.answered, quality.by_first_unit) == (2, 1)
+    assert quality.automatic_share == quality.first_unit_share == 0.5
+
+
+@pytest.mark.django_db
+def test_routing_quality_of_an_empty_period_has_no_shares():
+    quality = routing_metrics.routing_quality(start=date(2026, 1, 1), end=date(2026, 1, 31))
+
+    assert quality.automatic_share is None and quality.first_unit_share is None

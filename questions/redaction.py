@@ -5,9 +5,10 @@ DESIGN.md §2: publishing a citizen's question is a separate purpose from handli
 names, phone numbers, emails, ID numbers (CCCD 12 digits, old CMND 9 digits), addresses or land
 parcel numbers. An editor writes the public version by hand; this module
 
-* proposes a redacted version (:func:`redact`), and
-* finds the asker's own known name/email/phone in a text (:func:`contains_personal_data`), so
-  that publishing can be refused while they are still there.
+* proposes a redacted version (:func:`redact`); its findings are also the publish guard: a
+  public text with any finding left is refused (questions/services.py), and
+* finds the asker's own known name/email/phone in a text (:func:`contains_personal_data`,
+  kept for compatibility).
 
 It is a pure module: plain ``re``/``unicodedata``, no ORM, no settings, no clock.
 
@@ -19,27 +20,47 @@ What is redacted, and what is deliberately kept:
   a +84/84/0084 prefix. A known name also matches by any suffix of two or more syllables
   ("Văn An"), and by its given name alone only right after an honorific (ông, bà, anh, chị,
   em…) and capitalised ("anh An", not "anh an tâm").
-* Names after self-introductions ("tôi tên là …", "tên tôi là …", "tôi là …", "họ tên: …",
-  "đứng tên …") and honorifics ("ông Lê Văn C"): 2 to 4 capitalised syllables (one is enough after
-  an explicit "tên là"/"tên:"). Titles and organisations ("Chủ tịch", "Ủy ban nhân dân", "Sở Tài
-  nguyên", "Bộ Tài chính") are not names; neither are provinces nor places that begin with an
-  honorific word ("Bà Rịa", "Cô Tô").
+* Names (docs/decisions/0010-de-identification.md has the rules and the measured figures):
+  2 to 5 capitalised syllables after a cue, one syllable being enough after a kinship word or
+  honorific ("con trai tôi là Đoàn Văn Hậu", "anh Hùng", "họ tên: …", "đứng tên …", "người
+  được ủy quyền là …", "bên A: …"); and anywhere, capitalised syllables that start with a
+  common family name or have Văn/Thị second ("… ghi Hoàng Văn Tám", "NGUYỄN VĂN THỌ"). Not
+  names: streets, schools, wards and businesses named after people (the word before says so:
+  "đường Trần Khắc Chân", "trường THPT Nguyễn Du", "phường Nguyễn Trãi"), famous people whose
+  names are streets when they stand alone ("Lê Lợi là tuyến đường…"), provinces and places,
+  titles and organisations ("Chủ tịch", "Ủy ban nhân dân", "Đoàn Thanh niên"), officials named
+  after their title and agency ("Chủ tịch UBND tỉnh Nguyễn Văn Phương"), and the letters
+  answers use as example names ("ông Nguyễn Văn A", "anh K").
+* Text typed without diacritics ("Toi ten la Nguyen Van Binh, o thon 4") is recognised as
+  such, and then a plain word may stand for any accented one; in text typed with diacritics a
+  plain word is what it says ("Chu" is a family name there, not "chú").
 * Phones: Vietnamese mobiles (10 digits 03/05/07/08/09, legacy 11-digit 01x) and landlines
-  (11 digits 02x) with 0, 84, +84 or 0084 prefix and space/dot/dash separators. Hotlines
-  (1800/1900…) are public and kept; money, years, dates and document numbers are kept.
+  (11 digits 02x) with 0, 84, +84 or 0084 prefix, spaces, dots, dashes and parentheses
+  ("(+84) 988 123 456", "(0236) 3 822 456", "0977-12-34-56"). Hotlines (1800/1900…) are public
+  and kept; money, years, dates and document numbers are kept.
 * Emails.
-* ID numbers: 9 or 12 digits after an ID context word (CCCD, CMND, căn cước, chứng minh, định
-  danh), and any bare 12-digit number. A bare 9-digit number is kept: it is far more often money.
+* ID numbers: 9 or 12 digits after an ID or driving-licence cue (CCCD, CMND, căn cước, chứng
+  minh, định danh, giấy phép lái xe), and any bare 12-digit number. A bare 9-digit number is
+  kept: it is far more often money. Passports: a letter and 7 digits after "hộ chiếu", or
+  B/C/N/P and 7 digits anywhere. Tax codes: 10 digits (with a -3 digit branch) or 12-13 after
+  "mã số thuế"/"MST". Social insurance: 10 digits after "mã số BHXH", "sổ BHXH"…, and health
+  insurance card codes (GD4797912345678). Bank accounts: 6 to 19 digits, grouped or not, after
+  "số tài khoản", "STK", "tài khoản"… (accounting codes like "tài khoản 811" are too short).
+  Licence plates: 51F-123.45, 29A1-234.56, 30E-12345, 59-X1 123.45, 29MĐ1-123.45.
 * Addresses: the part below the commune — house number, alley, street (when attached to a house
   number or alley), village/hamlet/residential group (thôn, xóm, ấp, buôn, khóm, làng, tổ dân
   phố, khu phố…) — becomes one ``[địa chỉ]``. The commune/ward and province are kept on
   purpose: they identify no one (a commune has thousands of people) and they are the context a
   reader of the public archive needs ("which ward's land office?").
-* Land parcels: the numbers after "thửa (đất) số" and "tờ bản đồ số"; the words are kept so the
-  question still reads naturally ("thửa đất số [số thửa đất]").
+  Also lots, apartments and blocks ("lô B12", "căn hộ 1205 tòa A2"), "đội 5", "khu vực 3", and
+  after "ở/tại/trú tại/địa chỉ" a number and a street name ("ở số 21 Nguyễn Thị Minh Khai").
+* Land parcels: the numbers after "thửa (đất) số" and "tờ bản đồ số" (and a bare "tờ 9" after a
+  parcel); the words are kept so the question still reads naturally ("thửa đất số [số thửa
+  đất]").
 
-This is a proposal for a human editor, not a guarantee: free-form names without a cue
-("Lan hỏi …"), house numbers without a cue ("45 Lê Lợi") and rare formats are missed. It cannot
+This is a proposal for a human editor, not a guarantee: a lone given name without a cue
+("Lan hỏi …", "(Thanh)"), house numbers without a cue ("45 Lê Lợi") and rare formats are
+missed. It cannot
 tell a citizen's address or phone from an agency's, so the public contact details that answers
 often quote ("Địa chỉ: số 18 đường …, Điện thoại: 024 …") are redacted too; the editor restores
 them.

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from routing.models import Role, StaffProfile
 
-from .models import Question, Status
+from .models import Question
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -122,7 +122,3 @@ def access_question_as_citizen(tracking_code: str, token: str) -> Question:
     ):
         raise Http404(_("No question matches this code and link."))
     return question
-
-
-def is_public(question: Question) -> bool:
-    return question.status == Status.PUBLISHED

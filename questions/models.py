@@ -83,9 +83,6 @@ class QuestionQuerySet(models.QuerySet):
     def published(self) -> QuestionQuerySet:
         return self.filter(status=Status.PUBLISHED)
 
-    def in_unit(self, unit: Unit) -> QuestionQuerySet:
-        return self.filter(unit=unit, status__in=UNIT_STATUSES)
-
 
 class Question(models.Model):
     tracking_code = models.CharField(_("tracking code"), max_length=20, unique=True)

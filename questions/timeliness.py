@@ -88,13 +88,6 @@ def computed_progress_notice_on(question: Question, calendar: WorkingCalendar) -
     return calendar.add_working_days(question.deadline_start, offset + question.paused_working_days)
 
 
-def computed_route_by(question: Question, calendar: WorkingCalendar) -> date | None:
-    if question.deadline_start is None or question.route_within_days is None:
-        return question.route_by
-    received_on = timezone.localdate(question.received_at)
-    return calendar.add_working_days(received_on, question.route_within_days)
-
-
 def transfer_by(question: Question, calendar: WorkingCalendar | None = None) -> date | None:
     """By when the unit holding the question must pass it on if it is not theirs to answer.
 

@@ -104,10 +104,6 @@ def exact_tokens(text: str) -> list[str]:
     return [s.text for s in syllables(text)]
 
 
-def folded_tokens(text: str) -> list[str]:
-    return [s.folded for s in syllables(text)]
-
-
 def bigrams(parts: Sequence[Syllable], *, folded: bool = True) -> list[str]:
     """Pairs of adjacent syllables within a phrase, joined by ``_``."""
     pairs = []

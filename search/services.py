@@ -208,17 +208,6 @@ class Facet:
     code: str | None = None  # the category/unit code the API filters by
 
 
-@dataclass
-class SearchResult:
-    questions: list  # Question objects with public fields, ranked
-    total: int
-    snippets: dict[int, str] = field(default_factory=dict)
-    scores: dict[int, float] = field(default_factory=dict)
-    facets: dict[str, list[Facet]] = field(default_factory=dict)
-    degraded: bool = False
-    suggestion: str | None = None
-
-
 def _load(ids: Sequence[int]) -> list:
     found = {q.pk: q for q in _published().filter(pk__in=list(ids))}
     return [found[pk] for pk in ids if pk in found]

@@ -47,6 +47,9 @@ KIND_LABELS = {
     "id_number": _("ID number"),
     "address": _("address"),
     "land_parcel": _("land parcel number"),
+    "passport": _("passport number"),
+    "tax_code": _("tax code"),
+    "social_insurance": _("social insurance number"),
     "bank_account": _("bank account"),
     "licence_plate": _("licence plate"),
 }

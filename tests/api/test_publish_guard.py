@@ -180,3 +180,10 @@ def test_import_with_publish_holds_back_rows_with_personal_data(db, land, tmp_pa
     assert held.publish_consent  # an editor can publish the de-identified version later
     assert "line 2:" in out.getvalue()
     assert "079177555444" in out.getvalue()
+
+
+def test_every_kind_the_engine_finds_has_a_translated_label():
+    from questions.publication import KIND_LABELS
+    from questions.redaction import Kind
+
+    assert set(KIND_LABELS) == {str(kind) for kind in Kind}

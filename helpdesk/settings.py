@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",  # its system checks catch settings left in the pre-4.0 format
     "channels",
     "axes",
     "django_otp",
@@ -132,6 +133,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP and no-store on private pages, before anything that may answer early (decision 0013).
+    "csp.middleware.CSPMiddleware",
+    "helpdesk.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -390,3 +394,23 @@ if PRODUCTION:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4, docs/decisions/0013-web-hardening.md): everything is
+# served from this site (no CDN, DESIGN §8), no inline script or style, no plugins, no framing,
+# forms post only here, no <base> rewriting. The API docs page adds what Swagger UI needs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],  # fetch and the live-update WebSocket, same host
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# An expired or tokenless form post: the ask form comes back filled in (helpdesk/errors.py).
+CSRF_FAILURE_VIEW = "helpdesk.errors.csrf_failure"

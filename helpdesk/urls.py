@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
+
+from helpdesk.api import ApiDocsView
 
 admin.site.site_header = _("Hỏi – Đáp administration")
 admin.site.site_title = _("Hỏi – Đáp")
@@ -16,7 +18,13 @@ urlpatterns = [
     path("transparency/", include("helpdesk.supervision.public_urls")),
     path("", include("search.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+# Styled, translated error pages for people; JSON under /api/ (helpdesk/errors.py).
+handler400 = "helpdesk.errors.bad_request"
+handler403 = "helpdesk.errors.permission_denied"
+handler404 = "helpdesk.errors.page_not_found"
+handler500 = "helpdesk.errors.server_error"

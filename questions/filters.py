@@ -7,6 +7,8 @@ Filters only narrow a queryset the view already scoped (published questions; wha
 from __future__ import annotations
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -15,12 +17,31 @@ from helpdesk import clock
 from .models import OPEN_STATUSES, Question, Status
 from .selectors import archive_search
 
+# Years the archive can hold. Outside them Django's year lookup builds impossible dates (year 0,
+# a 17-digit year) and the database call fails: a server error from one anonymous query.
+YEAR_MIN, YEAR_MAX = 1900, 2100
+
+
+def _validate_year(value: int) -> None:
+    if not YEAR_MIN <= value <= YEAR_MAX:
+        raise ValidationError(
+            _("Enter a year between %(min)s and %(max)s."),
+            code="year",
+            params={"min": YEAR_MIN, "max": YEAR_MAX},
+        )
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField  # a year is whole: "1.5" and "1e16" are refused, not cast
+
 
 class ArchiveFilter(django_filters.FilterSet):
     category = django_filters.CharFilter(field_name="category__code", label=_("Category code"))
     unit = django_filters.CharFilter(field_name="unit__code", label=_("Answering unit code"))
-    year = django_filters.NumberFilter(
-        field_name="published_at__year", label=_("Year of publication")
+    year = YearFilter(
+        field_name="published_at__year",
+        label=_("Year of publication"),
+        validators=[_validate_year],
     )
     q = django_filters.CharFilter(method="filter_text", label=_("Words to look for"))
 

@@ -79,3 +79,20 @@ def _keep(page, screenshot, name: str) -> None:
     screenshot(page, name)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_the_django_admin_works_under_the_policy(new_page, live_server, django_user_model):
+    django_user_model.objects.create_superuser("root", "root@example.gov.vn", "pw")
+    page = new_page(locale="en-US")
+    refused = csp_violations(page)
+
+    page.goto("/admin/login/")
+    page.fill("#id_username", "root")
+    page.fill("#id_password", "pw")
+    page.click("input[type=submit]")
+    page.goto("/admin/auth/user/")
+    page.goto("/admin/auth/user/add/")
+
+    assert page.url.endswith("/admin/auth/user/add/")
+    assert page.locator("#user_form").count() == 1
+    assert refused == []

@@ -489,7 +489,10 @@ def _phone_candidates(norm: _Normalised) -> list[_Candidate]:
         # Phones start with a group of 3-4 digits ("0912 34 56 78", "(0236) 3 822 456"); a
         # date or time starts with a short one ("05.10.2024 09.30"). "84" is the country code.
         groups = groups[1:] if groups[0] in ("84", "0084") and len(groups) > 1 else groups
-        if _is_phone(digits) and len(groups[0]) >= 3:
+        # Written in pairs, "09 12 34 56 78", a mobile starts with its "0x" and is five pairs:
+        # a date and a time have a four-digit year or fewer digits.
+        pairs = len(groups) == 5 and all(len(group) == 2 for group in groups)
+        if _is_phone(digits) and (len(groups[0]) >= 3 or pairs):
             found.append(_Candidate(norm.finding(Kind.PHONE, start, end)))
     return found
 
@@ -654,15 +657,31 @@ _NOT_NAMES = _Lexicon(
     "|thương binh|liệt sĩ|bệnh binh|cựu chiến binh|bác sĩ|kỹ sư|kế toán|nông dân|công nhân"
     "|hộ nghèo|hộ cận nghèo|chủ hộ|chủ nhà|chủ xe|cổng|tổng đài|trả lời|kính gửi|xin|chào"
     "|cảm ơn|theo|tại|nếu|khi|và|hoặc|cho|có|không|tôi|em|anh|chị|ông|bà|cô|chú|bác|cháu"
-    "|cụ|bé|con|vợ|chồng|bố|mẹ|cha|má|giấy|hộ chiếu|tài khoản|căn cước|mã|số|thẻ|sổ|hồ sơ"
+    "|cụ|bé|con|vợ|chồng|bố|mẹ|cha|má|giấy|hộ chiếu|tài khoản|căn cước|số|thẻ|sổ|hồ sơ"
+    "|mã số|mã hồ sơ|mã định danh|mã bhxh|mã thẻ|mã vạch|mã qr|mã ngành|mã tỉnh|mã xã"
     "|văn bản|đơn|mẫu|tờ|chi nhánh|trời|táo|thần|phật|chúa|thánh|vua|hoàng hậu|nữ hoàng"
     "|chư|các|những|mọi|tổ|khu|ấp|thôn|xóm|bản|buôn|làng|đường|phố|ngõ|hẻm|kiệt"
     "|ban biên tập|biên tập|cao đẳng|cao tốc|cao su|lý lịch|lý do|hồ chứa"
     "|lương hưu|lương cơ sở|lương tối thiểu|mai táng|thái độ|đoàn viên|hoàng gia|kiều bào"
     "|kiều hối|lưu trú|lưu ý|lưu trữ|triệu chứng|đào tạo|chu kỳ|giáp ranh|lạc hậu|hầu hết"
     "|đồng thời|đồng ý|đồng hồ|đồng bào|quý vị|quý cơ quan|quý ông|quý bà|quý khách|đức phật"
-    "|nông nghiệp|nông thôn|nông lương|nông sản|nông lâm"
+    "|nông nghiệp|nông thôn|nông lương|nông sản|nông lâm|sạt lở|lở đất|đề nghị|hỗ trợ"
+    "|xin hỏi|cho hỏi|trân trọng"
 )
+# Family names that are also titles or honorifics: "ông Phó Văn Lợi", "bà Ông Thị Lụa", "tôi
+# là Mã Thanh Phong". They start a name only when the words after them are no title or noun.
+_WORDLIKE_SURNAMES = _Lexicon("Ông|Phó|Mã|Bà")
+# Words that are never part of a name, so a run of capitals stops at them: "HỖ TRỢ ĐỒNG NÀO",
+# "Nguyễn Văn An Và …". Typed without diacritics only those that are no name syllable either.
+_NOT_IN_NAMES = frozenset({
+    "của", "và", "là", "thì", "mà", "nào", "gì", "này", "đó", "kia", "không", "được", "bị",
+    "với", "đã", "đang", "sẽ", "rồi", "cũng", "vẫn", "hỏi", "xin", "ở", "tại", "cho", "có",
+    "các", "những", "tôi", "ạ", "nhé", "ơi", "về", "để", "vì", "nên", "nhưng", "hoặc", "từ",
+    "đến", "trong", "ngoài", "theo",
+})  # fmt: skip
+_NOT_IN_NAMES_PLAIN = frozenset({"cua", "nao", "khong", "duoc", "voi", "cac", "toi", "hoac", "nhe"})
+# Holders, not places: "tài khoản … mang tên NGUYEN VAN TOAN", "sổ đỏ mang tên …".
+_HELD_BY = _Lexicon("tài khoản|khoản|stk|tk|thẻ|sổ|giấy|xe|đất|nhà|hợp đồng")
 # Places whose name starts with a family name or an honorific, and provinces (pre- and
 # post-2025): they follow "quê ở", "cháu là", "ông bà"… as often as names do.
 _PLACES = _Lexicon(
@@ -820,6 +839,13 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
                 continue  # "công bố TTHC", "tiếng Anh": the kinship word is half of another
             if plain and _PLACE_BEFORE.match([tokens[cue_first].text], plain):
                 continue  # "Duong Nguyen Van Linh": đường (street), not dượng (stepfather)
+            if (
+                plain
+                and regex is _KIN_RE
+                and tokens[cue_first].style == "upper"
+                and not _SURNAMES.match([t.text for t in tokens[first:last]], plain)
+            ):
+                continue  # "CO NHAN TRE" is "có nhận trẻ": in capitals "CO" says nothing
             if _is_name(tokens, text, plain, first, last, cue_first=cue_first, cued=True):
                 add(first, last)
 
@@ -833,20 +859,25 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
             continue
         last = _name_run(tokens, text, first, plain)
         words = [t.text for t in tokens[first:last]]
+        # Banks print names in capitals without diacritics, and people type their own name so
+        # in a text otherwise typed with them: three such words are read as plain text.
+        run_plain = plain or (
+            last - first >= 3 and not any(_has_diacritics(word) for word in words)
+        )
         if (
             last - first < 2
             or any(taken[first:last])
             or not (
-                _SURNAMES.match(words, plain)
-                or (last - first >= 3 and _MIDDLE_NAMES.match(words[1:], plain))
+                _SURNAMES.match(words, run_plain)
+                or (last - first >= 3 and _MIDDLE_NAMES.match(words[1:], run_plain))
             )
         ):
             first += 1
             continue
-        if plain and _PLACE_BEFORE.match(words[:1], plain):
+        if run_plain and _PLACE_BEFORE.match(words[:1], run_plain):
             first += 1  # "Duong Nguyen Van Linh" typed without diacritics: đường, not Dương
             continue
-        if _is_name(tokens, text, plain, first, last, cue_first=first, cued=False):
+        if _is_name(tokens, text, run_plain, first, last, cue_first=first, cued=False):
             add(first, last)
         first = last
     return found
@@ -868,6 +899,9 @@ def _name_run(tokens: list[_Token], text: str, first: int, plain: bool) -> int:
         ):
             break
         if _NOT_NAMES.match([t.text for t in tokens[last : last + 4]], plain) > 1:
+            break
+        word = token.text.casefold()
+        if word in _NOT_IN_NAMES or (plain and _fold(word) in _NOT_IN_NAMES_PLAIN):
             break
         if style == "letter":
             style = token.style
@@ -891,8 +925,19 @@ def _is_name(
         return False  # "ông Nguyễn Văn A", "anh K": the example names answers use, nobody's
     not_name = _NOT_NAMES.match([t.text for t in tokens[first : first + 4]], plain)
     # A one-word match is only a common noun when the word is not also a family name typed
-    # without diacritics: "Vo Van Muoi" is Võ, not "vợ".
-    if not_name > 1 or (not_name == 1 and not (plain and _SURNAMES.match(words, plain))):
+    # without diacritics ("Vo Van Muoi" is Võ, not "vợ"), or a family name that is also a word
+    # followed by a middle name or, after a cue, two more names ("ông Phó Văn Lợi", "tôi là
+    # Mã Thanh Phong"); none of the words after may be a title or noun ("Phó Trưởng Phòng").
+    if not_name == 1 and (
+        (plain and _SURNAMES.match(words, plain))
+        or (
+            _WORDLIKE_SURNAMES.match(words, plain)
+            and (_MIDDLE_NAMES.match(words[1:], plain) or (cued and len(words) >= 3))
+            and not any(_NOT_NAMES.match(words[i:], plain) for i in range(1, len(words)))
+        )
+    ):
+        not_name = 0
+    if not_name:
         return False
     for start in {max(cue_first - 1, 0), cue_first, first}:
         length = _PLACES.match([t.text for t in tokens[start : first + 4]], plain)
@@ -901,7 +946,14 @@ def _is_name(
     if not cued and _FAMOUS.match(words, plain) == len(words):
         return False  # "Lê Lợi là tuyến đường đẹp nhất"
     before = [t.text for t in _same_clause(tokens, text, cue_first)]
-    if before and _PLACE_BEFORE.ends(before, plain):
+    if (
+        before
+        and _PLACE_BEFORE.ends(before, plain)
+        and not (
+            _fold(" ".join(before[-2:])) == "mang ten"
+            and any(_HELD_BY.match(before[i:], plain) for i in range(len(before) - 2))
+        )
+    ):
         return False  # "đường Trần Khắc Chân", "trường THPT Nguyễn Du"
     return not _is_official(before[-7:], plain)
 
@@ -927,53 +979,113 @@ def _is_official(words: list[str], plain: bool) -> bool:
 
 # --- Addresses and land parcels ----------------------------------------------------------------
 
-# A capitalised syllable; Vietnamese syllables have at most 7 letters ("nghiêng").
-_CAP = rf"[{_UPPER}](?:['\u2019][{_UPPER}])?[{_LOWER}]{{0,6}}(?![\w])"
-_CAP_WORDS = rf"{_CAP}(?:[ ]{_CAP}){{0,4}}"
+# Words that end a place name: the commune, district and province after a hamlet or street
+# are kept ("thôn Phú Lộc Xã Diên Phước", "Ở BẢN NÀ SẢN XÃ CHIỀNG SƠN").
+_ADMIN = _v(
+    "xã", "phường", "quận", "huyện", "tỉnh", "thị trấn", "thị xã", "thành phố", "tp", "ubnd",
+    "hđnd", "tx", "tt",
+)  # fmt: skip
+# A capitalised syllable, title case or (in text typed in capitals) upper case; Vietnamese
+# syllables have at most 7 letters ("nghiêng").
+_CAP = (
+    rf"(?!{_ADMIN})[{_UPPER}](?:['\u2019][{_UPPER}])?(?:[{_LOWER}]{{0,6}}|[{_UPPER}]{{1,6}})"
+    r"(?![\w])"
+)
+# Odd spacing ("thôn  Đông  Yên") is still one name.
+_CAP_WORDS = rf"{_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,4}}"
+# House numbers: 12, 12A, 27/3, 15/4B, 120/7/2, 12-14, A12 is a lot (below).
 _NUM = r"\d+[A-Za-z]?\d*(?:/\d+[A-Za-z]?)*(?:-[A-Za-z]?\d+)?(?![\w/])"
-# A street named after a date: "đường 30 tháng 4", "đường 2 tháng 9".
+# A street named after a date: "đường 30 tháng 4", "đường 3 Tháng 2".
 _DATE_NAME = rf"\d{{1,2}}\s+{_v('tháng')}\s+\d{{1,2}}(?!\d)"
 _SO = _v("số")
 _NUM_OR_NAME = rf"(?:{_SO}\s*)?(?:{_DATE_NAME}|{_NUM}|{_CAP_WORDS})"
-# "số nhà 12", "nhà số 12 Nguyễn Trãi", "căn hộ 1205", "lô B12", "tòa A2"
+# Codes of lots, buildings and flats: "B12", "HH2", "A", "12A".
+_CODE = r"(?:[A-Z]{1,3}\d*[A-Za-z]?\d*|\d+[A-Za-z]?\d*)(?:-[A-Z]?\d+)?(?![\w/])"
+# "số nhà 12", "nhà số 12 Nguyễn Trãi", "căn hộ 1205", "lô B12", "tòa HH2", "block A"
 _HOUSE = (
     rf"(?:{_v('số nhà', 'nhà số', 'căn hộ số', 'căn hộ', 'căn nhà số', 'phòng số')}\s*:?\s*{_NUM}"
-    rf"|{_v('lô', 'tòa', 'toà', 'block')}\s+(?:{_SO}\s*)?"
-    r"(?=[A-Z]?\d)[A-Z]?\d+[A-Za-z]?\d*(?![\w/]))"
+    rf"|{_v('lô', 'lô số')}\s+(?=[A-Z]{{0,2}}\d)[A-Z]{{0,2}}\d+[A-Za-z]?\d*(?![\w/])"
+    rf"|{_v('tòa nhà', 'toà nhà', 'tòa', 'toà', 'block')}\s+(?:{_SO}\s*)?{_CODE})"
     rf"(?:[ ]+{_CAP_WORDS})?"
 )
 # An alley and the street it opens on: "ngõ 68 Cầu Giấy", "kiệt 45 Hoàng Diệu".
-_ALLEY = rf"{_v('ngõ', 'ngách', 'hẻm', 'kiệt')}\s+{_NUM_OR_NAME}(?:[ ]+{_CAP_WORDS})?"
+_ALLEY = rf"{_v('ngõ', 'ngách', 'hẻm', 'kiệt')}\s+{_NUM_OR_NAME}(?:[ \t]+{_CAP_WORDS})?"
 _STREET = rf"{_v('đường', 'phố')}\s+{_NUM_OR_NAME}"
-# Units below the commune. Bare "tổ", "đội" only with a number: "Tổ Công tác" is none.
+# "bản" is a hamlet in the mountains ("bản Pắc Ngòi") but also a copy or a version ("bản
+# Sao", "02 bản Kế hoạch"): only a capitalised name that is not a document word follows.
+_BAN = (
+    r"(?<![\d] )"
+    + "".join(
+        rf"(?<!{_v(word)} )"
+        for word in ("văn", "phiên", "biên", "kịch", "cơ", "căn", "xuất", "tái", "nguyên")
+    )
+    + "".join(rf"(?<!{_v(word)} )" for word in ("các", "những", "mỗi", "một", "hai", "ba"))
+    # Lower case or all capitals: a capitalised "Bản" starts a document's title.
+    + r"(?<!\w)(?:b[ảa]n|B[ẢA]N)(?!\w)"
+    rf"\s+(?!{_v('sao', 'chính', 'án', 'đồ', 'cam kết', 'khai', 'tự', 'thảo', 'vẽ', 'gốc')})"
+    rf"(?!{_v('kế hoạch', 'kiểm', 'điểm', 'tin', 'quyền', 'hướng', 'đăng', 'báo', 'hợp')})"
+    rf"(?!{_v('thông', 'đại hội', 'hội', 'quy', 'danh', 'đồ', 'chụp', 'tiếng', 'tuyên')})"
+    rf"(?!{_v('trích', 'ghi', 'xác', 'đề', 'dịch', 'nhận', 'thân', 'mô', 'giải', 'tóm')})"
+    rf"(?!{_v('photo', 'word', 'pdf', 'điện tử', 'giấy', 'in', 'cứng', 'mềm', 'lưu')})"
+    rf"{_CAP_WORDS}"
+)
+# Units below the commune. Bare "tổ", "đội", "cụm" only with a number: "Tổ Công tác" is none.
 # "Buôn Ma Thuột" and "Buôn Hồ" are towns, not hamlets.
 _LOCALITY = (
-    rf"(?:{_v('tổ dân phố', 'tổ dân cư', 'khu phố', 'khu tập thể', 'cụm dân cư')}"
+    rf"(?:{_v('tổ dân phố', 'tổ dân cư', 'khu phố', 'khu tập thể', 'cụm dân cư', 'tiểu khu')}"
     rf"\s+{_NUM_OR_NAME}"
-    rf"|(?<!{_v('nông')} ){_v('thôn', 'xóm', 'ấp', 'buôn', 'khóm', 'làng', 'sóc')}"
+    rf"|(?<!{_v('nông')} ){_v('thôn', 'xóm', 'ấp', 'buôn', 'khóm', 'làng', 'sóc', 'bon', 'plei')}"
     rf"\s+(?!{_v('Ma Thuột', 'Hồ', 'Trăng')})(?:{_SO}\s*)?(?:{_NUM}|{_CAP_WORDS})"
-    rf"|(?<!{_v('quân')} ){_v('tổ', 'đội', 'khu', 'khối', 'khu vực')}\s+(?:{_SO}\s*)?{_NUM})"
+    rf"|{_BAN}"
+    rf"|(?<!{_v('quân')} ){_v('tổ', 'đội', 'khu', 'khối', 'khu vực', 'cụm', 'kp', 'tdp')}"
+    r"\.?\s*(?:" + _SO + r"\s*)?" + _NUM + ")"
 )
-_TAIL = rf"{_v('khu đô thị', 'khu dân cư', 'chung cư', 'khu tập thể')}\s+{_CAP_WORDS}"
-# A bare "số 45" is only a house number when a street or alley follows: "tờ bản đồ số 45",
-# "Quyết định số 45" are not addresses.
+# Parts that only follow an address already started: "lô 12 khu B", "căn hộ 12, tầng 3".
+_TAIL = (
+    rf"{_v('khu đô thị', 'khu dân cư', 'chung cư', 'khu tập thể')}\s+{_CAP_WORDS}"
+    rf"|{_v('khu', 'dãy', 'tầng', 'phòng', 'căn')}\s+(?:{_SO}\s*)?{_CODE}"
+)
+# A house number, with or without "số", before an alley, a street or a hamlet: "67 hẻm 12
+# Nguyễn Trãi", "25B đường 3 Tháng 2", "số 10, tổ 7". Not after a count or a date ("có 3
+# ngõ", "ngày 5 đường…" are filtered in _address_candidates).
 _ADDRESS_START_RE = _Dual(
     rf"(?<!\w)(?:{_HOUSE}|{_SO}\s+{_NUM}(?=[\s,]+(?:{_ALLEY}|{_STREET}|{_LOCALITY}))"
+    rf"|(?P<bare>(?<![\d/.,]){_NUM})(?=[ \t]*,?[ \t]*(?:{_ALLEY}|{_STREET}))"
     rf"|{_ALLEY}|{_LOCALITY})"
 )
 # "tại 13 Thông tư", "ở 2 Sở": a count of documents or agencies, not a house number.
 _NOT_STREET = _v(
     "thông tư", "nghị định", "quyết định", "luật", "điều", "khoản", "chương", "mục", "phụ lục",
     "mẫu", "văn bản", "bộ", "sở", "cơ quan", "tỉnh", "huyện", "xã", "phường", "quận", "đơn vị",
+    "trung tâm", "chi cục", "cục", "phòng", "ban", "ngành", "hộ", "người", "tháng", "năm",
 )  # fmt: skip
 # After an explicit cue a number and a street name are an address: "trú tại 45 Lê Lợi",
-# "tôi ở số 21 Nguyễn Thị Minh Khai".
+# "tôi ở số 21 Nguyễn Thị Minh Khai", "mới chuyển về 27/3 Phan Đình Phùng".
 _ADDRESS_CUE_RE = _Dual(
     rf"(?<!\w)(?:{_v('thường trú tại', 'tạm trú tại', 'trú tại', 'ngụ tại', 'ở tại', 'cư trú tại')}"
-    rf"|{_v('ở', 'tại', 'nhà')}|{_v('địa chỉ')}(?:[^:\n\d]{{0,20}}:)?)"
+    rf"|{_v('ở', 'tại', 'nhà', 'về')}|{_v('địa chỉ')}(?:[^:\n\d]{{0,20}}:)?)"
     rf"\s*(?P<address>(?:{_SO}\s+)?{_NUM}(?:[ ,]+(?!{_NOT_STREET}){_CAP_WORDS}))"
 )
+# A house number and a street followed by the ward or commune is an address without a cue:
+# "45 Lê Lợi, phường Bến Thành", "27/3 Phan Đình Phùng, tổ 9".
+_ADDRESS_WARD_RE = _Dual(
+    rf"(?<![\w/.,])(?P<address>{_NUM}[ \t]+(?!{_NOT_STREET}){_CAP}(?:[ \t]+{_CAP}){{1,4}})"
+    rf"(?=[ \t]*,[ \t]*(?:{_v('phường', 'xã', 'thị trấn', 'tổ', 'khu phố', 'p', 'kp')}))"
+)
 _ADDRESS_PART_RE = _Dual(rf"[\s,]*(?:{_HOUSE}|{_ALLEY}|{_STREET}|{_LOCALITY}|{_TAIL})")
+# Before the start of a unit: a count, a date or a plural ("có 3 ngõ", "các ấp Mỹ Hòa và Mỹ
+# Lợi", "đổi thành ấp 1, ấp 2") is about the units themselves, nobody's home; an office's seat
+# ("trụ sở tại số 2 Lê Lai", "đặt tại …") is public.
+_NOT_HOME_BEFORE_RE = _Dual(
+    rf"(?:{_v('các', 'những', 'mấy', 'từng', 'mỗi', 'đổi thành', 'đổi tên thành', 'sáp nhập')}"
+    rf"|{_v('trụ sở', 'trụ sở chính', 'đặt tại', 'đóng tại', 'tọa lạc tại', 'toạ lạc tại')}"
+    rf"(?:\s+{_v('tại', 'ở')})?)\s*:?\s*(?:{_SO}\s*)?$"
+)
+_COUNT_BEFORE_RE = _Dual(
+    rf"(?:{_v('có', 'gồm', 'ngày', 'tháng', 'năm', 'điều', 'khoản', 'km', 'quốc lộ', 'với')}"
+    rf"|{_v('hơn', 'khoảng', 'được', 'mở', 'làm', 'thêm')})\s*$"
+)
+
 
 _PARCEL = _v(
     "số thửa đất", "số thửa", "thửa đất số", "thửa đất", "thửa số", "thửa", "lô đất số",
@@ -989,17 +1101,27 @@ _LAND_SHEET_AFTER_RE = _Dual(
 
 
 def _address_candidates(norm: _Normalised) -> list[_Candidate]:
-    text = norm.text
-    starts = [m.span() for m in _ADDRESS_START_RE(norm.plain).finditer(text)]
-    starts += [m.span("address") for m in _ADDRESS_CUE_RE(norm.plain).finditer(text)]
+    text, plain = norm.text, norm.plain
+    starts = [
+        (m.start(), m.end(), m.group("bare") is not None)
+        for m in _ADDRESS_START_RE(plain).finditer(text)
+    ]
+    for regex in (_ADDRESS_CUE_RE, _ADDRESS_WARD_RE):
+        starts += [(*m.span("address"), False) for m in regex(plain).finditer(text)]
     found = []
     covered = 0
-    for start, end in sorted(starts):
+    for start, end, bare in sorted(starts):
         if start < covered:
             continue  # already part of the previous address: keeps long lists linear
         # Further parts of the same address: "số 45, ngõ 12, đường Lê Lợi, thôn 3".
-        while part := _ADDRESS_PART_RE(norm.plain).match(text, end):
+        while part := _ADDRESS_PART_RE(plain).match(text, end):
             end = part.end()
+        before = text[max(start - 30, 0) : start]
+        if bare and _COUNT_BEFORE_RE(plain).search(before):
+            continue  # "có 3 ngõ 12": a count; the alley after it is looked at on its own
+        if _NOT_HOME_BEFORE_RE(plain).search(before):
+            covered = end  # the rest of the list goes with it: "ấp 1, ấp 2"
+            continue
         found.append(_Candidate(norm.finding(Kind.ADDRESS, start, end)))
         covered = end
     return found

@@ -118,6 +118,37 @@ REDACTED = [
     # Names with no cue: a family name and capitalised syllables, in any case.
     ("Giấy khai sinh ghi Hoàng Văn Tám là cha.", "Giấy khai sinh ghi [họ tên] là cha."),
     ("Sổ đỏ cấp cho hộ NGUYỄN VĂN THỌ.", "Sổ đỏ cấp cho hộ [họ tên]."),
+    # Round 2, from text written by someone else: house numbers before an alley or street,
+    # buildings with letter codes, mountain hamlets, capitals, odd spacing, pairs of digits.
+    ("Gia đình tôi ở căn hộ 903 tòa CT1, khu đô thị Văn Quán.", "Gia đình tôi ở [địa chỉ]."),
+    ("Nhà cháu ở 34 hẻm 7 Lê Văn Sỹ, phường 13.", "Nhà cháu ở [địa chỉ], phường 13."),
+    ("nha toi o 21 kiet 8 Hoang Dieu, phuong Hai Chau", "nha toi o [địa chỉ], phuong Hai Chau"),
+    (
+        "Tôi thuê trọ ở 88C đường 30 Tháng 4, khu phố 2, phường 9.",
+        "Tôi thuê trọ ở [địa chỉ], phường 9.",
+    ),
+    ("Mẹ tôi ở bản Co Mạ, xã Thuận Châu.", "Mẹ tôi ở [địa chỉ], xã Thuận Châu."),
+    ("NHÀ TÔI Ở XÓM BÃI, XÃ ĐỒNG TÂM.", "NHÀ TÔI Ở [địa chỉ], XÃ ĐỒNG TÂM."),
+    ("Địa chỉ: 102 NGÕ 15 HOÀNG HOA THÁM.", "Địa chỉ: [địa chỉ]."),
+    (
+        "Gia đình vừa dọn về 14/2 Bạch Đằng, tổ 4, phường An Hải.",
+        "Gia đình vừa dọn về [địa chỉ], phường An Hải.",
+    ),
+    (
+        "Cửa hàng của tôi, 56 Bạch Đằng, phường Hải Châu 1, bị mất điện.",
+        "Cửa hàng của tôi, [địa chỉ], phường Hải Châu 1, bị mất điện.",
+    ),
+    ("Tôi ở thôn  Phú  Lộc , xã Tân Lập.", "Tôi ở [địa chỉ] , xã Tân Lập."),
+    ("Tôi ở cụm 2, xã Liên Hà.", "Tôi ở [địa chỉ], xã Liên Hà."),
+    ("Nhờ gọi 03 58 12 34 56 giúp tôi.", "Nhờ gọi [số điện thoại] giúp tôi."),
+    # Family names that are also words (Phó, Mã, Ông), and a bank's capitals without diacritics.
+    ("Kính gửi bà Phó Thị Hạnh.", "Kính gửi bà [họ tên]."),
+    ("Người bán là ông Mã Quốc Khánh.", "Người bán là ông [họ tên]."),
+    ("Tôi là Ông Thị Hoa, ở xã Tân Lập.", "Tôi là [họ tên], ở xã Tân Lập."),
+    (
+        "Tiền chuyển vào STK 0451000123456 mang tên TRAN THI MAI ANH.",
+        "Tiền chuyển vào STK [số tài khoản] mang tên [họ tên].",
+    ),
     # Typed without diacritics.
     ("Toi ten la Nguyen Van Binh, o thon 4.", "Toi ten la [họ tên], o [địa chỉ]."),
     ("Bo toi la Vo Van Muoi.", "Bo toi la [họ tên]."),
@@ -222,6 +253,15 @@ KEPT = [
     "Trình Chủ tịch Ủy ban nhân dân cấp huyện phê duyệt.",
     "Trường Đại học Y Dược cấp bằng tốt nghiệp.",
     "Nộp tại Tp. Hồ Chí Minh hoặc Hà Nội.",
+    # Round 2: units talked about, not lived in; an office's seat; documents; words in capitals.
+    "Sau khi sáp nhập, các thôn Đông Hòa và Tây Hòa có đổi tên thành thôn 1 không?",
+    "Trung tâm Phục vụ hành chính công đặt tại số 5 Trần Phú, phường Hải Châu.",
+    "Biên bản Đại hội và bản Cam kết gửi kèm hồ sơ.",
+    "HỒ SƠ GỒM BẢN SAO CCCD VÀ ĐƠN ĐỀ NGHỊ.",
+    "KHU VUC NAY BI SAT LO DAT NANG.",
+    "TRUONG CO NHAN HO SO ONLINE KHONG",
+    "ĐẾN NAY TÔI CHƯA NHẬN ĐƯỢC ĐỒNG NÀO.",
+    "Biên lai thu 18 khoản phí, cấp tại 3 Trung tâm.",
 ]
 
 

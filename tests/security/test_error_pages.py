@@ -198,3 +198,13 @@ def test_a_bad_request_is_the_styled_400():
 
     assert response.status_code == 400
     assert 'class="site-header"' in response.content.decode()
+
+
+def test_a_form_too_large_gets_the_styled_413_and_stores_nothing():
+    client = Client(raise_request_exception=False, HTTP_ACCEPT_LANGUAGE="vi")
+
+    response = client.post(reverse("questions:ask"), {"title": "x", "body": "y" * 6_000_000})
+
+    assert response.status_code == 413
+    assert vi("What was sent is too large") in response.content.decode()
+    assert Question.objects.count() == 0

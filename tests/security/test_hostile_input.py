@@ -58,8 +58,9 @@ def test_the_archive_page_ignores_a_bad_year(anonymous, year):
     assert response.status_code == 200
 
 
-def test_a_deeply_nested_json_body_is_a_json_400_and_stores_nothing(anonymous):
-    response = anonymous.post(ASK_API, "[" * 100_000, content_type="application/json")
+@pytest.mark.parametrize("url", [ASK_API, "/api/v1/archive/similar/"])
+def test_a_deeply_nested_json_body_is_a_json_400_and_stores_nothing(anonymous, url):
+    response = anonymous.post(url, "[" * 100_000, content_type="application/json")
 
     assert response.status_code == 400
     assert _is_json(response)
@@ -69,10 +70,11 @@ def test_a_deeply_nested_json_body_is_a_json_400_and_stores_nothing(anonymous):
     assert Question.objects.count() == 0
 
 
-def test_a_body_over_the_size_limit_is_a_json_413_and_stores_nothing(anonymous, settings):
+@pytest.mark.parametrize("url", [ASK_API, "/api/v1/archive/similar/"])
+def test_a_body_over_the_size_limit_is_a_json_413_and_stores_nothing(anonymous, url):
     body = json.dumps({"title": "x", "question": "y" * (6 * 1024 * 1024)})
 
-    response = anonymous.post(ASK_API, body, content_type="application/json")
+    response = anonymous.post(url, body, content_type="application/json")
 
     assert response.status_code == 413
     assert _is_json(response)

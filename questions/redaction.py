@@ -453,6 +453,8 @@ def _normalise_number(digits: str) -> str:
     """Digits of a phone written with an international prefix, in national form (0…)."""
     if digits.startswith("0084"):
         return "0" + digits[4:]
+    if digits.startswith("840") and len(digits) == 12:
+        return digits[2:]  # "+84 (0) 912 345 678"
     if digits.startswith("84") and len(digits) in (11, 12):
         return "0" + digits[2:]
     return digits
@@ -489,9 +491,11 @@ def _phone_candidates(norm: _Normalised) -> list[_Candidate]:
         # Phones start with a group of 3-4 digits ("0912 34 56 78", "(0236) 3 822 456"); a
         # date or time starts with a short one ("05.10.2024 09.30"). "84" is the country code.
         groups = groups[1:] if groups[0] in ("84", "0084") and len(groups) > 1 else groups
+        groups = groups[1:] if groups[0] == "0" and len(groups) > 1 else groups  # +84 (0) 912
         # Written in pairs, "09 12 34 56 78", a mobile starts with its "0x" and is five pairs:
         # a date and a time have a four-digit year or fewer digits.
-        pairs = len(groups) == 5 and all(len(group) == 2 for group in groups)
+        # "09 1234 5678" too: a mobile's "0x", then groups of two digits or more.
+        pairs = groups[0].startswith("0") and all(len(group) >= 2 for group in groups)
         if _is_phone(digits) and (len(groups[0]) >= 3 or pairs):
             found.append(_Candidate(norm.finding(Kind.PHONE, start, end)))
     return found
@@ -506,13 +510,13 @@ _ID_CUE = _v(
     "bằng lái xe", "bằng lái",
 )  # fmt: skip
 _ID_RE = _Dual(
-    rf"(?<!\w){_ID_CUE}{_GAP}(?<![\d.,])(?P<number>\d(?:[ .]?\d){{8,11}})(?![\d/]|[.,]\d)"
+    rf"(?<!\w){_ID_CUE}{_GAP}(?<![\d.,])(?P<number>\d(?:[ .\-]?\d){{8,11}})(?![\d/]|[.,]\d)"
 )
 _BARE_ID_RE = re.compile(r"(?<![\d.,/])\d{12}(?![\d/]|[.,]\d)")
 # Vietnamese passports are one letter and seven digits; without the cue only the letters
 # passports are issued with, so that form and model codes ("K1234567") are not taken.
 _PASSPORT_RE = _Dual(
-    rf"(?<!\w){_v('hộ chiếu')}{_GAP}(?<![\w/])(?P<number>[A-Z]\d{{7}})(?![\w/])"
+    rf"(?<!\w){_v('hộ chiếu')}{_GAP}(?<![\w/])(?P<number>[A-Z]\d{{7,8}})(?![\w/])"
     r"|(?<![\w/])(?P<bare>[BCNP]\d{7})(?![\w/])"
 )
 _TAX_RE = _Dual(
@@ -522,7 +526,7 @@ _TAX_RE = _Dual(
 _SOCIAL_CUE = _v(
     "mã số bhxh", "mã bhxh", "số bhxh", "sổ bhxh", "mã số bảo hiểm xã hội", "mã bảo hiểm xã hội",
     "số bảo hiểm xã hội", "sổ bảo hiểm xã hội", "số sổ bhxh", "số sổ bảo hiểm xã hội", "bhyt",
-    "bảo hiểm y tế",
+    "bảo hiểm y tế", "bhxh", "bảo hiểm xã hội",
 )  # fmt: skip
 _SOCIAL_RE = _Dual(
     rf"(?<!\w){_SOCIAL_CUE}{_GAP}(?<![\d.,])(?P<number>\d{{10}})(?![\d/]|[.,]\d)"
@@ -531,6 +535,7 @@ _SOCIAL_RE = _Dual(
 )
 _BANK_CUE = _v(
     "số tài khoản", "stk", "tài khoản số", "tài khoản", "tk số", "số tk", "tài khoản nhận",
+    "chuyển khoản", "số thẻ atm", "thẻ atm", "số thẻ ngân hàng", "thẻ ngân hàng",
 )  # fmt: skip
 _BANK_RE = _Dual(
     rf"(?<!\w){_BANK_CUE}{_GAP}(?<![\d.,])(?P<number>\d(?:[ .\-]?\d){{5,18}})(?![\d/]|[.,]\d)"
@@ -539,6 +544,13 @@ _BANK_RE = _Dual(
 _PLATE_RE = re.compile(
     r"(?<![\w./\-])[1-9]\d[ \t]?-?[ \t]?(?:[A-Z]{1,2}|MĐ)\d?[ \t]?[-.]?[ \t]?"
     r"(?:\d{3}\.\d{2}|\d{4,5})(?![\w/]|[.,]\d)"
+)
+
+
+_PLATE_CUE_RE = _Dual(
+    rf"(?<!\w){_v('biển số xe', 'biển số', 'biển kiểm soát', 'bks', 'biển')}[ \t]*:?[ \t]*"
+    r"(?P<number>[1-9]\d[ \t]?-?[ \t]?[a-z]{1,2}\d?[ \t]?[-.]?[ \t]?(?:\d{3}\.\d{2}|\d{4,5}))"
+    r"(?![\w/]|[.,]\d)"
 )
 
 
@@ -561,6 +573,8 @@ def _cued_candidates(norm: _Normalised) -> list[_Candidate]:
             found.append(_Candidate(norm.finding(kind, *match.span(group))))
     for match in _PLATE_RE.finditer(norm.text):
         found.append(_Candidate(norm.finding(Kind.LICENCE_PLATE, *match.span())))
+    for match in _PLATE_CUE_RE(norm.plain).finditer(norm.text):
+        found.append(_Candidate(norm.finding(Kind.LICENCE_PLATE, *match.span("number"))))
     return found
 
 
@@ -640,7 +654,8 @@ _SURNAMES = _Lexicon(
     "Lâm Mai Tô Tạ Hà Cao Lương Trịnh Chu Quách Kiều Thái La Phùng Lưu Triệu Đào Lại Mạc Lữ Lã "
     "Tôn Bạch Vương Khúc Đàm Hứa Thân Nông Lò Tăng Diệp Âu Doãn Nghiêm Khổng Khương Mẫn Tiêu "
     "Lục Trình Viên Hầu Cù Kha Ksor Siu Rmah Kpă Hoàng Đậu Đồng Giáp Hàn Lạc Lường "
-    "Quàng Sầm Tòng",
+    "Quàng Sầm Tòng Giàng Vàng Sùng Thào Lầu Mùa Hờ Tráng Chảo Phàn Cầm Điêu Bế Vừ Lù Sình "
+    "Hạng Chẻo Thạch",
     separator=" ",
 )
 # A middle name that says "person" even after an unknown family name: "Ksor Thị H'Bla".
@@ -666,7 +681,7 @@ _NOT_NAMES = _Lexicon(
     "|kiều hối|lưu trú|lưu ý|lưu trữ|triệu chứng|đào tạo|chu kỳ|giáp ranh|lạc hậu|hầu hết"
     "|đồng thời|đồng ý|đồng hồ|đồng bào|quý vị|quý cơ quan|quý ông|quý bà|quý khách|đức phật"
     "|nông nghiệp|nông thôn|nông lương|nông sản|nông lâm|sạt lở|lở đất|đề nghị|hỗ trợ"
-    "|xin hỏi|cho hỏi|trân trọng"
+    "|xin hỏi|cho hỏi|trân trọng|y tế|y học|y dược"
 )
 # Family names that are also titles or honorifics: "ông Phó Văn Lợi", "bà Ông Thị Lụa", "tôi
 # là Mã Thanh Phong". They start a name only when the words after them are no title or noun.
@@ -771,8 +786,11 @@ _KIN = (
     "cố", "chủ hộ", "chủ xe", "chủ tài khoản", "chủ tk", "người nhận", "người bán", "người mua",
     "người thuê", "người khai", "người yêu cầu", "người làm chứng", "người đại diện",
     "người được ủy quyền", "người được uỷ quyền", "người ủy quyền", "người uỷ quyền",
-    "người đứng tên", "người bị hại", "người thừa kế", "bên a", "bên b", "bên bán", "bên mua",
-    "bên cho thuê", "bên thuê", "bên tặng cho", "bên nhận tặng cho", "bên nhận",
+    "người đứng tên", "người bị hại", "người thừa kế", "người khiếu nại", "người tố cáo",
+    "người phản ánh", "người làm đơn", "người viết đơn", "người nộp đơn", "người giám hộ",
+    "người quá cố", "chủ sở hữu", "chủ sử dụng", "chủ đất", "nguyên đơn", "bị đơn", "đương sự",
+    "bên a", "bên b", "bên bán", "bên mua", "bên cho thuê",
+    "bên thuê", "bên tặng cho", "bên nhận tặng cho", "bên nhận",
 )  # fmt: skip
 # Words whose second half is a kinship word: "công bố" (announce), "ghi chú" (note).
 _COMPOUNDS = _Lexicon(
@@ -825,6 +843,8 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
                 continue
             last = _name_run(tokens, text, first, plain)
             if last == first:
+                if plain and (lower_last := _lower_name_run(tokens, text, first, regex)):
+                    add(first, lower_last)
                 continue
             if (
                 last - first == 1
@@ -870,6 +890,9 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
             or not (
                 _SURNAMES.match(words, run_plain)
                 or (last - first >= 3 and _MIDDLE_NAMES.match(words[1:], run_plain))
+                # Ede and Jarai names: "Y Bhin Niê" (men), "H'Hen Niê" (women).
+                or (words[0] == "Y" and last - first >= 3)
+                or re.match(r"H['\u2019][A-Z]", words[0]) is not None
             )
         ):
             first += 1
@@ -881,6 +904,42 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
             add(first, last)
         first = last
     return found
+
+
+# Words that end a name typed in lower case without diacritics: "toi ten la nguyen van binh
+# o thon 3", "em la tran thi mai sdt …".
+_LOWER_NAME_STOPS = frozenset({
+    "o", "sinh", "sdt", "so", "dia", "cccd", "cmnd", "xin", "muon", "co", "bi", "da", "va",
+    "em", "toi", "la", "nha", "tru", "he", "dt", "dien", "email", "can", "xa", "thon", "xom",
+    "ap", "to", "cua", "khong", "duoc", "voi", "cho", "thi", "nay", "ma", "de", "nen", "hoac",
+    "den", "ngoai", "theo", "ve", "mat", "chet", "hoc", "tuoi", "con", "vo", "chong", "me",
+    "bo", "ba", "ong",
+})  # fmt: skip
+
+
+def _lower_name_run(tokens: list[_Token], text: str, first: int, cue: _Dual) -> int:
+    """The end of a name typed in lower case after a cue ("toi ten la nguyen van binh"), or 0.
+
+    Only in text typed without diacritics, where people also skip capitals; the name must
+    start with a family name and, after a kinship word, have Văn/Thị second ("me em la ba
+    hoang thi nhung"), since "ba", "co", "em" there are as often words as cues.
+    """
+    last = first
+    while last < len(tokens) and last - first < 4 and tokens[last].style == "lower":
+        if last > first and not re.fullmatch(
+            r"[ \t]+", text[tokens[last - 1].end : tokens[last].start]
+        ):
+            break
+        word = _fold(tokens[last].text)
+        if last > first and word in _LOWER_NAME_STOPS and not (last == first + 1 and word == "thi"):
+            break  # "thi" second is Thị: "tran thi mai"
+        last += 1
+    words = [t.text for t in tokens[first:last]]
+    if len(words) < 2 or not _SURNAMES.match(words, True) or any(_has_diacritics(w) for w in words):
+        return 0
+    if cue is _KIN_RE and not (len(words) >= 3 and _MIDDLE_NAMES.match(words[1:], True)):
+        return 0
+    return last
 
 
 def _name_run(tokens: list[_Token], text: str, first: int, plain: bool) -> int:
@@ -993,18 +1052,24 @@ _CAP = (
 )
 # Odd spacing ("thôn  Đông  Yên") is still one name.
 _CAP_WORDS = rf"{_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,4}}"
+# Hamlets and streets numbered after their name: "ấp Bình Hòa 2", "Cách Mạng Tháng 8".
+_NAME_NUM = rf"{_CAP_WORDS}(?:[ \t]+\d{{1,3}}[A-Z]?(?![\w/]|[.,]\d))?"
 # House numbers: 12, 12A, 27/3, 15/4B, 120/7/2, 12-14, A12 is a lot (below).
 _NUM = r"\d+[A-Za-z]?\d*(?:/\d+[A-Za-z]?)*(?:-[A-Za-z]?\d+)?(?![\w/])"
 # A street named after a date: "đường 30 tháng 4", "đường 3 Tháng 2".
 _DATE_NAME = rf"\d{{1,2}}\s+{_v('tháng')}\s+\d{{1,2}}(?!\d)"
 _SO = _v("số")
-_NUM_OR_NAME = rf"(?:{_SO}\s*)?(?:{_DATE_NAME}|{_NUM}|{_CAP_WORDS})"
+_NUM_OR_NAME = rf"(?:{_SO}\s*)?(?:{_DATE_NAME}|{_NUM}|{_NAME_NUM})"
 # Codes of lots, buildings and flats: "B12", "HH2", "A", "12A".
-_CODE = r"(?:[A-Z]{1,3}\d*[A-Za-z]?\d*|\d+[A-Za-z]?\d*)(?:-[A-Z]?\d+)?(?![\w/])"
+_CODE = r"(?:[A-Z]{1,3}[-.]?\d*[A-Za-z]?\d*|\d+[A-Za-z]?\d*)(?:[-.][A-Z]?\d+)?(?![\w/])"
 # "số nhà 12", "nhà số 12 Nguyễn Trãi", "căn hộ 1205", "lô B12", "tòa HH2", "block A"
 _HOUSE = (
-    rf"(?:{_v('số nhà', 'nhà số', 'căn hộ số', 'căn hộ', 'căn nhà số', 'phòng số')}\s*:?\s*{_NUM}"
-    rf"|{_v('lô', 'lô số')}\s+(?=[A-Z]{{0,2}}\d)[A-Z]{{0,2}}\d+[A-Za-z]?\d*(?![\w/])"
+    rf"(?:{_v('số nhà', 'nhà số', 'căn nhà số', 'phòng số')}\s*:?\s*{_NUM}"
+    rf"|{_v('căn hộ số', 'căn hộ')}\s*:?\s*(?:{_NUM}|(?=[A-Z]{{1,3}}[-.]?\d){_CODE})"
+    rf"|{_v('lô', 'lô số')}\s+(?=[A-Z]{{0,2}}\d){_CODE}"
+    # A floor or room is a home when its building follows: "tầng 5 tòa nhà Sông Đà".
+    rf"|{_v('phòng', 'tầng', 'căn')}\s+(?:{_SO}\s*)?{_CODE}(?=[\s,]+"
+    rf"{_v('tòa', 'toà', 'nhà', 'block', 'chung cư', 'khu tập thể', 'lô', 'dãy', 'ký túc xá')})"
     rf"|{_v('tòa nhà', 'toà nhà', 'tòa', 'toà', 'block')}\s+(?:{_SO}\s*)?{_CODE})"
     rf"(?:[ ]+{_CAP_WORDS})?"
 )
@@ -1035,7 +1100,7 @@ _LOCALITY = (
     rf"(?:{_v('tổ dân phố', 'tổ dân cư', 'khu phố', 'khu tập thể', 'cụm dân cư', 'tiểu khu')}"
     rf"\s+{_NUM_OR_NAME}"
     rf"|(?<!{_v('nông')} ){_v('thôn', 'xóm', 'ấp', 'buôn', 'khóm', 'làng', 'sóc', 'bon', 'plei')}"
-    rf"\s+(?!{_v('Ma Thuột', 'Hồ', 'Trăng')})(?:{_SO}\s*)?(?:{_NUM}|{_CAP_WORDS})"
+    rf"\s+(?!{_v('Ma Thuột', 'Hồ', 'Trăng')})(?:{_SO}\s*)?(?:{_NUM}|{_NAME_NUM})"
     rf"|{_BAN}"
     rf"|(?<!{_v('quân')} ){_v('tổ', 'đội', 'khu', 'khối', 'khu vực', 'cụm', 'kp', 'tdp')}"
     r"\.?\s*(?:" + _SO + r"\s*)?" + _NUM + ")"
@@ -1044,6 +1109,8 @@ _LOCALITY = (
 _TAIL = (
     rf"{_v('khu đô thị', 'khu dân cư', 'chung cư', 'khu tập thể')}\s+{_CAP_WORDS}"
     rf"|{_v('khu', 'dãy', 'tầng', 'phòng', 'căn')}\s+(?:{_SO}\s*)?{_CODE}"
+    rf"|{_v('nhà')}\s+(?=[A-Z]{{1,2}}\d)[A-Z]{{1,2}}\d+[A-Za-z]?(?![\w/])"
+    rf"|{_v('tòa nhà', 'toà nhà', 'ký túc xá')}\s+{_CAP_WORDS}"
 )
 # A house number, with or without "số", before an alley, a street or a hamlet: "67 hẻm 12
 # Nguyễn Trãi", "25B đường 3 Tháng 2", "số 10, tổ 7". Not after a count or a date ("có 3
@@ -1063,13 +1130,16 @@ _NOT_STREET = _v(
 # "tôi ở số 21 Nguyễn Thị Minh Khai", "mới chuyển về 27/3 Phan Đình Phùng".
 _ADDRESS_CUE_RE = _Dual(
     rf"(?<!\w)(?:{_v('thường trú tại', 'tạm trú tại', 'trú tại', 'ngụ tại', 'ở tại', 'cư trú tại')}"
-    rf"|{_v('ở', 'tại', 'nhà', 'về')}|{_v('địa chỉ')}(?:[^:\n\d]{{0,20}}:)?)"
-    rf"\s*(?P<address>(?:{_SO}\s+)?{_NUM}(?:[ ,]+(?!{_NOT_STREET}){_CAP_WORDS}))"
+    rf"|{_v('ở', 'tại', 'nhà', 'về')}|{_v('địa chỉ')}(?:[^:\n\d]{{0,20}}:)?"
+    rf"|{_v('thường trú', 'tạm trú', 'trú quán', 'hktt', 'nơi ở', 'chỗ ở', 'nơi cư trú', 'đc')}"
+    r"[^:\n\d]{0,20}:)"
+    rf"\s*(?P<address>(?:{_SO}\s+)?{_NUM}(?:[ ,]+(?!{_NOT_STREET}){_NAME_NUM}))"
 )
 # A house number and a street followed by the ward or commune is an address without a cue:
 # "45 Lê Lợi, phường Bến Thành", "27/3 Phan Đình Phùng, tổ 9".
 _ADDRESS_WARD_RE = _Dual(
-    rf"(?<![\w/.,])(?P<address>{_NUM}[ \t]+(?!{_NOT_STREET}){_CAP}(?:[ \t]+{_CAP}){{1,4}})"
+    rf"(?<![\w/.,])(?P<address>{_NUM}[ \t]+(?!{_NOT_STREET}){_CAP}(?:[ \t]+{_CAP}){{1,4}}"
+    r"(?:[ \t]+\d{1,3}[A-Z]?)?)"
     rf"(?=[ \t]*,[ \t]*(?:{_v('phường', 'xã', 'thị trấn', 'tổ', 'khu phố', 'p', 'kp')}))"
 )
 _ADDRESS_PART_RE = _Dual(rf"[\s,]*(?:{_HOUSE}|{_ALLEY}|{_STREET}|{_LOCALITY}|{_TAIL})")
@@ -1092,7 +1162,10 @@ _PARCEL = _v(
 )  # fmt: skip
 _SHEET = _v("số tờ bản đồ", "tờ bản đồ địa chính", "tờ bản đồ", "tờ bđ", "tbđ", "số tờ")
 _LAND_NUMBER = r"(?P<number>\d+[A-Za-z]?)(?![\w/]|[.,]\d)"
-_LAND_RE = _Dual(rf"(?<!\w)(?:{_PARCEL}|{_SHEET})(?:\s+{_SO})?\s*:?\s*{_LAND_NUMBER}")
+_LAND_RE = _Dual(
+    rf"(?<!\w)(?:{_PARCEL}|{_SHEET})(?:\s+{_v('có số hiệu', 'số hiệu', 'mang số', 'số')})?"
+    rf"\s*:?\s*{_LAND_NUMBER}"
+)
 # "thửa 210 và 211", "thửa số 145 tờ 9": more numbers, and a bare "tờ" after a parcel.
 _LAND_MORE_RE = _Dual(rf"\s*(?:,|;|{_v('và')})\s*{_LAND_NUMBER}(?!\s*(?i:m2|m²|m\b|ha\b|năm))")
 _LAND_SHEET_AFTER_RE = _Dual(

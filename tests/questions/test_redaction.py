@@ -149,6 +149,34 @@ REDACTED = [
         "Tiền chuyển vào STK 0451000123456 mang tên TRAN THI MAI ANH.",
         "Tiền chuyển vào STK [số tài khoản] mang tên [họ tên].",
     ),
+    # Round 2, the same kinds in other words: numbered hamlets and streets, forms' residence
+    # cues, flats and floors with their building, phones and IDs with odd separators, lower-case
+    # plates and names typed without diacritics, names of the mountain and highland peoples.
+    ("Gia đình tôi ở ấp Bình Hòa 2, xã Tân Phú.", "Gia đình tôi ở [địa chỉ], xã Tân Phú."),
+    ("Tôi ở 215 Cách Mạng Tháng 8, phường 10.", "Tôi ở [địa chỉ], phường 10."),
+    ("Thường trú: 12 Lý Thường Kiệt, phường Trần Phú.", "Thường trú: [địa chỉ], phường Trần Phú."),
+    ("ĐC: 45 Lê Lợi, P. Bến Thành.", "ĐC: [địa chỉ], P. Bến Thành."),
+    ("Tôi mua căn hộ A-1205 chung cư Hà Đô.", "Tôi mua [địa chỉ]."),
+    ("Tôi ở tầng 5 tòa nhà Sông Đà, phường Mỹ Đình.", "Tôi ở [địa chỉ], phường Mỹ Đình."),
+    ("Tôi ở phòng 305 nhà B4 khu tập thể Kim Liên.", "Tôi ở [địa chỉ]."),
+    ("Tôi ở lô B2-15 khu dân cư Vĩnh Phú.", "Tôi ở [địa chỉ]."),
+    (
+        "Liên hệ 09 1234 5678 hoặc +84 (0) 912 345 678.",
+        "Liên hệ [số điện thoại] hoặc [số điện thoại].",
+    ),
+    ("Số CCCD 038-096-001-234 cấp năm 2021.", "Số CCCD [số CCCD/CMND] cấp năm 2021."),
+    ("Hộ chiếu số E12345678 của tôi.", "Hộ chiếu số [số hộ chiếu] của tôi."),
+    ("BHXH số 0123456789 của mẹ tôi bị sai.", "BHXH số [mã số BHXH] của mẹ tôi bị sai."),
+    ("Chuyển khoản vào 0071000123456 Vietcombank.", "Chuyển khoản vào [số tài khoản] Vietcombank."),
+    ("xe may bien so 29a1-234.56 bi mat", "xe may bien so [biển số xe] bi mat"),
+    (
+        "Thửa đất có số hiệu 245, tờ bản đồ 17.",
+        "Thửa đất có số hiệu [số thửa đất], tờ bản đồ [số thửa đất].",
+    ),
+    ("toi ten la nguyen van binh o thon 3", "toi ten la [họ tên] o [địa chỉ]"),
+    ("me em la ba hoang thi nhung bi benh", "me em la ba [họ tên] bi benh"),
+    ("Danh sách gồm: Sùng Seo Chứ, Thào A Tủa.", "Danh sách gồm: [họ tên], [họ tên]."),
+    ("Hồ sơ của Y Bhin Niê và H'Hen Niê.", "Hồ sơ của [họ tên] và [họ tên]."),
     # Typed without diacritics.
     ("Toi ten la Nguyen Van Binh, o thon 4.", "Toi ten la [họ tên], o [địa chỉ]."),
     ("Bo toi la Vo Van Muoi.", "Bo toi la [họ tên]."),
@@ -262,6 +290,8 @@ KEPT = [
     "TRUONG CO NHAN HO SO ONLINE KHONG",
     "ĐẾN NAY TÔI CHƯA NHẬN ĐƯỢC ĐỒNG NÀO.",
     "Biên lai thu 18 khoản phí, cấp tại 3 Trung tâm.",
+    "Trường Đại học Y Dược Huế tuyển sinh.",
+    "Phòng Y Tế huyện trả lời.",
 ]
 
 

@@ -1060,8 +1060,15 @@ _NUM = r"\d+[A-Za-z]?\d*(?:/\d+[A-Za-z]?)*(?:-[A-Za-z]?\d+)?(?![\w/])"
 _DATE_NAME = rf"\d{{1,2}}\s+{_v('tháng')}\s+\d{{1,2}}(?!\d)"
 _SO = _v("số")
 _NUM_OR_NAME = rf"(?:{_SO}\s*)?(?:{_DATE_NAME}|{_NUM}|{_NAME_NUM})"
-# Codes of lots, buildings and flats: "B12", "HH2", "A", "12A".
-_CODE = r"(?:[A-Z]{1,3}[-.]?\d*[A-Za-z]?\d*|\d+[A-Za-z]?\d*)(?:[-.][A-Z]?\d+)?(?![\w/])"
+_AGENCY = _v(
+    "ubnd", "ủy ban", "uỷ ban", "hđnd", "sở", "bộ", "cục", "chi cục", "trung tâm", "văn phòng",
+    "kho bạc", "tòa án", "toà án", "công an", "bảo hiểm", "ngân hàng", "bộ phận",
+)  # fmt: skip
+# Codes of lots, buildings and flats: "B12", "HH2", "A", "12A"; not "UBND".
+_CODE = (
+    r"(?:[A-Z]{1,3}[-.]?\d+[A-Za-z]?\d*|[A-Z]{1,2}(?!\w)|\d+[A-Za-z]?\d*)(?:[-.][A-Z]?\d+)?"
+    r"(?![\w/])"
+)
 # "số nhà 12", "nhà số 12 Nguyễn Trãi", "căn hộ 1205", "lô B12", "tòa HH2", "block A"
 _HOUSE = (
     rf"(?:{_v('số nhà', 'nhà số', 'căn nhà số', 'phòng số')}\s*:?\s*{_NUM}"
@@ -1069,7 +1076,9 @@ _HOUSE = (
     rf"|{_v('lô', 'lô số')}\s+(?=[A-Z]{{0,2}}\d){_CODE}"
     # A floor or room is a home when its building follows: "tầng 5 tòa nhà Sông Đà".
     rf"|{_v('phòng', 'tầng', 'căn')}\s+(?:{_SO}\s*)?{_CODE}(?=[\s,]+"
-    rf"{_v('tòa', 'toà', 'nhà', 'block', 'chung cư', 'khu tập thể', 'lô', 'dãy', 'ký túc xá')})"
+    rf"{_v('tòa', 'toà', 'nhà', 'block', 'chung cư', 'khu tập thể', 'lô', 'dãy', 'ký túc xá')}"
+    # … but not an office's: "tầng 1 tòa nhà UBND", "phòng 305 nhà A Sở Tư pháp".
+    rf"(?>(?:\s+{_v('nhà')})?(?:\s+[A-Z]\d*(?!\w))?)\s+(?!{_AGENCY}))"
     rf"|{_v('tòa nhà', 'toà nhà', 'tòa', 'toà', 'block')}\s+(?:{_SO}\s*)?{_CODE})"
     rf"(?:[ ]+{_CAP_WORDS})?"
 )
@@ -1125,6 +1134,9 @@ _NOT_STREET = _v(
     "thông tư", "nghị định", "quyết định", "luật", "điều", "khoản", "chương", "mục", "phụ lục",
     "mẫu", "văn bản", "bộ", "sở", "cơ quan", "tỉnh", "huyện", "xã", "phường", "quận", "đơn vị",
     "trung tâm", "chi cục", "cục", "phòng", "ban", "ngành", "hộ", "người", "tháng", "năm",
+    "ngày", "ủy ban", "uỷ ban", "ubnd", "hđnd", "tòa", "toà", "trường", "lớp", "cán bộ",
+    "chính phủ", "bệnh viện", "công ty", "ngân hàng", "chi nhánh", "hội", "nghị quyết",
+    "chỉ thị", "công văn", "kế hoạch", "thông báo", "tờ trình", "kho bạc", "công an",
 )  # fmt: skip
 # After an explicit cue a number and a street name are an address: "trú tại 45 Lê Lợi",
 # "tôi ở số 21 Nguyễn Thị Minh Khai", "mới chuyển về 27/3 Phan Đình Phùng".
@@ -1153,6 +1165,7 @@ _NOT_HOME_BEFORE_RE = _Dual(
 )
 _COUNT_BEFORE_RE = _Dual(
     rf"(?:{_v('có', 'gồm', 'ngày', 'tháng', 'năm', 'điều', 'khoản', 'km', 'quốc lộ', 'với')}"
+    rf"|{_v('lớp', 'khóa', 'khoá', 'đợt', 'lần', 'nghị định', 'thông tư', 'quyết định', 'luật')}"
     rf"|{_v('hơn', 'khoảng', 'được', 'mở', 'làm', 'thêm')})\s*$"
 )
 
@@ -1179,8 +1192,9 @@ def _address_candidates(norm: _Normalised) -> list[_Candidate]:
         (m.start(), m.end(), m.group("bare") is not None)
         for m in _ADDRESS_START_RE(plain).finditer(text)
     ]
-    for regex in (_ADDRESS_CUE_RE, _ADDRESS_WARD_RE):
-        starts += [(*m.span("address"), False) for m in regex(plain).finditer(text)]
+    starts += [(*m.span("address"), False) for m in _ADDRESS_CUE_RE(plain).finditer(text)]
+    # No cue before these: a count or a document number may stand there ("lớp 12 Trường …").
+    starts += [(*m.span("address"), True) for m in _ADDRESS_WARD_RE(plain).finditer(text)]
     found = []
     covered = 0
     for start, end, bare in sorted(starts):

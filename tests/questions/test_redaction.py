@@ -292,6 +292,13 @@ KEPT = [
     "Biên lai thu 18 khoản phí, cấp tại 3 Trung tâm.",
     "Trường Đại học Y Dược Huế tuyển sinh.",
     "Phòng Y Tế huyện trả lời.",
+    # A count, a class or a document number before capitals; an office's floor.
+    "Con tôi học lớp 12 Trường THPT Nguyễn Du, xã Hòa An.",
+    "Hồ sơ nộp tại 2 Ủy ban nhân dân cấp xã.",
+    "Giải quyết trong 05 Ngày Làm Việc, xã tiếp nhận.",
+    "Căn cứ Nghị định 100 Chính Phủ, xã thực hiện.",
+    "Đoàn gồm 5 Cán Bộ, phường Bến Nghé.",
+    "Tầng 1 tòa nhà UBND xã là nơi tiếp dân.",
 ]
 
 

@@ -52,8 +52,12 @@ What is redacted, and what is deliberately kept:
   phố, khu phố…) — becomes one ``[địa chỉ]``. The commune/ward and province are kept on
   purpose: they identify no one (a commune has thousands of people) and they are the context a
   reader of the public archive needs ("which ward's land office?").
-  Also lots, apartments and blocks ("lô B12", "căn hộ 1205 tòa A2"), "đội 5", "khu vực 3", and
-  after "ở/tại/trú tại/địa chỉ" a number and a street name ("ở số 21 Nguyễn Thị Minh Khai").
+  Also lots, apartments and blocks ("lô B12", "căn hộ 1205 tòa HH2"), "đội 5", "khu vực 3",
+  mountain hamlets ("bản Pắc Ngòi", "bon", "plei"), after "ở/tại/về/trú tại/địa chỉ/HKTT:" a
+  number and a street name ("ở số 21 Nguyễn Thị Minh Khai"), a house number before an alley or
+  street ("67 hẻm 12 Nguyễn Trãi") and a number and street before the ward ("45 Lê Lợi,
+  phường Bến Thành"), in title case or capitals. Units talked about ("các ấp …", "đổi thành
+  ấp 1") and an office's seat ("trụ sở tại …", "đặt tại …") are not homes.
 * Land parcels: the numbers after "thửa (đất) số" and "tờ bản đồ số" (and a bare "tờ 9" after a
   parcel); the words are kept so the question still reads naturally ("thửa đất số [số thửa
   đất]").

@@ -1,5 +1,5 @@
 """ASGI entry point: the embedded default serves everything from this one process; in
-production only websocket paths come here (DESIGN §9)."""
+production only websocket paths come here (docs/architecture.md#deployment-shapes)."""
 
 import os
 

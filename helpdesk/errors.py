@@ -6,7 +6,7 @@ Django's own error pages are bare English, and its CSRF page talks about DEBUG. 
 * API paths (``/api/``) get DRF-shaped JSON, ``{"detail": "…"}``, whatever failed, so a
   client never has to parse an HTML error page;
 * a form whose CSRF check fails loses nothing: the citizen's ask form comes back filled in,
-  with a fresh token, to be sent again (DESIGN §10, "no question is ever lost").
+  with a fresh token, to be sent again (docs/design.md#quality-bars, "no question is ever lost").
 
 ``server_error`` renders ``500.html`` without a request context: the request, the session or
 the database may be what failed.

@@ -1,7 +1,7 @@
 """Nothing personal in our logs: a filter that masks identifiers in every log line.
 
-DESIGN §12: no personal data in URLs or logs. URLs are kept clean at the source (drafts are
-posted, the private link's token is swapped for a session at once), but the first request of
+docs/design.md#trust: no personal data in URLs or logs. URLs are kept clean at the source (drafts
+are posted, the private link's token is swapped for a session at once), but the first request of
 a private link still carries ``?token=…``, a pasted link reaches ``/lookup/?code=…``, and any
 message may quote what a citizen typed. This filter masks, in the message and its arguments:
 

@@ -1,4 +1,5 @@
-"""Project-level records that belong to no single app: frozen monthly rankings (DESIGN §6)."""
+"""Project-level records that belong to no single app: frozen monthly rankings
+(docs/design.md#supervision)."""
 
 from __future__ import annotations
 

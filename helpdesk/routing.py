@@ -1,4 +1,4 @@
-"""Websocket routes (DESIGN §7): live staff workspace and citizen tracking page."""
+"""Websocket routes (docs/architecture.md#real-time): the staff workspace, the tracking page."""
 
 from django.urls import path
 

@@ -396,8 +396,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp 4, docs/decisions/0013-web-hardening.md): everything is
-# served from this site (no CDN, DESIGN §8), no inline script or style, no plugins, no framing,
-# forms post only here, no <base> rewriting. The API docs page adds what Swagger UI needs.
+# served from this site (no CDN, docs/architecture.md#interfaces), no inline script or style, no
+# plugins, no framing, forms post only here, no <base> rewriting. The API docs page adds what
+# Swagger UI needs.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

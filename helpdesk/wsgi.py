@@ -1,4 +1,5 @@
-"""WSGI entry point: production HTTP is served by gunicorn (DESIGN §9)."""
+"""WSGI entry point: production HTTP is served by gunicorn
+(docs/architecture.md#deployment-shapes)."""
 
 import os
 

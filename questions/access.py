@@ -5,7 +5,7 @@ to fetch (anyone outside the question's scope gets a 404, so the existence of ot
 questions is not revealed) and :func:`can` to decide which buttons to show; services call
 :func:`authorize` again, so no entry point can skip the check.
 
-The matrix, by role (DESIGN §1):
+The matrix, by role (docs/design.md#users):
 
 - intake (Ban biên tập): every question; routes, rejects, merges, transfers, publishes.
 - head (lãnh đạo đơn vị): own unit's questions; assigns, drafts, approves or returns, transfers,

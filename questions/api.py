@@ -394,7 +394,7 @@ class ArchiveListApi(generics.ListAPIView):
         text = (request.query_params.get("q") or "").strip()
         if not text:
             return super().list(request, *args, **kwargs)
-        # With words, results are ranked by the search index (DESIGN §5). The FilterSet
+        # With words, results are ranked by the search index (docs/design.md#search). The FilterSet
         # still validates the filters, so a bad year is the same 400 as without words.
         filterset = self.filterset_class(
             request.query_params, queryset=self.get_queryset(), request=request

@@ -1,4 +1,5 @@
-"""Automatic routing of a new question, right after its receipt is committed (DESIGN §4).
+"""Automatic routing of a new question, right after its receipt is committed
+(docs/design.md#routing).
 
 Rules first: the first matching administrator's rule routes the question (source "rule").
 Otherwise the learned model, if one is trained and at least

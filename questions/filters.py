@@ -63,6 +63,7 @@ class StaffQuestionFilter(django_filters.FilterSet):
         fields = ["status", "unit", "overdue"]
 
     def filter_overdue(self, queryset, name, value):
-        # Overdue is derived from the date, never stored (DESIGN §3): open and past its due date.
+        # Overdue is derived from the date, never stored (docs/lifecycle.md): open and past its due
+        # date.
         late = Q(status__in=OPEN_STATUSES, answer_due__lt=clock.today())
         return queryset.filter(late) if value else queryset.exclude(late)

@@ -334,8 +334,9 @@ def _write_batch(rows: list[Row], *, user, source_name: str, now: datetime) -> N
 def _question(row: Row, code: str, *, calendar=None) -> Question:
     published, held_back = row.publish, row.held_back
     status = Status.PUBLISHED if published else Status.ANSWERED
-    # Imported questions count like any other, under their category's policy (DESIGN §2):
-    # their deadlines run from the day they were asked, so reports judge them the same way.
+    # Imported questions count like any other, under their category's policy
+    # (docs/design.md#legal-facts): their deadlines run from the day they were asked, so reports
+    # judge them the same way.
     received_on = timezone.localdate(row.asked_at)
     policy = deadlines.policy_for(row.category)
     calendar = calendar or deadlines.working_calendar()

@@ -148,7 +148,7 @@ class Question(models.Model):
     routed_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
-    # Deadlines are dates in Asia/Ho_Chi_Minh, counted in working days (DESIGN §2).
+    # Deadlines are dates in Asia/Ho_Chi_Minh, counted in working days (docs/design.md#legal-facts).
     route_by = models.DateField(_("route by"), null=True, blank=True)
     answer_due = models.DateField(_("answer due"), null=True, blank=True, db_index=True)
     # The facts the deadlines are recomputed from, whenever the calendar changes
@@ -335,7 +335,7 @@ class Event(models.Model):
 
 
 class ExtensionRequest(models.Model):
-    """A unit head asks a supervisor for more working days to answer (DESIGN §3).
+    """A unit head asks a supervisor for more working days to answer (docs/lifecycle.md).
 
     Approved, it moves the answer deadline and the citizen is told why; refused, the head is
     told. A category allows ``max_extensions`` approved extensions (one by default).
@@ -426,8 +426,8 @@ class Notification(models.Model):
 class DataSubjectRequest(models.Model):
     """A citizen's request about their personal data (ND 356/2025), from the private link.
 
-    Answered within 2 working days by our calendar (DESIGN §12): ``due_on`` is that promise,
-    ``completed_at`` when it was kept. An erasure asked while the question is still open is
+    Answered within 2 working days by our calendar (docs/design.md#trust): ``due_on`` is that
+    promise, ``completed_at`` when it was kept. An erasure asked while the question is still open is
     recorded at once and carried out when the question closes (docs/decisions/0015).
     """
 

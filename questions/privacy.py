@@ -50,7 +50,8 @@ from .models import (
 )
 from .services import TransitionError, personal_data_of, question_unpublish
 
-# ND 356/2025 as DESIGN §12 reads it: a data-subject request is answered within 2 working days.
+# ND 356/2025 as docs/design.md#trust reads it: a data-subject request is answered within 2 working
+# days.
 ANSWER_WITHIN_WORKING_DAYS = 2
 
 ERASED = "question.personal_data_erased"

@@ -1,6 +1,6 @@
 """De-identification of Vietnamese question/answer text before publication.
 
-DESIGN.md §2: publishing a citizen's question is a separate purpose from handling it
+docs/design.md#legal-facts: publishing a citizen's question is a separate purpose from handling it
 (Personal Data Protection Law 91/2025, ND 356/2025), and the published text must not contain
 names, phone numbers, emails, ID numbers (CCCD 12 digits, old CMND 9 digits), addresses or land
 parcel numbers. An editor writes the public version by hand; this module

@@ -1,4 +1,4 @@
-"""Timeliness figures per unit and period, aggregated in SQL (DESIGN §6).
+"""Timeliness figures per unit and period, aggregated in SQL (docs/design.md#supervision).
 
 A report covers the questions *received* in the period. Early / on time / late compare the
 local answer date with the due date (derived by ``annotate_timeliness``, never stored).

@@ -1,4 +1,5 @@
-"""Routing quality for supervisors, per period, straight from the event log (DESIGN §4).
+"""Routing quality for supervisors, per period, straight from the event log
+(docs/design.md#routing).
 
 - :func:`routing_sources`: how new questions were routed — by a rule, the model or a person
   (the ``source`` of each question's first "question.routed" event) and the automatic share.

@@ -377,7 +377,7 @@ class StaffQuestionListSerializer(serializers.ModelSerializer):
         ]
 
     def get_overdue(self, question: Question) -> bool:
-        # Derived, never stored (DESIGN §3); a question waiting for the citizen is paused.
+        # Derived, never stored (docs/lifecycle.md); a question waiting for the citizen is paused.
         return bool(
             question.status in timeliness.CLOCK_RUNNING_STATUSES
             and question.answer_due

@@ -1,4 +1,4 @@
-"""Every change to a question, one function per transition (DESIGN §3).
+"""Every change to a question, one function per transition (docs/lifecycle.md).
 
 Each function: locks the question row, checks that the actor may act and that the move is
 allowed from the current status, changes the row, appends an :class:`Event`, and defers side
@@ -232,8 +232,8 @@ def question_submit(
         idempotency_key=idempotency_key or None,
         language=language[:5],
         received_at=at,
-        # Day zero is the day of receipt (DESIGN §2); the policy is copied so that a later
-        # edit of the category does not move a deadline already promised.
+        # Day zero is the day of receipt (docs/design.md#legal-facts); the policy is copied so that
+        # a later edit of the category does not move a deadline already promised.
         deadline_start=received_on,
         route_within_days=policy.route_within,
         answer_within_days=policy.answer_within,
@@ -313,8 +313,8 @@ def question_route(
 ) -> Question:
     """Send the question to the unit that will answer it.
 
-    ``source`` says who decided (DESIGN §4): "person" (an intake officer, ``actor``), or
-    "rule" / "model" when routing ran automatically, with ``actor`` None and ``data`` holding
+    ``source`` says who decided (docs/design.md#routing): "person" (an intake officer, ``actor``),
+    or "rule" / "model" when routing ran automatically, with ``actor`` None and ``data`` holding
     what decided it (the rule, the model's confidence).
     """
     if source not in ROUTING_SOURCES:
@@ -361,7 +361,7 @@ def question_reject(
     """Refuse an item that is not a question for us, with a reason the citizen sees.
 
     Complaints and denunciations (khiếu nại, tố cáo) land here with a pointer to the right
-    procedure: they are never dropped silently (DESIGN §2).
+    procedure: they are never dropped silently (docs/design.md#legal-facts).
     """
     question = _lock(question)
     authorize(actor, "reject", question)
@@ -490,7 +490,7 @@ def question_request_clarification(
         event_action="question.clarification_requested",
         data={"paused_on": timezone.localdate(at).isoformat()},
     )
-    # The clock stops (DESIGN §3); the citizen's reply restarts it and moves the deadline.
+    # The clock stops (docs/lifecycle.md); the citizen's reply restarts it and moves the deadline.
     question.paused_on = timezone.localdate(at)
     question.save(update_fields=["status", "paused_on"])
     return question
@@ -679,8 +679,9 @@ def question_publish(
         raise TransitionError(
             _("The public title can have at most %(max)d characters.") % {"max": title_max}
         )
-    # The guard (DESIGN §12): whatever the editor typed, the engine that proposed the redacted
-    # version checks the final text; a finding is published only when declared not personal.
+    # The guard (docs/design.md#trust): whatever the editor typed, the engine that proposed the
+    # redacted version checks the final text; a finding is published only when declared not
+    # personal.
     check = publication.check_public_texts(
         texts, known=personal_data_of(question), not_personal=not_personal
     )
@@ -968,7 +969,7 @@ def extension_request(
     requested_by: AbstractBaseUser,
     at: datetime,
 ) -> ExtensionRequest:
-    """The unit head asks for ``working_days`` more to answer, with a reason (DESIGN §3).
+    """The unit head asks for ``working_days`` more to answer, with a reason (docs/lifecycle.md).
 
     The citizen sees the reason only if a supervisor approves it.
     """

@@ -1,4 +1,5 @@
-"""Where a question stands against its deadlines — derived from dates, never stored (DESIGN §3).
+"""Where a question stands against its deadlines — derived from dates, never stored
+(docs/lifecycle.md).
 
 Three things live here:
 
@@ -32,7 +33,7 @@ from routing.deadlines import policy_for, progress_notice_offset, working_calend
 
 from .models import OPEN_STATUSES, ExtensionRequest, Question, Status
 
-# Open questions whose clock runs: waiting for the citizen stops it (DESIGN §3).
+# Open questions whose clock runs: waiting for the citizen stops it (docs/lifecycle.md).
 CLOCK_RUNNING_STATUSES = frozenset(OPEN_STATUSES - {Status.AWAITING_CITIZEN})
 
 EARLY, ON_TIME, LATE, OVERDUE, DUE_SOON, PAUSED, OPEN = (

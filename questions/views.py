@@ -336,7 +336,7 @@ def _track_context(request, question: Question, **bound_forms) -> dict:
         ),
         "attachments": question.attachments.order_by("uploaded_at", "pk"),
         "private_link": _private_link(request, question),
-        # The due date and how it was computed (DESIGN §2: citizens can check it).
+        # The due date and how it was computed (docs/design.md#legal-facts: citizens can check it).
         "explanation": explain_answer_due(question) if question.is_open else None,
         "deadline": timeliness(question, today=clock.today()),
         **forms,
@@ -464,7 +464,8 @@ def archive(request):
     text = filters.pop("q", None)
     context = {"form": form, "q": text or ""}
     if text:
-        # Ranked by the search index (DESIGN §5); the page shows snippets, facets, a total.
+        # Ranked by the search index (docs/design.md#search); the page shows snippets, facets, a
+        # total.
         hits = selectors.archive_ranked(text=text, **filters)
         page = Paginator(hits, selectors.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
         context |= {

@@ -1,7 +1,8 @@
 """The working-day calendar's overrides in the admin.
 
 Saving or deleting an override moves the due dates of open questions at once and logs the
-change on each question that moved (DESIGN §2), exactly as ``manage.py calendar set`` does.
+change on each question that moved (docs/design.md#legal-facts), exactly as ``manage.py calendar
+set`` does.
 """
 
 from django.contrib import admin, messages

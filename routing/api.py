@@ -1,4 +1,4 @@
-"""API v1 for routing: ``POST /api/v1/routing/suggest`` (DESIGN §4).
+"""API v1 for routing: ``POST /api/v1/routing/suggest`` (docs/design.md#routing).
 
 For the staff who route or watch routing (intake desk, administrators, supervisors, unit heads),
 signed in by session or token, and for integrations (an account holding an API token and no

@@ -1,4 +1,5 @@
-"""Working days for answer deadlines — a pure module (DESIGN §2, docs/decisions/0002).
+"""Working days for answer deadlines — a pure module (docs/design.md#legal-facts,
+docs/decisions/0002).
 
 Rules encoded here:
 
@@ -14,7 +15,8 @@ Rules encoded here:
   "làm bù"). The announced ones ship in ``routing.calendar_data``; the lead loads them into an
   admin-edited table.
 * Counting: day zero is the day of receipt; the first counted day is the next working day
-  (DESIGN §2; cf. Civil Code 2015 Art. 147(1): the first day of a period in days is not counted).
+  (docs/design.md#legal-facts; cf. Civil Code 2015 Art. 147(1): the first day of a period in days is
+  not counted).
 
 This module imports no ORM and never reads the clock: callers pass dates (local dates in
 Asia/Ho_Chi_Minh from ``helpdesk.clock``). A ``WorkingCalendar`` is immutable and precomputes,
@@ -346,10 +348,10 @@ class WorkingCalendar:
     def add_working_days(self, start: date, n: int) -> date:
         """The ``n``-th working day after ``start`` — the due date of an ``n``-working-day limit.
 
-        Day zero is the day of receipt; the first counted day is the next working day (DESIGN
-        §2). So a question received on a Friday with ``n=1`` is due on the next working Monday,
-        and one received on a holiday or a weekend still has that day as day zero. ``n=0``
-        returns ``start`` itself, working day or not. ``n`` must not be negative.
+        Day zero is the day of receipt; the first counted day is the next working day
+        (docs/design.md#legal-facts). So a question received on a Friday with ``n=1`` is due on the
+        next working Monday, and one received on a holiday or a weekend still has that day as day
+        zero. ``n=0`` returns ``start`` itself, working day or not. ``n`` must not be negative.
 
         Raises ``ValueError`` if ``start`` or the due date falls outside the calendar's years.
         """

@@ -1,4 +1,4 @@
-"""Officially announced day swaps and extra days off, 2025-2026 (DESIGN §2).
+"""Officially announced day swaps and extra days off, 2025-2026 (docs/design.md#legal-facts).
 
 Each year the Prime Minister decides the five days of Tết and the second National Day day
 (Labour Code 2019 Art. 112(3)) and may swap a weekday next to a holiday for a Saturday

@@ -1,4 +1,4 @@
-"""The learned router: which unit answers a question, from the text alone (DESIGN §4).
+"""The learned router: which unit answers a question, from the text alone (docs/design.md#routing).
 
 Pure: no ORM, no clock, no question statuses. It takes texts and labels (unit codes) and gives
 ranked labels with a confidence; :mod:`routing.services` feeds it the project's history and

@@ -1,9 +1,9 @@
 """Deadlines of a question, from its category's policy and the working-day calendar.
 
 The arithmetic lives in the pure module :mod:`routing.calendar`; this module feeds it the
-policy (DESIGN §2: route within 2 working days, answer within 15, transfer out of competence
-within 5 (ND 20/2008 Art. 9), a progress notice at half-way (ND 43/2011 Art. 17: "an answer or
-a progress notice"), one extension) and the administrator's calendar overrides
+policy (docs/design.md#legal-facts: route within 2 working days, answer within 15, transfer out of
+competence within 5 (ND 20/2008 Art. 9), a progress notice at half-way (ND 43/2011 Art. 17: "an
+answer or a progress notice"), one extension) and the administrator's calendar overrides
 (:class:`routing.models.CalendarOverride`), which win over the ``holidays`` package.
 
 Routing knows nothing of question statuses: recomputing open questions' deadlines after a
@@ -51,7 +51,7 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """A category's deadline policy, in working days (defaults: DESIGN §2)."""
+    """A category's deadline policy, in working days (defaults: docs/design.md#legal-facts)."""
 
     route_within: int = DEFAULT_ROUTE_WITHIN_DAYS
     answer_within: int = DEFAULT_ANSWER_WITHIN_DAYS

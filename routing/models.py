@@ -95,8 +95,8 @@ class Unit(BilingualName):
 class Category(BilingualName):
     """A field of questions (lĩnh vực), with the unit that usually answers it.
 
-    The deadline figures default to the legal ones (DESIGN §2): route within 2 working days,
-    forward out-of-competence items within 5 (ND 20/2008 Art. 9), answer within 15
+    The deadline figures default to the legal ones (docs/design.md#legal-facts): route within 2
+    working days, forward out-of-competence items within 5 (ND 20/2008 Art. 9), answer within 15
     (ND 43/2011 Art. 17; Law 104/2016 Art. 30 for complex requests).
     """
 
@@ -120,7 +120,8 @@ class Category(BilingualName):
     transfer_within_days = models.PositiveSmallIntegerField(
         _("transfer within (working days)"), default=5
     )
-    # The rest of the deadline policy (DESIGN §2-3; docs/decisions/0005).
+    # The rest of the deadline policy (docs/design.md#legal-facts, docs/lifecycle.md#deadlines;
+    # docs/decisions/0005).
     progress_notice_percent = models.PositiveSmallIntegerField(
         _("progress notice at (percent of the answer period)"),
         default=50,
@@ -197,8 +198,8 @@ class StaffProfile(models.Model):
 class CalendarOverride(models.Model):
     """A dated exception to the working-day calendar, announced by the government.
 
-    The ``holidays`` package is the base; these rows win over it (DESIGN §2), because the
-    package lags the yearly announcements of day swaps ("làm bù") and extra days off.
+    The ``holidays`` package is the base; these rows win over it (docs/design.md#legal-facts),
+    because the package lags the yearly announcements of day swaps ("làm bù") and extra days off.
     """
 
     day = models.DateField(_("date"), unique=True)

@@ -3,9 +3,9 @@
 Pure: no ORM queries and no clock. :func:`first_matching_rule` takes the rules (model instances
 or anything with the same attributes) already ordered by ``order``; the caller fetches them.
 
-A rule's conditions (DESIGN §4): category, commune, keywords. An empty condition matches
-anything, so a rule with only a category routes that whole category. Keywords are one per line
-and any one of them suffices; they match whole words of the folded text (lowercase, tone and
+A rule's conditions (docs/design.md#routing): category, commune, keywords. An empty condition
+matches anything, so a rule with only a category routes that whole category. Keywords are one per
+line and any one of them suffices; they match whole words of the folded text (lowercase, tone and
 vowel marks removed, đ→d), because citizens often type without diacritics ("dat dai") and an
 administrator should not have to list every spelling. "thuế" therefore matches "THUE" but not
 "thuerfahrt", and "đất" does not match inside "datum".

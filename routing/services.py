@@ -1,4 +1,4 @@
-"""Where a question should go: rules first, then the learned model (DESIGN §4).
+"""Where a question should go: rules first, then the learned model (docs/design.md#routing).
 
 - :func:`suggest_units` ranks units for a text (the intake screen, the API, ``route_suggest``,
   automatic routing). It knows nothing of question statuses: it takes a title, a text, a

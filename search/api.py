@@ -2,8 +2,8 @@
 
 The text is a citizen's unsent draft, which often holds their CCCD number, phone or e-mail, so
 it travels only in a POST body: URLs end up in access logs, proxies and browser history
-(DESIGN §12). The endpoint reads public data and changes nothing, and it accepts JSON only: a
-cross-site page can neither send it (a plain form or a no-cors fetch cannot send JSON, and a
+(docs/design.md#trust). The endpoint reads public data and changes nothing, and it accepts JSON
+only: a cross-site page can neither send it (a plain form or a no-cors fetch cannot send JSON, and a
 JSON fetch needs a CORS preflight that we never allow) nor read the answer. Hence no session,
 no CSRF token, and no GET.
 """

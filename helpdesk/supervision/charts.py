@@ -1,4 +1,5 @@
-"""Server-rendered SVG charts: no JavaScript, no CDN, readable by screen readers (DESIGN §8).
+"""Server-rendered SVG charts: no JavaScript, no CDN, readable by screen readers
+(docs/architecture.md#interfaces).
 
 Each chart is an ``<svg role="img">`` named by its ``<title>`` and described by its ``<desc>``
 (which says in words what the chart shows); the pages put the same numbers in a table next to

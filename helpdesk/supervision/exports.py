@@ -1,4 +1,4 @@
-"""CSV and Excel exports of the dashboard and of any question list (DESIGN §6).
+"""CSV and Excel exports of the dashboard and of any question list (docs/design.md#supervision).
 
 Headers follow the language of the page the export was asked from, which is Vietnamese unless
 the user switched to English (docs/decisions/0009-ranking-formula.md): the export is read by

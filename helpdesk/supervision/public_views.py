@@ -1,9 +1,9 @@
 """The public transparency page: the ranking and the figures of every unit, for anyone.
 
 Only unit-level counts, rates and ranks reach this page — no question, title, name or contact
-(DESIGN §10). It shows the latest frozen month (or another frozen period chosen from the list)
-and the current month's live figures. Live figures are cached for a few minutes: the page is
-public and each view aggregates a month of questions.
+(docs/design.md#quality-bars). It shows the latest frozen month (or another frozen period chosen
+from the list) and the current month's live figures. Live figures are cached for a few minutes: the
+page is public and each view aggregates a month of questions.
 """
 
 from __future__ import annotations

@@ -74,8 +74,9 @@ class RouteForm(ActionForm):
             self.initial.setdefault("unit", str(category.default_unit_id))
 
 
-# Reasons the intake desk gives most often; choosing one prefills the reason (DESIGN §2:
-# complaints and denunciations get a pointer to the right procedure, never silence).
+# Reasons the intake desk gives most often; choosing one prefills the reason
+# (docs/design.md#legal-facts: complaints and denunciations get a pointer to the right procedure,
+# never silence).
 REJECT_PRESETS: dict[str, object] = {
     "complaint": _(
         "This is a complaint or a denunciation, not a question. Please use the complaint "

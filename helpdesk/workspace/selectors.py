@@ -33,8 +33,8 @@ def due_soon_until(today: date) -> date:
 
 
 def _overdue(today: date) -> Q:
-    # Overdue is derived, never stored (DESIGN §3): an open question whose answer date passed,
-    # unless its clock is stopped waiting for the citizen.
+    # Overdue is derived, never stored (docs/lifecycle.md): an open question whose answer date
+    # passed, unless its clock is stopped waiting for the citizen.
     return timeliness.overdue_q(today)
 
 

@@ -5,7 +5,7 @@ filters, facet counts and a total), find questions like a text, suggest spelling
 its documents in step with the database. The Whoosh backend does all of it on local disk; the
 database backend is the fallback that keeps the site serving when the index is missing or
 broken; a PostgreSQL full-text backend could implement the same for multi-node deployments
-(DESIGN §9).
+(docs/architecture.md#deployment-shapes).
 """
 
 from __future__ import annotations

@@ -38,7 +38,8 @@ def run_benchmark(computations: int = COMPUTATIONS) -> dict[str, float]:
     for start, n, due in KNOWN:
         assert calendar.add_working_days(start, n) == due, (start, n)
 
-    # Receipt dates over 2020-2035 and the usual limits (DESIGN §2), drawn before timing.
+    # Receipt dates over 2020-2035 and the usual limits (docs/design.md#legal-facts), drawn before
+    # timing.
     rng = random.Random(20261122)
     first, last = date(2020, 1, 1).toordinal(), date(2035, 12, 31).toordinal()
     starts = [date.fromordinal(rng.randint(first, last)) for _ in range(computations)]

@@ -1,4 +1,5 @@
-"""Pauses for the citizen's clarification and extensions move the answer deadline (DESIGN §3)."""
+"""Pauses for the citizen's clarification and extensions move the answer deadline
+(docs/lifecycle.md)."""
 
 from __future__ import annotations
 

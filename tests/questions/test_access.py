@@ -62,7 +62,7 @@ SCOPE = {
     "citizen": "none",
 }
 
-# The matrix (DESIGN §1, access.py): Y allowed, . refused. Columns in the order of PEOPLE.
+# The matrix (docs/design.md#users, access.py): Y allowed, . refused. Columns: PEOPLE's order.
 #                                intake  super  admin  head_l off_l  off_l2 head_t off_t  citizen
 MATRIX_ROWS = {
     "route":                 "   Y      .      Y      .      .      .      .      .      .   ",

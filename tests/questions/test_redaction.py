@@ -1,4 +1,4 @@
-"""De-identification of question text before publication (DESIGN.md §2).
+"""De-identification of question text before publication (docs/design.md#legal-facts).
 
 Table-driven and database-free: ``questions.redaction`` is a pure module. All sentences are
 invented for these tests.

@@ -1,4 +1,4 @@
-"""The lifecycle services (DESIGN §3): every move, from where it is allowed and where it is not.
+"""The lifecycle services (docs/lifecycle.md): every move, from where it is allowed and not.
 
 Each allowed move is checked for its new status, the fields it sets and the one event it
 appends (dotted action, from/to status, actor, note, internal or public). Each refused move is

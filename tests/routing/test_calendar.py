@@ -1,4 +1,4 @@
-"""The working-day calendar (DESIGN §2): table-driven, no database.
+"""The working-day calendar (docs/design.md#legal-facts): table-driven, no database.
 
 Dates below were checked against the announcements listed in routing/calendar_data.py; the
 comment on each table says which fact it pins and how sure we are of it.

@@ -1,7 +1,7 @@
 """Anonymous bad input gets a clear, translated 4xx and changes nothing (issue 12, obs. 9).
 
-DESIGN §10: "Bad input gets a clear, translated error and changes nothing." A 500 is neither
-clear nor a promise that nothing changed, and an HTML page is no answer to an API client.
+docs/design.md#quality-bars: "Bad input gets a clear, translated error and changes nothing." A 500
+is neither clear nor a promise that nothing changed, and an HTML page is no answer to an API client.
 """
 
 import json

@@ -1,8 +1,8 @@
 """Serve the whole product (pages, API, websockets) from one ASGI process.
 
-This is the embedded default (DESIGN §9): one process, nothing else to run. Production puts a
-reverse proxy in front of gunicorn for HTTP and an ASGI server for websocket paths only; see
-README.md.
+This is the embedded default (docs/architecture.md#deployment-shapes): one process, nothing else to
+run. Production puts a reverse proxy in front of gunicorn for HTTP and an ASGI server for websocket
+paths only; see README.md.
 """
 
 import uvicorn

@@ -1,4 +1,4 @@
-/* Live updates for server-rendered pages (DESIGN §7).
+/* Live updates for server-rendered pages (docs/architecture.md#real-time).
  *
  * A page opts in with one element:
  *   <div data-live-socket="/ws/staff/" data-live-region="#inbox-results"></div>

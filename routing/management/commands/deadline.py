@@ -3,8 +3,8 @@
     python manage.py deadline 2026-02-13 15
     python manage.py deadline 2026-02-13 15 --json
 
-Day zero is START, the first counted day the next working day (DESIGN §2). Uses the calendar
-the product uses: the ``holidays`` package with the administrator's overrides winning.
+Day zero is START, the first counted day the next working day (docs/design.md#legal-facts). Uses the
+calendar the product uses: the ``holidays`` package with the administrator's overrides winning.
 """
 
 from __future__ import annotations

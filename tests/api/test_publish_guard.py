@@ -187,3 +187,22 @@ def test_every_kind_the_engine_finds_has_a_translated_label():
     from questions.redaction import Kind
 
     assert set(KIND_LABELS) == {str(kind) for kind in Kind}
+
+
+def test_the_admin_is_no_way_around_the_guard(client, walked, intake):
+    """The Django admin shows questions read-only: no form can set a public text there."""
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("root", "root@example.com", "pw")
+    question = walked(Status.ANSWERED)
+    client.force_login(admin)
+    url = reverse("admin:questions_question_change", args=[question.pk])
+
+    page = client.get(url)
+    posted = client.post(url, {"public_title": TITLE, "status": Status.PUBLISHED})
+
+    assert page.status_code == 200
+    assert 'name="public_title"' not in page.content.decode()
+    assert posted.status_code == 403
+    question.refresh_from_db()
+    assert question.status == Status.ANSWERED

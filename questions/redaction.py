@@ -517,15 +517,24 @@ _ID_RE = _Dual(
     rf"(?<!\w){_ID_CUE}{_GAP}(?<![\d.,])(?P<number>\d(?:[ .\-]?\d){{8,11}})(?![\d/]|[.,]\d)"
 )
 _BARE_ID_RE = re.compile(r"(?<![\d.,/])\d{12}(?![\d/]|[.,]\d)")
+# A CCCD typed in groups with no cue: a province code 001-096, then the century-and-sex digit
+# 0-3 ("038.096.001.234", "0380 9600 1234", "038096 001234"); money has no leading zero.
+_GROUPED_ID_RE = re.compile(
+    r"(?<![\w.,/])(?=0\d)(?:\d{3}([ .\-])\d{3}\1\d{3}\1\d{3}|\d{4}([ .\-])\d{4}\2\d{4}"
+    r"|\d{6}([ .\-])\d{6})(?![\w/]|[.,]\d)"
+)
 # Vietnamese passports are one letter and seven digits; without the cue only the letters
 # passports are issued with, so that form and model codes ("K1234567") are not taken.
 _PASSPORT_RE = _Dual(
-    rf"(?<!\w){_v('hộ chiếu')}{_GAP}(?<![\w/])(?P<number>[A-Z]\d{{7,8}})(?![\w/])"
+    # Foreign passports too: one or two letters and 7-8 digits (E12345678, EA1234567).
+    rf"(?<!\w){_v('hộ chiếu', 'passport')}{_GAP}(?<![\w/])(?P<number>[A-Z]{{1,2}}\d{{7,8}})"
+    r"(?![\w/])"
     r"|(?<![\w/])(?P<bare>[BCNP]\d{7})(?![\w/])"
 )
 _TAX_RE = _Dual(
     rf"(?<!\w){_v('mã số thuế', 'mst', 'mã thuế')}{_GAP}(?<![\d.,])"
-    r"(?P<number>\d{10}(?:[ \t]?-[ \t]?\d{3})?|\d{12,13})(?![\d/]|[.,]\d)"
+    # Grouped as people copy it: "8102 354 617".
+    r"(?P<number>\d(?:[ .]?\d){9}(?:[ \t]?-[ \t]?\d{3})?|\d{12,13})(?![\d/]|[.,]\d)"
 )
 _SOCIAL_CUE = _v(
     "mã số bhxh", "mã bhxh", "số bhxh", "sổ bhxh", "mã số bảo hiểm xã hội", "mã bảo hiểm xã hội",
@@ -533,9 +542,11 @@ _SOCIAL_CUE = _v(
     "bảo hiểm y tế", "bhxh", "bảo hiểm xã hội",
 )  # fmt: skip
 _SOCIAL_RE = _Dual(
-    rf"(?<!\w){_SOCIAL_CUE}{_GAP}(?<![\d.,])(?P<number>\d{{10}})(?![\d/]|[.,]\d)"
-    # A health-insurance card: two letters, one digit, two for the province, the BHXH number.
-    r"|(?<![\w/])(?P<card>[A-Z]{2}\d{13})(?![\w/])"
+    rf"(?<!\w){_SOCIAL_CUE}{_GAP}(?<![\d.,])(?P<number>\d(?:[ .\-]?\d){{9}})(?![\d/]|[.,]\d)"
+    # A health-insurance card: two letters, one digit, two for the province, the BHXH number,
+    # also as printed in groups ("HS 4 01 0123456789") or typed in lower case after its cue.
+    r"|(?<![\w/])(?P<card>[A-Z]{2}[ .\-]?\d(?:[ .\-]?\d){12})(?![\w/]|[.,]\d)"
+    rf"|(?<!\w){_SOCIAL_CUE}{_GAP}(?<![\w/])(?P<lower_card>[a-z]{{2}}\d{{13}})(?![\w/])"
 )
 _BANK_CUE = _v(
     "số tài khoản", "stk", "tài khoản số", "tài khoản", "tk số", "số tk", "tài khoản nhận",
@@ -566,6 +577,9 @@ def _cued_candidates(norm: _Normalised) -> list[_Candidate]:
     for match in _BARE_ID_RE.finditer(norm.text):
         if not _MONEY_AFTER_RE.match(norm.text, match.end()):
             found.append(_Candidate(norm.finding(Kind.ID_NUMBER, *match.span())))
+    for match in _GROUPED_ID_RE.finditer(norm.text):
+        if not _MONEY_AFTER_RE.match(norm.text, match.end()):
+            found.append(_Candidate(norm.finding(Kind.ID_NUMBER, *match.span())))
     for regex, kind in (
         (_PASSPORT_RE(norm.plain), Kind.PASSPORT),
         (_TAX_RE(norm.plain), Kind.TAX_CODE),
@@ -573,7 +587,9 @@ def _cued_candidates(norm: _Normalised) -> list[_Candidate]:
         (_BANK_RE(norm.plain), Kind.BANK_ACCOUNT),
     ):
         for match in regex.finditer(norm.text):
-            group = next(g for g in ("number", "card", "bare") if match.groupdict().get(g))
+            group = next(
+                g for g in ("number", "card", "lower_card", "bare") if match.groupdict().get(g)
+            )
             found.append(_Candidate(norm.finding(kind, *match.span(group))))
     for match in _PLATE_RE.finditer(norm.text):
         found.append(_Candidate(norm.finding(Kind.LICENCE_PLATE, *match.span())))
@@ -596,7 +612,8 @@ class _Token(NamedTuple):
     style: str  # "title" (Nguyễn), "upper" (NGUYỄN), "letter" (A: both), "lower"
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+# Korean and Chinese given names join their syllables with a hyphen: "Kim Min-jun".
+_WORD_RE = re.compile(rf"[^\W\d_]+(?:['\u2019][^\W\d_]+|-[{_LOWER}]+(?![\w-]))*")
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -748,7 +765,8 @@ _FAMOUS = _Lexicon(
     |lý thái tông|trần thái tông|lê đại hành|lê thánh tông|triệu quang phục|mai hắc đế
     |phùng hưng|trần bình trọng|yết kiêu|dã tượng|phạm hồng thái|nguyễn an ninh|kim đồng
     |võ văn tần|lê văn thịnh|nguyễn phong sắc|lê thị hồng gấm|trần văn giàu|tôn thất thuyết
-    |nguyễn sơn|đặng thùy trâm|trần quốc toàn|phạm hùng|trần duy hưng|nguyễn văn cừ"""
+    |nguyễn sơn|đặng thùy trâm|trần quốc toàn|phạm hùng|trần duy hưng|nguyễn văn cừ
+    |vừ a dính|trạng trình|nguyễn bỉnh khiêm|lê văn tám|nguyễn khoa đăng|mạc cửu|ngô thì nhậm"""
 )
 # The word right before a name that makes it a street, school, place or business name:
 # "đường Trần Khắc Chân", "trường THPT Nguyễn Du", "phường Nguyễn Trãi", "Công ty TNHH Minh".
@@ -761,7 +779,9 @@ _PLACE_BEFORE = _Lexicon(
     |hợp tác xã|htx|cửa hàng|nhà thuốc|tiệm|phòng khám|nhà sách|khách sạn|nhà hàng|quán
     |hiệu|thương hiệu|nhãn hiệu|tàu|sân vận động|nhà văn hóa|nhà văn hoá|trạm|bến xe|ga
     |cụm|lữ đoàn|sư đoàn|trung đoàn|đơn vị|mang tên|tên đường|tên phố|kênh|sông|núi|đèo
-    |vịnh|đảo|bãi|mỏ|nông trường|lâm trường|kcn|khu công nghiệp|khu dân cư|phòng"""
+    |vịnh|đảo|bãi|mỏ|nông trường|lâm trường|kcn|khu công nghiệp|khu dân cư|phòng
+    |học bổng|giải thưởng|quỹ|đền thờ|nhà lưu niệm|khu lưu niệm|khu di tích|trạng
+    |trạng nguyên|danh nhân|thi hào|đại thi hào|anh hùng dân tộc|vua|chi đội|liên đội"""
 )
 # A title followed (before the name) by an agency: the name is an official's, acting in
 # office ("Chủ tịch UBND tỉnh Nguyễn Văn Phương"), which is public, not the asker's data.
@@ -847,7 +867,11 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
                 continue
             last = _name_run(tokens, text, first, plain)
             if last == first:
-                if plain and (lower_last := _lower_name_run(tokens, text, first, regex)):
+                if (
+                    plain
+                    and not (regex is _KIN_RE and _fold(match.group("cue")) in _AMBIGUOUS_CUES)
+                    and (lower_last := _lower_name_run(tokens, text, first, regex))
+                ):
                     add(first, lower_last)
                 continue
             if (
@@ -910,6 +934,13 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
     return found
 
 
+# Kinship words that, typed in lower case without diacritics, are more often other words: "di"
+# (đi), "co" (có), "bo" (bỏ), "chu" (chữ), "cau" (câu), "em"… "de di lam thi bao lau" is
+# "để đi làm thì bao lâu", not "dì Lâm Thị Bảo".
+_AMBIGUOUS_CUES = frozenset({
+    "di", "co", "bo", "chu", "cau", "cu", "be", "con", "ma", "cha", "em", "chi", "bac", "mo",
+    "thim",
+})  # fmt: skip
 # Words that end a name typed in lower case without diacritics: "toi ten la nguyen van binh
 # o thon 3", "em la tran thi mai sdt …".
 _LOWER_NAME_STOPS = frozenset({
@@ -947,13 +978,14 @@ def _lower_name_run(tokens: list[_Token], text: str, first: int, cue: _Dual) -> 
 
 
 def _name_run(tokens: list[_Token], text: str, first: int, plain: bool) -> int:
-    """The end (exclusive) of the capitalised words from ``first``: one style, at most five,
+    """The end (exclusive) of the capitalised words from ``first``: one style, at most six
+    (royal family names are long: "Công Tằng Tôn Nữ Diệu Hiền"),
     and not into a title or organisation ("Đoàn Chủ tịch", "Trình Chủ tịch UBND")."""
     style = tokens[first].style
     if style == "lower":
         return first
     last = first + 1
-    while last < len(tokens) and last - first < 5:
+    while last < len(tokens) and last - first < 6:
         token = tokens[last]
         if not re.fullmatch(r"[ \t]+", text[tokens[last - 1].end : token.start]):
             break
@@ -991,12 +1023,23 @@ def _is_name(
     # without diacritics ("Vo Van Muoi" is Võ, not "vợ"), or a family name that is also a word
     # followed by a middle name or, after a cue, two more names ("ông Phó Văn Lợi", "tôi là
     # Mã Thanh Phong"); none of the words after may be a title or noun ("Phó Trưởng Phòng").
-    if not_name == 1 and (
-        (plain and _SURNAMES.match(words, plain))
-        or (
-            _WORDLIKE_SURNAMES.match(words, plain)
-            and (_MIDDLE_NAMES.match(words[1:], plain) or (cued and len(words) >= 3))
-            and not any(_NOT_NAMES.match(words[i:], plain) for i in range(1, len(words)))
+    if (
+        not_name == 1
+        and (
+            (plain and _SURNAMES.match(words, plain))
+            # After a cue, a word then Văn/Thị is a family name whatever else it means: "tôi là
+            # Quan Văn Thiệu", "bà Sở Thị Hoa".
+            or (
+                cued
+                and len(words) >= 3
+                and _MIDDLE_NAMES.match(words[1:], plain)
+                and not any(_NOT_NAMES.match(words[i:], plain) for i in range(1, len(words)))
+            )
+            or (
+                _WORDLIKE_SURNAMES.match(words, plain)
+                and (_MIDDLE_NAMES.match(words[1:], plain) or (cued and len(words) >= 3))
+                and not any(_NOT_NAMES.match(words[i:], plain) for i in range(1, len(words)))
+            )
         )
     ):
         not_name = 0
@@ -1004,7 +1047,15 @@ def _is_name(
         return False
     for start in {max(cue_first - 1, 0), cue_first, first}:
         length = _PLACES.match([t.text for t in tokens[start : first + 4]], plain)
-        if length and start + length > first:
+        # … unless a middle name follows the place: "bà Triệu Thị Mến" is no "Bà Triệu".
+        after = start + length
+        if (
+            length
+            and after > first
+            and not (
+                start < first < after < last and _MIDDLE_NAMES.match([tokens[after].text], plain)
+            )
+        ):
             return False  # "Bà Rịa", "Hai Bà Trưng", "Hà Nội"
     if not cued and _FAMOUS.match(words, plain) == len(words):
         return False  # "Lê Lợi là tuyến đường đẹp nhất"
@@ -1056,6 +1107,9 @@ _CAP = (
 )
 # Odd spacing ("thôn  Đông  Yên") is still one name.
 _CAP_WORDS = rf"{_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,4}}"
+# The name of a building or an estate may be a brand: "chung cư Vinaconex", "Vinhomes Ocean".
+_BRAND = rf"(?!{_ADMIN})[{_UPPER}0-9][\w'\u2019-]*"
+_BRAND_WORDS = rf"(?=[{_UPPER}]){_BRAND}(?:[ \t]{{1,3}}{_BRAND}){{0,4}}"
 # Hamlets and streets numbered after their name: "ấp Bình Hòa 2", "Cách Mạng Tháng 8".
 _NAME_NUM = rf"{_CAP_WORDS}(?:[ \t]+\d{{1,3}}[A-Z]?(?![\w/]|[.,]\d))?"
 # House numbers: 12, 12A, 27/3, 15/4B, 120/7/2, 12-14, A12 is a lot (below).
@@ -1073,22 +1127,36 @@ _CODE = (
     r"(?:[A-Z]{1,3}[-.]?\d+[A-Za-z]?\d*|[A-Z]{1,2}(?!\w)|\d+[A-Za-z]?\d*)(?:[-.][A-Z]?\d+)?"
     r"(?![\w/])"
 )
+# A building a flat, a room or a floor is in: "tòa A2", "nhà B4", "khu tập thể Kim Liên".
+_BUILDING = _v(
+    "tòa", "toà", "nhà", "block", "chung cư", "khu tập thể", "tập thể", "lô", "dãy", "ký túc xá",
+    "nhà trọ", "dãy trọ", "khu trọ",
+)  # fmt: skip
 # "số nhà 12", "nhà số 12 Nguyễn Trãi", "căn hộ 1205", "lô B12", "tòa HH2", "block A"
 _HOUSE = (
-    rf"(?:{_v('số nhà', 'nhà số', 'căn nhà số', 'phòng số')}\s*:?\s*{_NUM}"
+    rf"(?:{_v('số nhà', 'nhà số', 'căn nhà số', 'phòng số', 'phòng trọ số', 'phòng trọ')}"
+    rf"\s*:?\s*{_NUM}"
+    # A plot of a resettlement estate: "ô 24 lô C3", "ô số 7 khu B".
+    rf"|{_v('ô', 'ô số')}\s+{_CODE}(?=[\s,]+{_v('lô', 'khu', 'dãy')}\s)"
     rf"|{_v('căn hộ số', 'căn hộ')}\s*:?\s*(?:{_NUM}|(?=[A-Z]{{1,3}}[-.]?\d){_CODE})"
     rf"|{_v('lô', 'lô số')}\s+(?=[A-Z]{{0,2}}\d){_CODE}"
     # A floor or room is a home when its building follows: "tầng 5 tòa nhà Sông Đà".
-    rf"|{_v('phòng', 'tầng', 'căn')}\s+(?:{_SO}\s*)?{_CODE}(?=[\s,]+"
-    rf"{_v('tòa', 'toà', 'nhà', 'block', 'chung cư', 'khu tập thể', 'lô', 'dãy', 'ký túc xá')}"
+    rf"|{_v('phòng', 'tầng', 'căn')}\s+(?:{_SO}\s*)?{_CODE}(?=[\s,]+(?:{_BUILDING}"
     # … but not an office's: "tầng 1 tòa nhà UBND", "phòng 305 nhà A Sở Tư pháp".
-    rf"(?>(?:\s+{_v('nhà')})?(?:\s+[A-Z]\d*(?!\w))?)\s+(?!{_AGENCY}))"
+    rf"(?>(?:\s+{_v('nhà')})?(?:\s+[A-Z]\d*(?!\w))?)\s+(?!{_AGENCY})"
+    # … or a house number: "phòng 402, số 15 hẻm 88 Tô Ngọc Vân".
+    rf"|{_SO}\s+\d|\d+[A-Za-z]?(?:/\d+[A-Za-z]?)*\s+{_v('hẻm', 'ngõ', 'kiệt', 'ngách', 'đường')}))"
     rf"|{_v('tòa nhà', 'toà nhà', 'tòa', 'toà', 'block')}\s+(?:{_SO}\s*)?{_CODE})"
-    rf"(?:[ ]+{_CAP_WORDS})?"
+    rf"(?:[ ]+{_BRAND_WORDS})?"
 )
 # An alley and the street it opens on: "ngõ 68 Cầu Giấy", "kiệt 45 Hoàng Diệu".
 _ALLEY = rf"{_v('ngõ', 'ngách', 'hẻm', 'kiệt')}\s+{_NUM_OR_NAME}(?:[ \t]+{_CAP_WORDS})?"
-_STREET = rf"{_v('đường', 'phố')}\s+{_NUM_OR_NAME}"
+_STREET = (
+    rf"(?:{_v('đường', 'phố')}\s+{_NUM_OR_NAME}"
+    # Highways a house stands on: "108 Quốc lộ 1A", "số 5 tỉnh lộ 10", "QL 14".
+    rf"|{_v('quốc lộ', 'tỉnh lộ', 'đại lộ', 'hương lộ', 'huyện lộ', 'ql')}\.?\s*"
+    r"\d{1,3}[A-Z]?(?![\w/]|[.,]\d))"
+)
 # "bản" is a hamlet in the mountains ("bản Pắc Ngòi") but also a copy or a version ("bản
 # Sao", "02 bản Kế hoạch"): only a capitalised name that is not a document word follows.
 _BAN = (
@@ -1112,7 +1180,9 @@ _BAN = (
 _LOCALITY = (
     rf"(?:{_v('tổ dân phố', 'tổ dân cư', 'khu phố', 'khu tập thể', 'cụm dân cư', 'tiểu khu')}"
     rf"\s+{_NUM_OR_NAME}"
-    rf"|(?<!{_v('nông')} ){_v('thôn', 'xóm', 'ấp', 'buôn', 'khóm', 'làng', 'sóc', 'bon', 'plei')}"
+    # "hàng xóm" is a neighbour, "nông thôn" the countryside.
+    rf"|(?<!{_v('nông')} )(?<!{_v('hàng')} )"
+    rf"{_v('thôn', 'xóm', 'ấp', 'buôn', 'khóm', 'làng', 'sóc', 'bon', 'plei')}"
     rf"\s+(?!{_v('Ma Thuột', 'Hồ', 'Trăng')})(?:{_SO}\s*)?(?:{_NUM}|{_NAME_NUM})"
     rf"|{_BAN}"
     rf"|(?<!{_v('quân')} ){_v('tổ', 'đội', 'khu', 'khối', 'khu vực', 'cụm', 'kp', 'tdp')}"
@@ -1120,19 +1190,19 @@ _LOCALITY = (
 )
 # Parts that only follow an address already started: "lô 12 khu B", "căn hộ 12, tầng 3".
 _TAIL = (
-    rf"{_v('khu đô thị', 'khu dân cư', 'chung cư', 'khu tập thể')}\s+{_CAP_WORDS}"
-    rf"|{_v('khu', 'dãy', 'tầng', 'phòng', 'căn')}\s+(?:{_SO}\s*)?{_CODE}"
+    rf"{_v('khu đô thị', 'khu dân cư', 'chung cư', 'khu tập thể', 'tập thể', 'khu tái định cư')}"
+    rf"\s+{_BRAND_WORDS}"
+    rf"|{_v('khu tđc', 'khu định cư', 'khu nhà ở', 'khu nhà ở xã hội', 'nhà ở xã hội')}"
+    rf"\s+{_BRAND_WORDS}"
+    rf"|{_v('dãy trọ', 'nhà trọ', 'khu trọ', 'xóm trọ')}"
+    rf"\s+{_BRAND_WORDS}"
+    rf"|{_v('khu', 'dãy', 'tầng', 'phòng', 'căn', 'lô', 'block')}\s+(?:{_SO}\s*)?{_CODE}"
     rf"|{_v('nhà')}\s+(?=[A-Z]{{1,2}}\d)[A-Z]{{1,2}}\d+[A-Za-z]?(?![\w/])"
-    rf"|{_v('tòa nhà', 'toà nhà', 'ký túc xá')}\s+{_CAP_WORDS}"
+    rf"|{_v('tòa nhà', 'toà nhà', 'ký túc xá')}\s+{_BRAND_WORDS}"
 )
 # A house number, with or without "số", before an alley, a street or a hamlet: "67 hẻm 12
 # Nguyễn Trãi", "25B đường 3 Tháng 2", "số 10, tổ 7". Not after a count or a date ("có 3
 # ngõ", "ngày 5 đường…" are filtered in _address_candidates).
-_ADDRESS_START_RE = _Dual(
-    rf"(?<!\w)(?:{_HOUSE}|{_SO}\s+{_NUM}(?=[\s,]+(?:{_ALLEY}|{_STREET}|{_LOCALITY}))"
-    rf"|(?P<bare>(?<![\d/.,]){_NUM})(?=[ \t]*,?[ \t]*(?:{_ALLEY}|{_STREET}))"
-    rf"|{_ALLEY}|{_LOCALITY})"
-)
 # "tại 13 Thông tư", "ở 2 Sở": a count of documents or agencies, not a house number.
 _NOT_STREET = _v(
     "thông tư", "nghị định", "quyết định", "luật", "điều", "khoản", "chương", "mục", "phụ lục",
@@ -1142,11 +1212,29 @@ _NOT_STREET = _v(
     "chính phủ", "bệnh viện", "công ty", "ngân hàng", "chi nhánh", "hội", "nghị quyết",
     "chỉ thị", "công văn", "kế hoạch", "thông báo", "tờ trình", "kho bạc", "công an",
 )  # fmt: skip
+# "NHA 2 TANG", "nhà tôi 3 gian": a count of floors or rooms; "12 Tăng Bạt Hổ" is a street.
+_NOT_STREET = (
+    rf"(?:{_NOT_STREET}|{_v('tầng', 'lầu', 'gian', 'tấm', 'tuổi', 'lần', 'đợt', 'mét', 'căn')}"
+    # Typed in capitals without diacritics "3 TANG" is a count whatever follows.
+    rf"(?![ \t]+[{_UPPER}][{_LOWER}]+[ \t]+[{_UPPER}][{_LOWER}]+))"
+)
+_LOT = rf"{_v('lô', 'ô')}\s+(?:{_SO}\s*)?(?=[A-Z]{{0,2}}\d|[A-Z](?!\w))"
+_ADDRESS_START_RE = _Dual(
+    rf"(?<!\w)(?:{_HOUSE}|{_SO}\s+{_NUM}(?=[\s,]+(?:{_ALLEY}|{_STREET}|{_LOCALITY}|{_LOT}))"
+    rf"|(?P<bare>(?<![\d/.,+]){_NUM})(?=[ \t]*,?[ \t]*(?:{_ALLEY}|{_STREET}|{_LOT}))"
+    # Đà Nẵng's and Huế's "K82/15 Hùng Vương" (kiệt 82, number 15), "H12/5" (hẻm).
+    rf"|(?<![\w/])[KkHh]\d+(?:/\d+[A-Za-z]?)+(?=[ \t]+{_CAP})(?:[ \t]+{_NAME_NUM})"
+    # A house number with a slash or a letter is no document's: "số 15/4B Lê Lợi".
+    rf"|{_SO}\s+\d+(?:[A-Z]|[A-Z]?(?:/\d+[A-Za-z]?)+)(?![\w/])[ \t]+(?!{_NOT_STREET})"
+    rf"{_CAP}(?:[ \t]+{_CAP}){{1,4}}"
+    rf"|{_ALLEY}|{_LOCALITY})"
+)
 # After an explicit cue a number and a street name are an address: "trú tại 45 Lê Lợi",
 # "tôi ở số 21 Nguyễn Thị Minh Khai", "mới chuyển về 27/3 Phan Đình Phùng".
 _ADDRESS_CUE_RE = _Dual(
     rf"(?<!\w)(?:{_v('thường trú tại', 'tạm trú tại', 'trú tại', 'ngụ tại', 'ở tại', 'cư trú tại')}"
-    rf"|{_v('ở', 'tại', 'nhà', 'về')}|{_v('địa chỉ')}(?:[^:\n\d]{{0,20}}:)?"
+    rf"|{_v('ở', 'tại', 'về')}|{_v('nhà')}(?:\s+(?:{_v('của')}\s+)?{_POSSESSIVE})?"
+    rf"|{_v('địa chỉ')}(?:[^:\n\d]{{0,20}}:)?"
     rf"|{_v('thường trú', 'tạm trú', 'trú quán', 'hktt', 'nơi ở', 'chỗ ở', 'nơi cư trú', 'đc')}"
     r"[^:\n\d]{0,20}:)"
     rf"\s*(?P<address>(?:{_SO}\s+)?{_NUM}(?:[ ,]+(?!{_NOT_STREET}){_NAME_NUM}))"
@@ -1163,7 +1251,13 @@ _ADDRESS_PART_RE = _Dual(rf"[\s,]*(?:{_HOUSE}|{_ALLEY}|{_STREET}|{_LOCALITY}|{_T
 # Lợi", "đổi thành ấp 1, ấp 2") is about the units themselves, nobody's home; an office's seat
 # ("trụ sở tại số 2 Lê Lai", "đặt tại …") is public.
 _NOT_HOME_BEFORE_RE = _Dual(
-    rf"(?:{_v('các', 'những', 'mấy', 'từng', 'mỗi', 'đổi thành', 'đổi tên thành', 'sáp nhập')}"
+    rf"(?:{_v('các', 'những', 'mấy', 'từng', 'mỗi', 'đổi thành', 'đổi tên thành', 'thành')}"
+    # Merged, split or counted: "sáp nhập hai ấp …", "chia tách 3 thôn", "hai tổ".
+    rf"|(?:{_v('sáp nhập', 'hợp nhất', 'gộp', 'chia tách', 'tách', 'giải thể')}\s*)?"
+    rf"{_v('hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'vài')}"
+    rf"|{_v('sáp nhập', 'hợp nhất', 'gộp', 'chia tách', 'tách', 'giải thể')}"
+    # University admission's priority zones: "điểm ưu tiên khu vực 1".
+    rf"|{_v('ưu tiên', 'điểm ưu tiên', 'thuộc diện ưu tiên')}"
     rf"|{_v('trụ sở', 'trụ sở chính', 'đặt tại', 'đóng tại', 'tọa lạc tại', 'toạ lạc tại')}"
     rf"(?:\s+{_v('tại', 'ở')})?)\s*:?\s*(?:{_SO}\s*)?$"
 )

@@ -1,8 +1,9 @@
 """The de-identification engine meets its targets on the development set (decision 0010).
 
 The set is tests/questions/pii_cases/dev.jsonl, written and tuned on by the engine's author,
-and dev-external.jsonl, the first held-out set (written by a teammate), tuned on since round 2;
-the held-out set beside them is measured with ``manage.py evaluate_pii``, not here.
+dev-external.jsonl, the first held-out set (written by a teammate), tuned on since round 2, and
+dev-external-2.jsonl, the second (by another teammate), tuned on since round 3; the held-out
+set beside them is measured with ``manage.py evaluate_pii``, not here.
 """
 
 from pathlib import Path
@@ -14,6 +15,7 @@ from questions.redaction import Kind
 
 DEV = Path(__file__).parent / "pii_cases" / "dev.jsonl"
 DEV_EXTERNAL = Path(__file__).parent / "pii_cases" / "dev-external.jsonl"
+DEV_EXTERNAL_2 = Path(__file__).parent / "pii_cases" / "dev-external-2.jsonl"
 
 
 def _load(path: Path):
@@ -21,7 +23,9 @@ def _load(path: Path):
         return load_cases(lines, source=str(path))
 
 
-@pytest.fixture(scope="module", params=[DEV, DEV_EXTERNAL], ids=lambda path: path.name)
+@pytest.fixture(
+    scope="module", params=[DEV, DEV_EXTERNAL, DEV_EXTERNAL_2], ids=lambda path: path.name
+)
 def dev_score(request):
     cases = _load(request.param)
     return cases, score(cases)

@@ -216,6 +216,51 @@ REDACTED = [
     ),
     ("Nhà tại lô B12 khu đô thị Phú Mỹ, phường An Hải.", "Nhà tại [địa chỉ], phường An Hải."),
     ("Hộ tôi ở đội 5, thôn Trung, xã Hải Đường.", "Hộ tôi ở [địa chỉ], xã Hải Đường."),
+    # Round 3, from a second outside author and beyond: plots of resettlement estates, flats
+    # and rooms with their building, highways, Đà Nẵng's "K" alleys, numbers with a letter.
+    ("Gia đình tôi ở ô 17 lô A5 khu tái định cư Phước Lý.", "Gia đình tôi ở [địa chỉ]."),
+    ("Nhà em ở số 9 lô C2 khu đô thị Phú Mỹ An.", "Nhà em ở [địa chỉ]."),
+    ("Tôi ở 12 lô B khu dân cư Bắc Sơn, phường 3.", "Tôi ở [địa chỉ], phường 3."),
+    ("Tôi mua căn hộ 1203 tòa A2 chung cư Vinaconex 7.", "Tôi mua [địa chỉ]."),
+    ("Nha em o phong 12 nha C1 tap the Thanh Xuan Bac.", "Nha em o [địa chỉ]."),
+    (
+        "Tôi thuê phòng 7, số 22 ngõ 41 Thái Hà, phường Trung Liệt.",
+        "Tôi thuê [địa chỉ], phường Trung Liệt.",
+    ),
+    ("Em ở phòng trọ số 4, dãy trọ Hưng Thịnh, tổ 6.", "Em ở [địa chỉ]."),
+    ("Cửa hàng ở số 215 Quốc lộ 13, ấp Bình Đức.", "Cửa hàng ở [địa chỉ]."),
+    ("Địa chỉ: 45 tỉnh lộ 10, xã Tân Hiệp.", "Địa chỉ: [địa chỉ], xã Tân Hiệp."),
+    ("Nhà bà ngoại ở K45/12 Ông Ích Khiêm.", "Nhà bà ngoại ở [địa chỉ]."),
+    ("nha toi o k12/3 Le Duan", "nha toi o [địa chỉ]"),
+    ("Hàng xóm ở thôn 3 lấn đất.", "Hàng xóm ở [địa chỉ] lấn đất."),
+    ("Sổ hộ khẩu ghi số 15/4B Lê Lợi là chỗ ở.", "Sổ hộ khẩu ghi [địa chỉ] là chỗ ở."),
+    ("Hàng xóm số 27C Trần Cao Vân xây lấn.", "Hàng xóm [địa chỉ] xây lấn."),
+    ("Họ đến tận nhà tôi số 8/2 Hùng Vương đòi nợ.", "Họ đến tận nhà tôi [địa chỉ] đòi nợ."),
+    ("Nhà tôi ở 45/12 kiệt 3 Hoàng Diệu.", "Nhà tôi ở [địa chỉ]."),
+    # Numbers grouped as people copy them; cards and foreign passports.
+    ("Mã số BHXH 7912 345 678 của tôi bị trùng.", "Mã số BHXH [mã số BHXH] của tôi bị trùng."),
+    ("ma bhxh 0123.456.789 sai ngay sinh", "ma bhxh [mã số BHXH] sai ngay sinh"),
+    ("Thẻ BHYT HS 4 01 0123456789 của con tôi.", "Thẻ BHYT [mã số BHXH] của con tôi."),
+    ("the bhyt so dn4790123456789 het han", "the bhyt so [mã số BHXH] het han"),
+    ("Thẻ TE1010123456789 cấp cho cháu.", "Thẻ [mã số BHXH] cấp cho cháu."),
+    ("Mã số thuế 8102 354 617 bị khóa.", "Mã số thuế [mã số thuế] bị khóa."),
+    ("Hộ chiếu của chồng tôi là EA1234567.", "Hộ chiếu của chồng tôi là [số hộ chiếu]."),
+    ("Passport số M58203714 hết hạn.", "Passport số [số hộ chiếu] hết hạn."),
+    ("Số của tôi là 038.096.001.234 nhé.", "Số của tôi là [số CCCD/CMND] nhé."),
+    (
+        "Con tôi 0380 9600 1234, vợ tôi 079190 001234.",
+        "Con tôi [số CCCD/CMND], vợ tôi [số CCCD/CMND].",
+    ),
+    # Names: long royal names, hyphenated foreign given names, a family name that is a word,
+    # and a place name that is also a name's start ("bà Triệu" is a street, "bà Triệu Thị …" not).
+    ("Cụ Công Tằng Tôn Nữ Thị Hạnh mất năm 2019.", "Cụ [họ tên] mất năm 2019."),
+    (
+        "Chồng tôi là anh Park Ji-hoon, quốc tịch Hàn Quốc.",
+        "Chồng tôi là anh [họ tên], quốc tịch Hàn Quốc.",
+    ),
+    ("Toi la Quan Van Hai, o xa Binh Son.", "Toi la [họ tên], o xa Binh Son."),
+    ("Người làm đơn là bà Sầm Thị Pha.", "Người làm đơn là bà [họ tên]."),
+    ("Xin trả lời bà Triệu Thị Lan như sau.", "Xin trả lời bà [họ tên] như sau."),
 ]
 
 # Text that must come out unchanged: public context that only looks like personal data.
@@ -299,6 +344,22 @@ KEPT = [
     "Căn cứ Nghị định 100 Chính Phủ, xã thực hiện.",
     "Đoàn gồm 5 Cán Bộ, phường Bến Nghé.",
     "Tầng 1 tòa nhà UBND xã là nơi tiếp dân.",
+    # Round 3: units merged or counted, priority zones, floors counted, road kilometre marks,
+    # historical figures with an epithet or behind a prize, lower case after "đi".
+    "Việc sáp nhập hai thôn Đông Hòa và Tây Hòa thành thôn Hòa Bình đã xong chưa?",
+    "Chia tách ba tổ dân phố cũ thành tổ 14, tổ 15 được không?",
+    "em muon hoi diem uu tien khu vuc 2 nong thon la bao nhieu",
+    "XIN PHEP XAY NHA 3 TANG O NONG THON CO CAN KHONG",
+    "Nhà tôi 2 tầng, diện tích 80 m2.",
+    "Đoạn Km 12+300 Quốc lộ 1A bị sạt lở.",
+    "Tuyến quốc lộ 14 qua xã đang sửa.",
+    "Đền thờ Trạng Trình Nguyễn Bỉnh Khiêm mở cửa cả tuần.",
+    "Quỹ học bổng Vừ A Dính nhận hồ sơ đến tháng 9.",
+    "Giải thưởng Trần Văn Giàu trao cho công trình nghiên cứu.",
+    "em di lam thi bao lau duoc nghi phep a",
+    "Căn cứ Quyết định số 15/2024 Ủy ban nhân dân tỉnh.",
+    "Tôi có 5 lô đất ở xã và một căn nhà.",
+    "Tôi sinh ở Bà Rịa-Vũng Tàu.",
 ]
 
 

@@ -56,8 +56,11 @@ What is redacted, and what is deliberately kept:
   mountain hamlets ("bản Pắc Ngòi", "bon", "plei"), after "ở/tại/về/trú tại/địa chỉ/HKTT:" a
   number and a street name ("ở số 21 Nguyễn Thị Minh Khai"), a house number before an alley or
   street ("67 hẻm 12 Nguyễn Trãi") and a number and street before the ward ("45 Lê Lợi,
-  phường Bến Thành"), in title case or capitals. Units talked about ("các ấp …", "đổi thành
-  ấp 1") and an office's seat ("trụ sở tại …", "đặt tại …") are not homes.
+  phường Bến Thành"), in title case or capitals; plots and rooms with their building ("ô 24
+  lô C3 khu tái định cư …", "phòng 402, số 15 hẻm …", "phòng 305 nhà B4 tập thể …"), highways
+  ("108 Quốc lộ 1A"), "K82/15 Hùng Vương", "số 15/4B Lê Lợi". Units talked about ("các ấp …",
+  "đổi thành ấp 1", "sáp nhập hai ấp …", "ưu tiên khu vực 1") and an office's seat ("trụ sở
+  tại …", "đặt tại …") are not homes.
 * Land parcels: the numbers after "thửa (đất) số" and "tờ bản đồ số" (and a bare "tờ 9" after a
   parcel); the words are kept so the question still reads naturally ("thửa đất số [số thửa
   đất]").

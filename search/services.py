@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from . import analysis
 from .backends.base import FACETS, Document, Filters, Hits, SearchUnavailable
+from .backends.postgres import PostgresBackend
 from .backends.whoosh_index import WhooshBackend
 
 log = logging.getLogger(__name__)
@@ -41,8 +42,11 @@ SNIPPET_WIDTH = 240
 
 # --- The index --------------------------------------------------------------------------------
 
-_backends: dict[Path, WhooshBackend] = {}
+_backends: dict[object, WhooshBackend | PostgresBackend] = {}
 _backends_lock = threading.Lock()
+# HELPDESK_SEARCH_BACKEND: "whoosh" (local disk, the embedded default) or "postgres" (the
+# site's database, shared by every node) — docs/decisions/0017-search-on-postgresql.md.
+BACKENDS = ("whoosh", "postgres")
 
 
 def index_root() -> Path:
@@ -50,13 +54,21 @@ def index_root() -> Path:
     return Path(configured) if configured else Path(settings.DATA_DIR) / "search"
 
 
-def backend() -> WhooshBackend:
-    # One backend object per index directory and process: it holds the reusable searchers.
-    root = index_root()
+def backend_name() -> str:
+    return getattr(settings, "HELPDESK_SEARCH_BACKEND", "whoosh")
+
+
+def backend() -> WhooshBackend | PostgresBackend:
+    # One backend object per index (directory or database) and process: it holds the
+    # reusable searchers or arrays.
+    if backend_name() == "postgres":
+        key: object = ("postgres", settings.DATABASES["default"].get("NAME"))
+    else:
+        key = index_root()
     with _backends_lock:
-        if root not in _backends:
-            _backends[root] = WhooshBackend(root)
-        return _backends[root]
+        if key not in _backends:
+            _backends[key] = PostgresBackend() if isinstance(key, tuple) else WhooshBackend(key)
+        return _backends[key]
 
 
 # --- Documents ----------------------------------------------------------------------------------

@@ -255,6 +255,10 @@ def _segment_key(reader) -> tuple:
 class View:
     """The whole index as arrays, for one searcher generation."""
 
+    # The term cache this view fills; another backend's views keep their own, so using
+    # both in one process (tests, the evaluation) never evicts one for the other.
+    cache = CACHE
+
     def __init__(self, searcher, text_fields: tuple[str, ...]):
         self.searcher = searcher
         self.text_fields = text_fields
@@ -337,7 +341,7 @@ class View:
 
     def term(self, fieldname: str, term: str) -> TermPostings:
         key = (fieldname, term)
-        found = CACHE.term(self.generation, key)
+        found = self.cache.term(self.generation, key)
         if found is not None:
             return found
         ids, tf = self.postings(fieldname, term)
@@ -352,7 +356,7 @@ class View:
             entry = TermPostings(df=df, dense=dense)
         else:
             entry = TermPostings(df=df, ids=ids, weight=weight.astype(np.float32, copy=False))
-        CACHE.keep(self.generation, key, entry)
+        self.cache.keep(self.generation, key, entry)
         return entry
 
     def warm_up(self, fieldnames: tuple[str, ...]) -> int:

@@ -1,6 +1,12 @@
-"""Search fixtures: a fresh index per test, and published questions whose sync really runs."""
+"""Search fixtures: a fresh index per test, and published questions whose sync really runs.
+
+A test module that sets ``BOTH_BACKENDS = True`` runs each test against the Whoosh backend
+and the PostgreSQL one (the contract every backend keeps); the PostgreSQL runs skip unless
+the tests' database is PostgreSQL (``DATABASE_URL=postgres://…``, as in CI).
+"""
 
 import pytest
+from django.db import connection
 
 from helpdesk import clock
 from questions import services
@@ -9,10 +15,27 @@ from search import services as search
 from tests.factories import make_question, walk
 
 
+def pytest_generate_tests(metafunc):
+    if getattr(metafunc.module, "BOTH_BACKENDS", False):
+        metafunc.parametrize("search_backend", ["whoosh", "postgres"], indirect=True)
+
+
+@pytest.fixture
+def search_backend(request) -> str:
+    """The backend under test: Whoosh unless the module asks for both."""
+    return getattr(request, "param", "whoosh")
+
+
 @pytest.fixture(autouse=True)
-def index(settings, tmp_path):
-    """An empty index in this test's own directory (never the site's, never another test's)."""
+def index(request, settings, tmp_path, search_backend):
+    """An empty index of its own: a directory of this test's (never the site's, never another
+    test's), or the test database's tables (rolled back with the test)."""
     settings.SEARCH_INDEX_DIR = tmp_path / "search"
+    settings.HELPDESK_SEARCH_BACKEND = search_backend
+    if search_backend == "postgres":
+        request.getfixturevalue("db")
+        if connection.vendor != "postgresql":
+            pytest.skip("postgres search backend: set DATABASE_URL=postgres://… to run it")
     search.backend().build([])
     yield search.backend()
     search.backend().close()

@@ -5,67 +5,14 @@ import threading
 from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
-from helpdesk import clock
-from questions import services
 from search import services as search
 from search.backends.whoosh_index import WhooshBackend
 
 from .conftest import ids
 
 pytestmark = pytest.mark.django_db
-
-
-def test_a_published_question_is_found(publish):
-    question = publish("Lệ phí trước bạ xe máy", "Lệ phí trước bạ xe máy là bao nhiêu?")
-
-    assert ids(search.search("le phi truoc ba")) == [question.pk]
-
-
-def test_an_unpublished_question_leaves_the_index(
-    publish, intake, django_capture_on_commit_callbacks
-):
-    question = publish("Lệ phí trước bạ xe máy")
-    with django_capture_on_commit_callbacks(execute=True):
-        services.question_unpublish(question=question, reason="Sai", actor=intake, at=clock.now())
-
-    assert ids(search.search("trước bạ")) == []
-    assert question.pk not in search.backend().digests()
-
-
-def test_an_unpublished_question_leaves_the_totals_and_facets_of_a_running_searcher(
-    publish, intake, django_capture_on_commit_callbacks
-):
-    kept = publish("Lệ phí trước bạ ô tô")
-    gone = publish("Lệ phí trước bạ xe máy")
-    before = search.search("trước bạ")
-    before[:10]  # a searcher is open and warm, as in a running server
-    assert len(before) == 2
-
-    with django_capture_on_commit_callbacks(execute=True):
-        services.question_unpublish(question=gone, reason="Sai", actor=intake, at=clock.now())
-
-    after = search.search("trước bạ")
-    assert ids(after) == [kept.pk]
-    assert len(after) == 1
-    assert sum(facet.count for facet in after.facets.get("unit", [])) == 1
-
-
-def test_withdrawing_consent_removes_the_question(publish, django_capture_on_commit_callbacks):
-    question = publish("Lệ phí trước bạ xe máy")
-    with django_capture_on_commit_callbacks(execute=True):
-        services.question_withdraw_consent(question=question, at=clock.now())
-
-    assert ids(search.search("trước bạ")) == []
-
-
-def test_a_reopened_question_leaves_the_index(publish, django_capture_on_commit_callbacks):
-    question = publish("Lệ phí trước bạ xe máy")
-    with django_capture_on_commit_callbacks(execute=True):
-        services.question_reopen(question=question, reason="Chưa rõ", at=clock.now())
-
-    assert ids(search.search("trước bạ")) == []
 
 
 def test_the_index_never_holds_the_askers_data(publish):
@@ -139,24 +86,6 @@ def test_two_writers_at_once_raise_nothing(publish, index):
 
     assert errors == []
     assert set(ids(search.search("trước bạ"))) == {first.pk, second.pk}
-
-
-def test_check_index_reports_drift_and_fix_repairs_it(publish, index):
-    kept = publish("Lệ phí trước bạ ô tô")
-    missing = publish("Thuế đất nông nghiệp")
-    index.remove([missing.pk])
-    out = StringIO()
-
-    with pytest.raises(CommandError, match="drifted"):
-        call_command("check_index", stdout=out)
-    assert f"1 published but not in the index: {missing.pk}" in out.getvalue()
-
-    call_command("check_index", "--fix", stdout=StringIO())
-    out = StringIO()
-    call_command("check_index", stdout=out)
-    assert "agrees" in out.getvalue()
-    assert ids(search.search("thuế đất")) == [missing.pk]
-    assert kept.pk in search.backend().digests()
 
 
 def test_rebuild_index_swaps_in_a_new_directory(publish, index):

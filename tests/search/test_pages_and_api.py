@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 
 pytestmark = pytest.mark.django_db
+BOTH_BACKENDS = True
 
 ARCHIVE = "/api/v1/archive/"
 ENTRY_KEYS = {

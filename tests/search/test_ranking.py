@@ -10,6 +10,7 @@ from search.models import Synonym
 from .conftest import ids
 
 pytestmark = pytest.mark.django_db
+BOTH_BACKENDS = True
 
 
 def test_an_accented_query_puts_the_exact_word_before_the_folded_one(publish):

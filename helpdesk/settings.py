@@ -268,10 +268,62 @@ STATIC_ROOT = DATA_DIR / "static"
 # WhiteNoise serves from the finders when embedded, but warns about a missing STATIC_ROOT.
 STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "uploads"
+S3_VARIABLES = (
+    "HELPDESK_S3_ENDPOINT_URL",
+    "HELPDESK_S3_REGION",
+    "HELPDESK_S3_ACCESS_KEY_ID",
+    "HELPDESK_S3_SECRET_ACCESS_KEY",
+)
+
+
+def env_uploads_storage() -> dict:
+    """Where citizens' attachments live (decision 0018): ``MEDIA_ROOT`` on this machine, or a
+    private S3-compatible bucket shared by every node when ``HELPDESK_S3_BUCKET`` is set."""
+    bucket = env_str("HELPDESK_S3_BUCKET")
+    if not bucket:
+        stray = [name for name in S3_VARIABLES if env_str(name)]
+        if stray:
+            raise ImproperlyConfigured(
+                f"{', '.join(stray)} set without HELPDESK_S3_BUCKET: attachments would quietly "
+                "stay on this machine's disk. Set the bucket, or unset them."
+            )
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    key_id = env_str("HELPDESK_S3_ACCESS_KEY_ID")
+    secret = env_str("HELPDESK_S3_SECRET_ACCESS_KEY")
+    if bool(key_id) != bool(secret):
+        raise ImproperlyConfigured(
+            "Set both HELPDESK_S3_ACCESS_KEY_ID and HELPDESK_S3_SECRET_ACCESS_KEY, or neither "
+            "(then boto3 finds credentials itself: AWS_* variables, ~/.aws, an instance role)."
+        )
+    endpoint = env_str("HELPDESK_S3_ENDPOINT_URL") or None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint,
+            "region_name": env_str("HELPDESK_S3_REGION") or None,
+            "access_key": key_id or None,
+            "secret_key": secret or None,
+            # Citizens' documents: private objects whatever the bucket's default. Our views
+            # stream them after the access check; nothing links to the store itself, and a
+            # signed URL, were one ever made, would expire within a minute.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            # As on the local disk, a save never replaces a stored file (one HEAD per upload).
+            "file_overwrite": False,
+            # A download is buffered before it is streamed: past 1 MB on disk, not in memory.
+            "max_memory_size": 1024 * 1024,
+            # MinIO, Ceph and most S3-compatible stores expect the bucket in the path.
+            "addressing_style": "path" if endpoint else None,
+        },
+    }
+
+
 # Uploads are citizens' private documents: there is deliberately no MEDIA_URL; files are
-# served only through a view that checks access.
+# served only through a view that checks access, and only through the storage API.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": env_uploads_storage(),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

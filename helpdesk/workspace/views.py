@@ -8,6 +8,7 @@ the services check again, so a hand-made POST gets the same answer as the hidden
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -16,7 +17,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -34,6 +35,8 @@ from routing.deadlines import policy_for, working_calendar
 from routing.models import Role
 
 from . import forms, selectors
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 25
 
@@ -547,13 +550,21 @@ def extension_decide(request: HttpRequest, code: str, extension_id: int) -> Http
 
 
 @staff_view
-def attachment(request: HttpRequest, code: str, attachment_id: int) -> FileResponse:
+def attachment(request: HttpRequest, code: str, attachment_id: int) -> FileResponse | HttpResponse:
     question = access_question(request.user, code)
     item = get_object_or_404(question.attachments, pk=attachment_id)
     try:
         handle = item.file.open("rb")
     except FileNotFoundError:
-        raise Http404(_("The file is missing from storage.")) from None
+        # A page that says what is wrong (not the generic 404, which reads as "no access"); no
+        # file name in the log: it holds the tracking code, a personal reference.
+        log.warning("Attachment %s is missing from storage.", item.pk)
+        return render(
+            request,
+            "workspace/attachment_missing.html",
+            {"question": question, "item": item},
+            status=404,
+        )
     # Always a download, never rendered in our origin: a citizen's PDF must not run as our page.
     return FileResponse(
         handle, as_attachment=True, filename=item.original_name, content_type=item.content_type

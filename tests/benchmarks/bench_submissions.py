@@ -1,0 +1,962 @@
+"""Citizen submissions per second against the stack's ceiling and against django-helpdesk 2.6.1.
+
+Issue 13 and DESIGN §10: "speed against the ceiling". One script builds and starts three servers
+on this machine, each gunicorn with 2 sync workers on SQLite in WAL mode in a temporary
+directory, and drives them in turn with the same load:
+
+- ``ours``: this repository at a git revision (``--ref``, default HEAD, exported with
+  ``git archive`` so a teammate's unsaved edit is not measured) or the working tree
+  (``--worktree``); the demo province from ``seed_demo --questions 60`` (units, categories, a
+  trained router, a search index); rate limits raised through HELPDESK_RATE_LIMIT_PER_IP/_CONTACT;
+  mail to Django's dummy backend. When the revision has a task worker command (a project
+  command named ``*worker*``, else django-tasks' ``db_worker``) the worker runs beside gunicorn,
+  on the same two cores, and its CPU and memory are counted.
+- ``minimal``: the ceiling, a Django 5.2 + DRF project written into the temporary directory by
+  this script: one model, one ``ModelSerializer`` create endpoint, one form page (GET, then
+  POST with CSRF, redirect). Same interpreter, Django, DRF and gunicorn as ours.
+- ``helpdesk``: django-helpdesk 2.6.1 (Django 5.2.19, DRF 3.18.3, gunicorn as ours) installed at
+  run time into its own virtualenv under ~/.cache/bench-submissions (reused by later runs), a
+  minimal project around it (one public queue, mail to the dummy backend). Its public form is
+  ``/tickets/submit/`` (anonymous, CSRF). Its API has no anonymous create: ``POST /api/tickets/``
+  needs a staff user (``IsAdminUser``), so the clients send a DRF token of a superuser
+  (``Authorization: Token ...``), the cheapest credential DRF offers.
+
+Two paths, eight clients each (threads, ``http.client``; gunicorn's sync workers close every
+connection, so each request opens one), for ``--seconds`` per run, interleaved: for each round,
+for each path, ours, minimal, helpdesk. Default three rounds.
+
+- ``api``: one POST of a JSON question; success is 201.
+- ``form``: what a citizen's browser does, as a new visitor each time: GET the form page (sets the
+  CSRF cookie), then POST it url-encoded with the CSRF token and the page's hidden fields; success
+  is the redirect (302). One submission = GET + POST; latency is the pair.
+
+Anything else is an error, counted and printed. Per run: submissions/s, p50 and p95 latency,
+server CPU per submission (the gunicorn workers' utime+stime from /proc, plus our task
+worker's), each worker's resident memory (VmRSS) at the end of the run. The table gives the
+median over rounds of every figure, and the ratios ours/minimal (target ≥ 0.67: within 1.5x of
+the ceiling) and ours/helpdesk (target ≥ 4). The load generator runs on the same two cores, and
+so does anything else running on the machine: the load average is printed with the figures.
+
+Loopback only (127.0.0.1), bounded in time. Not part of the test suite. Run:
+
+    .venv/bin/python tests/benchmarks/bench_submissions.py [--seconds 20] [--rounds 3]
+        [--apps ours,minimal,helpdesk] [--ref HEAD | --worktree] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import threading
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"  # loopback only
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bench-submissions"
+HELPDESK_VERSION = "2.6.1"
+# django-helpdesk 2.6.1 declares Django>=5.2 (classifiers 5.2 and 6.0): pin the same Django, DRF
+# and gunicorn as ours so that only the applications differ.
+HELPDESK_PINS = [
+    f"django-helpdesk=={HELPDESK_VERSION}",
+    "Django==5.2.19",
+    "djangorestframework==3.18.3",
+    "gunicorn==27.0.1",
+]
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+DUMMY_MAIL = "django.core.mail.backends.dummy.EmailBackend"
+# The same SQLite options for every app, as ours sets them (helpdesk/settings.py).
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+}
+
+
+# --- Processes ----------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The command name is in parentheses and may hold spaces: split after the last ")".
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if ppid == pid:
+            found.append(int(entry.name))
+    return sorted(found)
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    # After the command: state is field 3 of stat(5); utime and stime are fields 14 and 15.
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        status = (Path("/proc") / str(pid) / "status").read_text()
+    except OSError:
+        return 0.0
+    match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+    return int(match.group(1)) / 1024 if match else 0.0
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def run(cmd: list[str], *, env: dict, cwd: Path, capture: bool = False) -> str:
+    done = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return done.stdout if capture else ""
+
+
+def clean_env(**extra: str) -> dict:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "PYTHONPATH"}
+        and not k.startswith("VIRTUAL_ENV")
+    }
+    env.update(extra)
+    return env
+
+
+# --- The three applications --------------------------------------------------------------------
+
+
+@dataclass
+class App:
+    name: str
+    python: str
+    cwd: Path
+    env: dict
+    wsgi: str
+    api_path: str
+    api_headers: dict
+    api_body: callable
+    form_path: str
+    form_marker: str  # a field name that identifies the submission form on the page
+    form_fields: callable
+    log: Path
+    port: int = 0
+    gunicorn: subprocess.Popen | None = None
+    worker_cmd: list[str] | None = None
+    worker: subprocess.Popen | None = None
+    db: Path | None = None
+    table: str = ""  # where a submission is stored: the runs' successes are counted there too
+    notes: list[str] = field(default_factory=list)
+
+    def start(self) -> None:
+        self.port = free_port()
+        out = self.log.open("a")
+        self.gunicorn = subprocess.Popen(
+            [
+                self.python,
+                "-m",
+                "gunicorn",
+                self.wsgi,
+                "--workers",
+                "2",
+                "--worker-class",
+                "sync",
+                "--bind",
+                f"{HOST}:{self.port}",
+                "--timeout",
+                "60",
+                "--log-level",
+                "warning",
+            ],
+            env=self.env,
+            cwd=self.cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        if self.worker_cmd:
+            self.worker = subprocess.Popen(
+                self.worker_cmd, env=self.env, cwd=self.cwd, stdout=out, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                conn = http.client.HTTPConnection(HOST, self.port, timeout=5)
+                conn.request("GET", self.form_path)
+                conn.getresponse().read()
+                conn.close()
+                if len(self.worker_pids()) == 2:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        self.stop()
+        sys.exit(f"{self.name}: gunicorn did not start; see {self.log}")
+
+    def worker_pids(self) -> list[int]:
+        return children(self.gunicorn.pid) if self.gunicorn else []
+
+    def task_pids(self) -> list[int]:
+        # The task worker and anything it forked.
+        if not self.worker or self.worker.poll() is not None:
+            return []
+        return [self.worker.pid, *children(self.worker.pid)]
+
+    def stop(self) -> None:
+        for process in (self.worker, self.gunicorn):
+            if process and process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in (self.worker, self.gunicorn):
+            if process:
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
+def question_text(n: int) -> tuple[str, str]:
+    title = f"Thủ tục cấp giấy phép xây dựng nhà ở số {n}"
+    body = (
+        "Xin hỏi hồ sơ xin cấp giấy phép xây dựng nhà ở riêng lẻ tại phường Hòa Khánh gồm những "
+        f"giấy tờ gì, nộp ở đâu và mất bao lâu thì có kết quả? (câu hỏi thử tải {n})"
+    )
+    return title, body
+
+
+def build_ours(tmp: Path, *, ref: str | None) -> App:
+    if ref is None:
+        src, label = ROOT, "working tree"
+    else:
+        src = tmp / "ours-src"
+        src.mkdir()
+        commit = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", ref],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        archive = subprocess.Popen(["git", "-C", str(ROOT), "archive", ref], stdout=subprocess.PIPE)
+        subprocess.run(["tar", "-x", "-C", str(src)], stdin=archive.stdout, check=True)
+        archive.wait()
+        label = f"commit {commit}"
+    data = tmp / "ours-data"
+    env = clean_env(
+        HELPDESK_DATA_DIR=str(data),
+        HELPDESK_SECRET_KEY="bench-submissions-" + "x" * 40,
+        HELPDESK_RATE_LIMIT_PER_IP="1000000000",
+        HELPDESK_RATE_LIMIT_PER_CONTACT="1000000000",
+        HELPDESK_EMAIL_BACKEND=DUMMY_MAIL,
+        HELPDESK_LOG_LEVEL="WARNING",
+    )
+    python = sys.executable
+    manage = [python, "manage.py"]
+    print(f"ours: {label}; migrate and seed_demo --questions 60 …", flush=True)
+    run([*manage, "migrate", "-v", "0"], env=env, cwd=src)
+    run([*manage, "seed_demo", "--questions", "60", "-v", "0"], env=env, cwd=src)
+
+    commands = run([*manage, "help", "--commands"], env=env, cwd=src, capture=True).split()
+    own = sorted(p.stem for p in src.glob("*/management/commands/*worker*.py"))
+    worker = own[0] if own else ("db_worker" if "db_worker" in commands else None)
+    serve = (src / "helpdesk/management/commands/serve.py").read_text()
+    app = App(
+        name="ours",
+        python=python,
+        cwd=src,
+        env=env,
+        wsgi="helpdesk.wsgi",
+        api_path="/api/v1/questions/",
+        api_headers={},
+        api_body=lambda n: {
+            "title": question_text(n)[0],
+            "question": question_text(n)[1],
+            "name": "Nguyễn Văn An",
+            "email": f"citizen{n}@example.vn",
+        },
+        form_path="/ask/",
+        form_marker="body",
+        form_fields=lambda n: {
+            "title": question_text(n)[0],
+            "body": question_text(n)[1],
+            "name": "Nguyễn Văn An",
+            "email": f"citizen{n}@example.vn",
+            "phone": "",
+            "category": "",
+            "commune": "",
+            "website": "",
+        },
+        log=tmp / "ours.log",
+        db=data / "helpdesk.sqlite3",
+        table="questions_question",
+    )
+    app.notes.append(label)
+    if worker:
+        app.worker_cmd = [*manage, worker]
+        app.notes.append(f"task worker: manage.py {worker}")
+    else:
+        app.notes.append("no task worker command: effects run in the request")
+    app.notes.append("serve starts a worker" if "worker" in serve.lower() else "serve: no worker")
+    return app
+
+
+MINIMAL_FILES = {
+    "manage.py": """
+        import os, sys
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minimal.settings")
+        from django.core.management import execute_from_command_line
+        execute_from_command_line(sys.argv)
+    """,
+    "minimal/__init__.py": "",
+    "minimal/settings.py": """
+        from pathlib import Path
+        DATA = Path(__file__).resolve().parents[1] / "data"
+        SECRET_KEY = "bench-minimal-" + "x" * 40
+        DEBUG = False
+        ALLOWED_HOSTS = ["127.0.0.1"]
+        INSTALLED_APPS = [
+            "django.contrib.contenttypes", "django.contrib.auth", "rest_framework", "minimal",
+        ]
+        MIDDLEWARE = [
+            "django.middleware.security.SecurityMiddleware",
+            "django.middleware.common.CommonMiddleware",
+            "django.middleware.csrf.CsrfViewMiddleware",
+        ]
+        ROOT_URLCONF = "minimal.urls"
+        TEMPLATES = [{
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "DIRS": [], "APP_DIRS": True, "OPTIONS": {"context_processors": []},
+        }]
+        DATABASES = {"default": {
+            "ENGINE": "django.db.backends.sqlite3", "NAME": DATA / "db.sqlite3",
+            "OPTIONS": SQLITE_OPTIONS,
+        }}
+        DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+        USE_TZ = True
+        REST_FRAMEWORK = {
+            "DEFAULT_AUTHENTICATION_CLASSES": [], "DEFAULT_PERMISSION_CLASSES": [],
+            "UNAUTHENTICATED_USER": None,
+        }
+    """,
+    "minimal/models.py": """
+        from django.db import models
+
+        class Submission(models.Model):
+            title = models.CharField(max_length=200)
+            body = models.TextField(max_length=5000)
+            name = models.CharField(max_length=100)
+            email = models.EmailField()
+            created_at = models.DateTimeField(auto_now_add=True)
+    """,
+    "minimal/views.py": """
+        from django import forms
+        from django.shortcuts import redirect, render
+        from rest_framework import generics, serializers
+        from .models import Submission
+
+        class SubmissionSerializer(serializers.ModelSerializer):
+            class Meta:
+                model = Submission
+                fields = ["id", "title", "body", "name", "email", "created_at"]
+
+        class SubmissionCreate(generics.CreateAPIView):
+            serializer_class = SubmissionSerializer
+
+        class SubmissionForm(forms.ModelForm):
+            class Meta:
+                model = Submission
+                fields = ["title", "body", "name", "email"]
+
+        def ask(request):
+            form = SubmissionForm(request.POST or None)
+            if request.method == "POST" and form.is_valid():
+                form.save()
+                return redirect("thanks")
+            return render(request, "minimal/ask.html", {"form": form})
+
+        def thanks(request):
+            return render(request, "minimal/ask.html", {"form": None})
+    """,
+    "minimal/urls.py": """
+        from django.urls import path
+        from . import views
+        urlpatterns = [
+            path("api/submissions/", views.SubmissionCreate.as_view()),
+            path("ask/", views.ask),
+            path("ask/thanks/", views.thanks, name="thanks"),
+        ]
+    """,
+    "minimal/wsgi.py": """
+        import os
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minimal.settings")
+        from django.core.wsgi import get_wsgi_application
+        application = get_wsgi_application()
+    """,
+    "minimal/templates/minimal/ask.html": """
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ask</title></head>
+        <body>{% if form %}<form method="post">{% csrf_token %}{{ form.as_div }}
+        <button>Send</button></form>{% else %}<p>Thank you.</p>{% endif %}</body></html>
+    """,
+}
+
+
+def write_project(base: Path, files: dict[str, str], **subst: str) -> None:
+    for name, text in files.items():
+        path = base / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = textwrap.dedent(text).lstrip()
+        for key, value in subst.items():
+            text = text.replace(key, value)
+        path.write_text(text)
+
+
+def build_minimal(tmp: Path) -> App:
+    base = tmp / "minimal"
+    write_project(base, MINIMAL_FILES, SQLITE_OPTIONS=repr(SQLITE_OPTIONS))
+    (base / "data").mkdir()
+    env = clean_env()
+    print("minimal: migrate …", flush=True)
+    run([sys.executable, "manage.py", "migrate", "--run-syncdb", "-v", "0"], env=env, cwd=base)
+    return App(
+        name="minimal",
+        python=sys.executable,
+        cwd=base,
+        env=env,
+        wsgi="minimal.wsgi",
+        api_path="/api/submissions/",
+        api_headers={},
+        api_body=lambda n: {
+            "title": question_text(n)[0],
+            "body": question_text(n)[1],
+            "name": "Nguyễn Văn An",
+            "email": f"citizen{n}@example.vn",
+        },
+        form_path="/ask/",
+        form_marker="body",
+        form_fields=lambda n: {
+            "title": question_text(n)[0],
+            "body": question_text(n)[1],
+            "name": "Nguyễn Văn An",
+            "email": f"citizen{n}@example.vn",
+        },
+        log=tmp / "minimal.log",
+        db=base / "data" / "db.sqlite3",
+        table="minimal_submission",
+        notes=["Django + DRF, one model"],
+    )
+
+
+HELPDESK_FILES = {
+    "manage.py": MINIMAL_FILES["manage.py"].replace("minimal.settings", "site_dh.settings"),
+    "site_dh/__init__.py": "",
+    "site_dh/settings.py": """
+        from pathlib import Path
+        DATA = Path(__file__).resolve().parents[1] / "data"
+        SECRET_KEY = "bench-helpdesk-" + "x" * 40
+        DEBUG = False
+        ALLOWED_HOSTS = ["127.0.0.1"]
+        SITE_ID = 1
+        INSTALLED_APPS = [
+            "django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes",
+            "django.contrib.sessions", "django.contrib.messages", "django.contrib.staticfiles",
+            "django.contrib.sites", "django.contrib.humanize",
+            "rest_framework", "rest_framework.authtoken", "helpdesk",
+        ]
+        MIDDLEWARE = [
+            "django.middleware.security.SecurityMiddleware",
+            "django.contrib.sessions.middleware.SessionMiddleware",
+            "django.middleware.common.CommonMiddleware",
+            "django.middleware.csrf.CsrfViewMiddleware",
+            "django.contrib.auth.middleware.AuthenticationMiddleware",
+            "django.contrib.messages.middleware.MessageMiddleware",
+        ]
+        ROOT_URLCONF = "site_dh.urls"
+        TEMPLATES = [{
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "DIRS": [], "APP_DIRS": True,
+            "OPTIONS": {"context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]},
+        }]
+        DATABASES = {"default": {
+            "ENGINE": "django.db.backends.sqlite3", "NAME": DATA / "db.sqlite3",
+            "OPTIONS": SQLITE_OPTIONS,
+        }}
+        DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+        USE_TZ = True
+        STATIC_URL = "static/"
+        MEDIA_ROOT = DATA / "media"
+        LOGIN_URL = "helpdesk:login"
+        EMAIL_BACKEND = "DUMMY_MAIL"
+        DEFAULT_FROM_EMAIL = "helpdesk@example.vn"
+        REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": [
+            "rest_framework.authentication.TokenAuthentication",
+        ]}
+        # No pinax-teams (an optional extra); the public form files tickets into one queue.
+        HELPDESK_TEAMS_MODE_ENABLED = False
+        HELPDESK_PUBLIC_TICKET_QUEUE = "citizens"
+        HELPDESK_PUBLIC_TICKET_PRIORITY = 3
+        HELPDESK_PUBLIC_TICKET_DUE_DATE = None
+    """,
+    "site_dh/urls.py": """
+        from django.urls import include, path
+        urlpatterns = [path("", include("helpdesk.urls", namespace="helpdesk"))]
+    """,
+    "site_dh/wsgi.py": MINIMAL_FILES["minimal/wsgi.py"].replace(
+        "minimal.settings", "site_dh.settings"
+    ),
+}
+
+HELPDESK_SETUP = """
+from django.contrib.auth import get_user_model
+from helpdesk.models import Queue
+from rest_framework.authtoken.models import Token
+queue = Queue.objects.create(
+    title="Citizens", slug="citizens", allow_public_submission=True, email_address="q@example.vn"
+)
+user = get_user_model().objects.create_superuser("api", "api@example.vn", "bench-api-1")
+print(queue.pk, Token.objects.create(user=user).key)
+"""
+
+
+def helpdesk_python() -> str:
+    venv = CACHE / f"venv-django-helpdesk-{HELPDESK_VERSION}"
+    python = venv / "bin" / "python"
+    marker = venv / "installed.txt"
+    if not marker.exists() or marker.read_text() != "\n".join(HELPDESK_PINS):
+        print(f"helpdesk: installing {', '.join(HELPDESK_PINS)} into {venv} …", flush=True)
+        shutil.rmtree(venv, ignore_errors=True)
+        venv.parent.mkdir(parents=True, exist_ok=True)
+        run([sys.executable, "-m", "venv", str(venv)], env=clean_env(), cwd=CACHE)
+        run(
+            [str(python), "-m", "pip", "install", "--quiet", *HELPDESK_PINS],
+            env=clean_env(),
+            cwd=CACHE,
+        )
+        marker.write_text("\n".join(HELPDESK_PINS))
+    return str(python)
+
+
+def build_helpdesk(tmp: Path) -> App:
+    python = helpdesk_python()
+    base = tmp / "helpdesk"
+    write_project(base, HELPDESK_FILES, SQLITE_OPTIONS=repr(SQLITE_OPTIONS), DUMMY_MAIL=DUMMY_MAIL)
+    (base / "data").mkdir()
+    env = clean_env()
+    print("helpdesk: migrate and create a queue and an API token …", flush=True)
+    run([python, "manage.py", "migrate", "-v", "0"], env=env, cwd=base)
+    out = run([python, "manage.py", "shell", "-c", HELPDESK_SETUP], env=env, cwd=base, capture=True)
+    queue, token = out.split()[-2:]
+    return App(
+        name="helpdesk",
+        python=python,
+        cwd=base,
+        env=env,
+        wsgi="site_dh.wsgi",
+        api_path="/api/tickets/",
+        api_headers={"Authorization": f"Token {token}"},
+        api_body=lambda n: {
+            "queue": int(queue),
+            "title": question_text(n)[0],
+            "description": question_text(n)[1],
+            "submitter_email": f"citizen{n}@example.vn",
+            "priority": 3,
+        },
+        form_path="/tickets/submit/",
+        form_marker="body",
+        form_fields=lambda n: {
+            "title": question_text(n)[0],
+            "body": question_text(n)[1],
+            "submitter_email": f"citizen{n}@example.vn",
+        },
+        log=tmp / "helpdesk.log",
+        db=base / "data" / "db.sqlite3",
+        table="helpdesk_ticket",
+        notes=[f"django-helpdesk {HELPDESK_VERSION}; API with a superuser's DRF token"],
+    )
+
+
+# --- Load ----------------------------------------------------------------------------------------
+
+
+class FormFinder(HTMLParser):
+    """The hidden fields of the page's form that holds ``marker`` (pages have other forms)."""
+
+    def __init__(self, marker: str):
+        super().__init__()
+        self.marker = marker
+        self.forms: list[tuple[dict, set]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.forms.append(({}, set()))
+        elif self.forms and tag in {"input", "textarea", "select"} and attrs.get("name"):
+            hidden, names = self.forms[-1]
+            names.add(attrs["name"])
+            if tag == "input" and attrs.get("type") == "hidden":
+                hidden[attrs["name"]] = attrs.get("value") or ""
+
+    def hidden_fields(self) -> dict | None:
+        for hidden, names in self.forms:
+            if self.marker in names:
+                return hidden
+        return None
+
+
+@dataclass
+class Result:
+    latencies: list[float] = field(default_factory=list)
+    errors: Counter = field(default_factory=Counter)
+    samples: list[str] = field(default_factory=list)
+
+
+def request(conn, method, path, *, body=None, headers=None):
+    conn.request(method, path, body=body, headers=headers or {})
+    response = conn.getresponse()
+    data = response.read()
+    return response, data
+
+
+def api_submission(app: App, conn, n: int, result: Result) -> bool:
+    body = json.dumps(app.api_body(n)).encode()
+    headers = {"Content-Type": "application/json", **app.api_headers}
+    if app.name == "ours":
+        headers["Idempotency-Key"] = uuid.uuid4().hex  # as our API documentation asks
+    response, data = request(conn, "POST", app.api_path, body=body, headers=headers)
+    if response.status != 201:
+        return fail(result, f"POST {response.status}", data)
+    return True
+
+
+def form_submission(app: App, conn, n: int, result: Result) -> bool:
+    # A new visitor: no cookie yet. The GET sets the CSRF cookie and renders the token.
+    response, page = request(conn, "GET", app.form_path)
+    if response.status != 200:
+        return fail(result, f"GET {response.status}", page)
+    cookies = SimpleCookie()
+    for header in response.headers.get_all("Set-Cookie") or []:
+        cookies.load(header)
+    finder = FormFinder(app.form_marker)
+    finder.feed(page.decode("utf-8", "replace"))
+    hidden = finder.hidden_fields()
+    if hidden is None:
+        return fail(result, "GET no form", page)
+    fields = {**hidden, **app.form_fields(n)}
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Cookie": "; ".join(f"{k}={m.value}" for k, m in cookies.items()),
+        "Origin": f"http://{HOST}:{app.port}",
+        "Referer": f"http://{HOST}:{app.port}{app.form_path}",
+    }
+    response, data = request(
+        conn, "POST", app.form_path, body=urlencode(fields).encode(), headers=headers
+    )
+    if response.status not in (302, 303):
+        return fail(result, f"POST {response.status}", data)
+    return True
+
+
+def fail(result: Result, kind: str, data: bytes) -> bool:
+    result.errors[kind] += 1
+    if len(result.samples) < 3:
+        text = re.sub(r"\s+", " ", data.decode("utf-8", "replace"))
+        # Django re-renders an invalid form with 200: show the error list, not the page head.
+        match = re.search(r"errorlist.{0,300}", text)
+        result.samples.append(f"{kind}: {(match.group(0) if match else text)[:300]}")
+    return False
+
+
+COUNTER = iter(range(10**12))
+COUNTER_LOCK = threading.Lock()
+
+
+def next_number() -> int:
+    with COUNTER_LOCK:
+        return next(COUNTER)
+
+
+def drive(app: App, path: str, *, clients: int, seconds: float) -> Result:
+    result = Result()
+    lock = threading.Lock()
+    submit = api_submission if path == "api" else form_submission
+    deadline = time.monotonic() + seconds
+
+    def client() -> None:
+        # Gunicorn's sync workers close each connection after a response; http.client opens a
+        # new one on the next request, as a browser would.
+        conn = http.client.HTTPConnection(HOST, app.port, timeout=60)
+        local = Result()
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            try:
+                ok = submit(app, conn, next_number(), local)
+            except (OSError, http.client.HTTPException) as error:
+                conn.close()
+                ok = fail(local, type(error).__name__, str(error).encode())
+            if ok:
+                local.latencies.append(time.perf_counter() - started)
+        conn.close()
+        with lock:
+            result.latencies.extend(local.latencies)
+            result.errors.update(local.errors)
+            result.samples.extend(local.samples[: 3 - len(result.samples)])
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return result
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def measure(app: App, path: str, *, clients: int, seconds: float) -> dict:
+    workers = app.worker_pids()
+    tasks = app.task_pids()
+    cpu_before = {pid: cpu_seconds(pid) for pid in workers + tasks}
+    rows_before = stored_rows(app)
+    client_before = time.process_time()
+    started = time.monotonic()
+    result = drive(app, path, clients=clients, seconds=seconds)
+    elapsed = time.monotonic() - started
+    client_cpu = time.process_time() - client_before
+    stored = stored_rows(app) - rows_before
+    cpu_after = {pid: cpu_seconds(pid) for pid in workers + tasks}
+    if app.worker_pids() != workers:
+        print(f"  ! {app.name}: gunicorn replaced a worker during the run", flush=True)
+    done = len(result.latencies)
+    web_cpu = sum(cpu_after[p] - cpu_before[p] for p in workers)
+    task_cpu = sum(cpu_after[p] - cpu_before[p] for p in tasks)
+    return {
+        "rps": done / elapsed,
+        "done": done,
+        "errors": sum(result.errors.values()),
+        "error_kinds": dict(result.errors),
+        "samples": result.samples,
+        "p50_ms": percentile(result.latencies, 0.50) * 1000,
+        "p95_ms": percentile(result.latencies, 0.95) * 1000,
+        "web_cpu_ms": web_cpu / done * 1000 if done else float("nan"),
+        "task_cpu_ms": task_cpu / done * 1000 if done else float("nan"),
+        "rss_mb": max((rss_mb(p) for p in workers), default=0.0),
+        "task_rss_mb": sum(rss_mb(p) for p in tasks),
+        "client_cpu_ms": client_cpu / done * 1000 if done else float("nan"),
+        "stored": stored,
+        "load": load_average(),
+    }
+
+
+def stored_rows(app: App) -> int:
+    with sqlite3.connect(app.db, timeout=20) as db:
+        return db.execute(f'SELECT COUNT(*) FROM "{app.table}"').fetchone()[0]  # noqa: S608
+
+
+def warm_up(app: App) -> None:
+    # The first requests of a worker build URL resolvers, templates and translations.
+    for path in ("api", "form"):
+        drive(app, path, clients=2, seconds=1.5)
+
+
+def task_backlog(app: App) -> dict[str, int]:
+    """Task rows by status in our database, for any table of a task framework."""
+    if app.db is None or not app.db.exists():
+        return {}
+    counts: Counter = Counter()
+    with sqlite3.connect(app.db, timeout=20) as db:
+        tables = [
+            row[0]
+            for row in db.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE '%task%'"
+            )
+        ]
+        for table in tables:
+            columns = {row[1] for row in db.execute(f'PRAGMA table_info("{table}")')}
+            if "status" in columns:
+                for status, count in db.execute(
+                    f'SELECT status, COUNT(*) FROM "{table}" GROUP BY status'  # noqa: S608
+                ):
+                    counts[f"{table}.{status}"] += count
+    return dict(counts)
+
+
+# --- Report ---------------------------------------------------------------------------------------
+
+
+def median(runs: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def report(results: dict, apps: list[App], paths: list[str]) -> None:
+    print()
+    print(
+        f"{'app':<9} {'path':<5} {'subm/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'CPU ms':>7} "
+        f"{'+task':>6} {'RSS MB':>7} {'task MB':>7} {'errors':>7}  rounds (subm/s)"
+    )
+    for path in paths:
+        for app in apps:
+            runs = results[app.name][path]
+            print(
+                f"{app.name:<9} {path:<5} {median(runs, 'rps'):7.1f} "
+                f"{median(runs, 'p50_ms'):7.1f} {median(runs, 'p95_ms'):7.1f} "
+                f"{median(runs, 'web_cpu_ms'):7.2f} {median(runs, 'task_cpu_ms'):6.2f} "
+                f"{max(r['rss_mb'] for r in runs):7.0f} "
+                f"{max(r['task_rss_mb'] for r in runs):7.0f} "
+                f"{sum(r['errors'] for r in runs):7d}  " + " ".join(f"{r['rps']:.1f}" for r in runs)
+            )
+    names = [app.name for app in apps]
+    if "ours" in names:
+        print()
+        for path in paths:
+            ours = results["ours"][path]
+            line = f"{path:<5}"
+            for peer, target in (("minimal", 1 / 1.5), ("helpdesk", 4.0)):
+                if peer not in names:
+                    continue
+                theirs = results[peer][path]
+                ratio = median(ours, "rps") / median(theirs, "rps")
+                line += (
+                    f"  ours/{peer} {ratio:5.2f} (target ≥ {target:.2f}, "
+                    f"{'met' if ratio >= target else 'NOT met'})"
+                )
+            if "minimal" in names:
+                cpu = (median(ours, "web_cpu_ms") + median(ours, "task_cpu_ms")) / median(
+                    results["minimal"][path], "web_cpu_ms"
+                )
+                rss = max(r["rss_mb"] for r in ours) / max(
+                    r["rss_mb"] for r in results["minimal"][path]
+                )
+                line += f"  CPU per submission {cpu:.2f}x, RSS per worker {rss:.2f}x of minimal"
+            print(line)
+    for app in apps:
+        for path in paths:
+            kinds = Counter()
+            samples = []
+            for r in results[app.name][path]:
+                kinds.update(r["error_kinds"])
+                samples.extend(r["samples"])
+            if kinds:
+                print(f"errors {app.name} {path}: {dict(kinds)}")
+                for sample in samples[:3]:
+                    print(f"    {sample}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--apps", default="ours,minimal,helpdesk")
+    parser.add_argument("--paths", default="api,form")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--ref", default="HEAD", help="git revision of ours (default HEAD)")
+    where.add_argument("--worktree", action="store_true", help="ours from the working tree")
+    parser.add_argument("--json", type=Path, help="also write every run's figures here")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-submissions-"))
+    builders = {
+        "ours": lambda: build_ours(tmp, ref=None if args.worktree else args.ref),
+        "minimal": lambda: build_minimal(tmp),
+        "helpdesk": lambda: build_helpdesk(tmp),
+    }
+    paths = args.paths.split(",")
+    apps: list[App] = []
+    try:
+        for name in args.apps.split(","):
+            apps.append(builders[name]())
+        for app in apps:
+            app.start()
+            warm_up(app)
+            print(f"{app.name}: http://{HOST}:{app.port}/ · {'; '.join(app.notes)}", flush=True)
+        print(
+            f"\n{os.cpu_count()} CPUs · load average {load_average()} · {args.clients} clients · "
+            f"{args.seconds:g} s per run · {args.rounds} rounds, interleaved\n",
+            flush=True,
+        )
+        results = {app.name: {path: [] for path in paths} for app in apps}
+        for round_ in range(1, args.rounds + 1):
+            for path in paths:
+                for app in apps:
+                    figures = measure(app, path, clients=args.clients, seconds=args.seconds)
+                    results[app.name][path].append(figures)
+                    backlog = task_backlog(app) if app.worker_cmd else {}
+                    print(
+                        f"round {round_} {path:<4} {app.name:<9} {figures['rps']:6.1f}/s "
+                        f"p50 {figures['p50_ms']:6.1f} p95 {figures['p95_ms']:6.1f} ms "
+                        f"CPU {figures['web_cpu_ms']:5.2f}+{figures['task_cpu_ms']:.2f} ms "
+                        f"RSS {figures['rss_mb']:.0f} MB errors {figures['errors']} "
+                        f"stored {figures['stored']} client CPU {figures['client_cpu_ms']:.2f} ms "
+                        f"load {figures['load']}" + (f" tasks {backlog}" if backlog else ""),
+                        flush=True,
+                    )
+        report(results, apps, paths)
+        for app in apps:
+            if app.worker_cmd:
+                drained = drain(app)
+                print(f"{app.name}: task queue after the runs: {drained}")
+        print(f"\nload average at the end: {load_average()}")
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    finally:
+        for app in apps:
+            app.stop()
+        if args.keep:
+            print(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def drain(app: App, timeout: float = 120) -> str:
+    """How long the worker needs to finish what the runs queued (sustained, or falling behind)."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        backlog = task_backlog(app)
+        pending = sum(v for k, v in backlog.items() if k.rsplit(".", 1)[1] in {"READY", "RUNNING"})
+        if not pending:
+            return f"empty after {time.monotonic() - started:.0f} s ({backlog})"
+        time.sleep(1)
+    return f"still {backlog} after {timeout:.0f} s"
+
+
+if __name__ == "__main__":
+    main()

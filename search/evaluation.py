@@ -6,7 +6,9 @@ its relevant set (only procedures linked to 3 or more questions are used). Each 
 written and with its diacritics stripped — people type both ways.
 
 Nothing here touches the site's database or index: the corpus goes into a temporary Whoosh
-index and an in-memory SQLite database.
+index and an in-memory SQLite database; with ``backend="postgres"`` also into temporary
+tables of this database session, which shadow the site's search tables for this session only
+(PostgreSQL looks in ``pg_temp`` first) and vanish with it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 
 from search.analysis import fold, plan_query, synonym_index
 from search.backends.base import Document
+from search.backends.postgres import PostgresBackend
 from search.backends.whoosh_index import WhooshBackend
 
 CUTOFF = 10
@@ -164,6 +167,41 @@ class WhooshRun:
         return [self.ids[i] for i in hits.ids]
 
 
+class PostgresRun:
+    """The same corpus in the PostgreSQL backend, in this session's temporary tables."""
+
+    TABLES = ("search_state", "search_document", "search_postings")
+
+    def __init__(self, rows: Sequence[Row], synonyms=None):
+        from django.db import connection
+
+        self.ids = [row.id for row in rows]
+        with connection.cursor() as cursor:
+            for table in self.TABLES:
+                cursor.execute(
+                    f"CREATE TEMPORARY TABLE IF NOT EXISTS {table}"
+                    f" (LIKE public.{table} INCLUDING ALL)"
+                )
+                cursor.execute(f"TRUNCATE pg_temp.{table}")
+        self.backend = PostgresBackend()
+        self.backend.build(row_document(i, row) for i, row in enumerate(rows))
+        self.synonyms = synonym_index(synonyms or [])
+
+    def close(self) -> None:
+        from django.db import connection
+
+        self.backend.close()
+        with connection.cursor() as cursor:
+            for table in self.TABLES:
+                cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{table}")
+
+    def __call__(self, text: str) -> list[str]:
+        hits = self.backend.search(
+            plan_query(text, self.synonyms), offset=0, limit=CUTOFF, facets=False
+        )
+        return [self.ids[i] for i in hits.ids]
+
+
 class Fts5Run:
     """The baseline: FTS5 BM25 with the unicode61 tokenizer folding diacritics (mode 2).
 
@@ -194,8 +232,10 @@ class Fts5Run:
 
 
 def evaluate(
-    corpus: Path, *, sample: int | None = None, synonyms=None
+    corpus: Path, *, sample: int | None = None, synonyms=None, backend: str = "whoosh"
 ) -> dict[str, dict[str, dict[str, float]]]:
+    """Figures of our Whoosh index and FTS5; with ``backend="postgres"`` also of the
+    PostgreSQL backend (``report["postgres"]``) on the same corpus and queries."""
     rows, cases = load_corpus(corpus)
     cases = sample_cases(cases, sample)
     with tempfile.TemporaryDirectory(prefix="evaluate-search-") as tmp:
@@ -214,6 +254,17 @@ def evaluate(
                     "stripped": measure(baseline, cases, strip=True).as_dict(),
                 },
             }
+            if backend == "postgres":
+                began = time.perf_counter()
+                theirs = PostgresRun(rows, synonyms)
+                report["postgres_index_seconds"] = round(time.perf_counter() - began, 2)
+                try:
+                    report["postgres"] = {
+                        "written": measure(theirs, cases, strip=False).as_dict(),
+                        "stripped": measure(theirs, cases, strip=True).as_dict(),
+                    }
+                finally:
+                    theirs.close()
         finally:
             ours.backend.close()
     report["corpus"] = {

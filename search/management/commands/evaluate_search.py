@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from search import evaluation, services
 
@@ -25,12 +26,26 @@ class Command(BaseCommand):
         parser.add_argument(
             "--synonyms", action="store_true", help="Expand with the site's synonym table."
         )
+        parser.add_argument(
+            "--backend",
+            choices=services.BACKENDS,
+            default="whoosh",
+            help="postgres: also measure the PostgreSQL backend (in temporary tables) and "
+            "compare it with Whoosh.",
+        )
 
-    def handle(self, *args, corpus, json=False, sample=None, synonyms=False, **options):
+    def handle(
+        self, *args, corpus, json=False, sample=None, synonyms=False, backend="whoosh", **options
+    ):
         if not corpus.exists():
             raise CommandError(f"No corpus at {corpus} (see ../shared/data/dvc_faq/README.md).")
+        if backend == "postgres" and connection.vendor != "postgresql":
+            raise CommandError("--backend postgres needs DATABASE_URL=postgres://…")
         report = evaluation.evaluate(
-            corpus, sample=sample, synonyms=services.synonym_groups() if synonyms else None
+            corpus,
+            sample=sample,
+            synonyms=services.synonym_groups() if synonyms else None,
+            backend=backend,
         )
         if json:
             self.stdout.write(_json(report))
@@ -41,19 +56,42 @@ class Command(BaseCommand):
             f"(procedures linked to ≥{evaluation.MIN_RELEVANT} questions); "
             f"indexed in {info['index_seconds']} s"
         )
-        header = f"{'engine':8} {'queries':9} {'nDCG@10':>8} {'MRR':>7} {'R@10':>7} {'ms/q':>7}"
+        header = f"{'engine':9} {'queries':9} {'nDCG@10':>8} {'MRR':>7} {'R@10':>7} {'ms/q':>7}"
         self.stdout.write(header)
-        for engine in ("ours", "fts5"):
+        engines = ("ours", "postgres", "fts5") if "postgres" in report else ("ours", "fts5")
+        for engine in engines:
             for kind in ("written", "stripped"):
                 f = report[engine][kind]
                 self.stdout.write(
-                    f"{engine:8} {kind:9} {f['ndcg@10']:8.4f} {f['mrr']:7.4f} "
+                    f"{engine:9} {kind:9} {f['ndcg@10']:8.4f} {f['mrr']:7.4f} "
                     f"{f['recall@10']:7.4f} {f['ms_per_query']:7.2f}"
                 )
         target = evaluation_target(report)
         style = self.style.SUCCESS if target else self.style.WARNING
         verdict = "met" if target else "NOT met"
         self.stdout.write(style(f"Target nDCG@10 ≥ 0.70, written and stripped: {verdict}"))
+        if "postgres" in report:
+            gaps = parity_gaps(report)
+            shown = ", ".join(f"{kind} {gap:+.4f}" for kind, gap in gaps.items())
+            met = all(abs(gap) <= PARITY for gap in gaps.values())
+            style = self.style.SUCCESS if met else self.style.WARNING
+            self.stdout.write(
+                style(
+                    f"PostgreSQL minus Whoosh nDCG@10: {shown}; within {PARITY}: "
+                    + ("met" if met else "NOT met")
+                )
+            )
+
+
+PARITY = 0.02
+
+
+def parity_gaps(report) -> dict[str, float]:
+    """PostgreSQL's nDCG@10 minus Whoosh's, written and stripped."""
+    return {
+        kind: report["postgres"][kind]["ndcg@10"] - report["ours"][kind]["ndcg@10"]
+        for kind in ("written", "stripped")
+    }
 
 
 def evaluation_target(report) -> bool:

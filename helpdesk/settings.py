@@ -196,6 +196,17 @@ if PRODUCTION and DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The reports' covering index (questions.Question.Meta) is for PostgreSQL; on SQLite it is a
 # plain index on received_at, which is what Django's warning says.
+# Archive search: "whoosh" (an index on this machine's disk, the default) or "postgres" (the
+# index in the database, shared by every application node). Not switched on by itself in
+# production: a new backend starts empty until rebuild_index (docs/decisions/0017).
+HELPDESK_SEARCH_BACKEND = env_str("HELPDESK_SEARCH_BACKEND", "whoosh").lower()
+if HELPDESK_SEARCH_BACKEND not in ("whoosh", "postgres"):
+    raise ImproperlyConfigured(
+        f"HELPDESK_SEARCH_BACKEND must be whoosh or postgres; got {HELPDESK_SEARCH_BACKEND!r}"
+    )
+if HELPDESK_SEARCH_BACKEND == "postgres" and "postgresql" not in DATABASES["default"]["ENGINE"]:
+    raise ImproperlyConfigured("HELPDESK_SEARCH_BACKEND=postgres needs DATABASE_URL=postgres://…")
+
 SILENCED_SYSTEM_CHECKS = ["models.W040", "axes.W002"]  # W002: see AXES_HANDLER below
 
 # --- Cache and channel layer ---------------------------------------------------------------

@@ -452,7 +452,11 @@ class _Dual:
 # Digit groups joined by one separator: spaces, dots, dashes, parentheses ("(028) 3822 4567",
 # "+84-912-345-678", "(+84) 988 123 456").
 _DIGIT_RUN_RE = re.compile(r"(?<![\w/.,])(?:\(\+?|\+)?\d+(?:\)?[ \t]?[.\-]?[ \t]?\(?\d+)*")
-_MONEY_AFTER_RE = re.compile(r"\s*(?i:đồng|đ\b|vnđ|vnd|usd|triệu|tỷ|nghìn|ngàn|%|m2|m²|ha\b|km\b)")
+_MONEY_AFTER_RE = re.compile(
+    r"\s*(?i:đồng|đ\b|vnđ|vnd|usd|triệu|tỷ|nghìn|ngàn|%|m2|m²|ha\b|km\b"
+    # Typed without diacritics: "doi 20 trieu".
+    r"|trieu\b|ty\b|nghin\b|ngan\b)"
+)
 _PHONE_RE = re.compile(r"0[35789]\d{8}|02\d{9}|01[2689]\d{8}")
 
 
@@ -511,6 +515,8 @@ def _phone_candidates(norm: _Normalised) -> list[_Candidate]:
 # Up to this many characters of words between a cue and its number: "số tài khoản ngân hàng
 # Agribank của tôi là 4000…". No digits in between: the first number after the cue is its.
 _GAP = r"(?:[^\d\n]|(?<=[A-Z])\d(?!\d)){0,40}?"
+# … or on the line after its label, as forms are filled in: "Số CCCD:\n079…".
+_GAP = rf"(?:{_GAP}(?::[ \t]*\r?\n[ \t]*)?)"
 _ID_CUE = _v(
     "căn cước công dân", "căn cước", "cccd", "cmnd", "cmt", "cmtnd", "chứng minh nhân dân",
     "chứng minh thư", "chứng minh", "định danh cá nhân", "định danh", "giấy phép lái xe", "gplx",
@@ -532,6 +538,9 @@ _PASSPORT_RE = _Dual(
     # Foreign passports too: one or two letters and 7-8 digits (E12345678, EA1234567).
     rf"(?<!\w){_v('hộ chiếu', 'passport')}{_GAP}(?<![\w/])(?P<number>[A-Z]{{1,2}}\d{{7,8}})"
     r"(?![\w/])"
+    # Some countries' passports are digits only: "hộ chiếu Mỹ số 567812390".
+    rf"|(?<!\w){_v('hộ chiếu', 'passport')}{_GAP}(?<![\w/.,])(?P<digits>\d{{8,9}})"
+    r"(?![\w/]|[.,]\d)"
     r"|(?<![\w/])(?P<bare>[BCNP]\d{7})(?![\w/])"
 )
 _TAX_RE = _Dual(
@@ -591,7 +600,9 @@ def _cued_candidates(norm: _Normalised) -> list[_Candidate]:
     ):
         for match in regex.finditer(norm.text):
             group = next(
-                g for g in ("number", "card", "lower_card", "bare") if match.groupdict().get(g)
+                g
+                for g in ("number", "card", "lower_card", "digits", "bare")
+                if match.groupdict().get(g)
             )
             found.append(_Candidate(norm.finding(kind, *match.span(group))))
     for match in _PLATE_RE.finditer(norm.text):
@@ -783,6 +794,7 @@ _PLACE_BEFORE = _Lexicon(
     |hiệu|thương hiệu|nhãn hiệu|tàu|sân vận động|nhà văn hóa|nhà văn hoá|trạm|bến xe|ga
     |cụm|lữ đoàn|sư đoàn|trung đoàn|đơn vị|mang tên|tên đường|tên phố|kênh|sông|núi|đèo
     |vịnh|đảo|bãi|mỏ|nông trường|lâm trường|kcn|khu công nghiệp|khu dân cư|phòng
+    |nghĩa trang|nghĩa trang liệt sĩ|nghĩa địa|lăng mộ
     |học bổng|giải thưởng|quỹ|đền thờ|nhà lưu niệm|khu lưu niệm|khu di tích|trạng
     |trạng nguyên|danh nhân|thi hào|đại thi hào|anh hùng dân tộc|vua|chi đội|liên đội"""
 )
@@ -827,7 +839,9 @@ _COMPOUNDS = _Lexicon(
 )
 _POSSESSIVE = _v("tôi", "em", "mình", "chúng tôi", "cháu", "tui", "con", "chúng em")
 _KIN_RE = _Dual(
-    rf"(?<!\w)(?P<cue>{_v(*_KIN)})(?:\s+{_v('ruột', 'nội', 'ngoại', 'họ', 'cả', 'út')})?"
+    # The qualifier in lower case: "ông Ho Van Linh" is Hồ, not "ông họ".
+    rf"(?<!\w)(?P<cue>{_v(*_KIN)})"
+    rf"(?:\s+(?=[{_LOWER}]){_v('ruột', 'nội', 'ngoại', 'họ', 'cả', 'út')})?"
     rf"(?:\s+(?:{_v('của')}\s+)?{_POSSESSIVE})?"
     rf"(?:\s+{_v('tên là', 'tên', 'là', 'gồm')})?[ \t]*:?[ \t]*(?=\w)"
 )
@@ -835,7 +849,7 @@ _KIN_RE = _Dual(
 # does not ("tên TTHC", "tàu tên Anpha"), nor "tên thủ tục:".
 _TEN_OF = ("người", "chủ", "cha", "mẹ", "vợ", "chồng", "con", "bên", "khai", "học")
 _NAMED_RE = _Dual(
-    rf"(?<!\w)(?P<cue>{_v('tôi', 'em', 'cháu', 'mình', 'con')}\s+{_v('tên là', 'tên')}"
+    rf"(?<!\w)(?P<cue>{_v('tôi', 'em', 'cháu', 'mình', 'con', 'tui')}\s+{_v('tên là', 'tên')}"
     rf"|{_v('tên')}\s+(?:{_v('của')}\s+)?{_v('tôi', 'em', 'cháu', 'mình', 'con')}\s+{_v('là')}"
     rf"|(?:{_v('họ và', 'họ')}\s+)?{_v('tên')}(?:\s+{_v(*_TEN_OF)}(?:\s+[{_LOWER}]+){{0,2}})?\s*:"
     rf"|{_v('tên là', 'đứng tên', 'ghi tên', 'tên cha là', 'tên mẹ là')})"
@@ -931,10 +945,59 @@ def _name_candidates(norm: _Normalised) -> list[_Candidate]:
         if run_plain and _PLACE_BEFORE.match(words[:1], run_plain):
             first += 1  # "Duong Nguyen Van Linh" typed without diacritics: đường, not Dương
             continue
+        if (
+            tokens[first].style == "upper"
+            and not _has_diacritics(words[0])
+            and _fold(words[0]) in _WORDLIKE_PLAIN_SURNAMES
+            and not _MIDDLE_NAMES.match(words[1:], True)
+        ):
+            first += 1  # "LAM NUT TUONG" is "làm nứt tường"; "LAM VAN HUNG" is a name
+            continue
         if _is_name(tokens, text, run_plain, first, last, cue_first=first, cued=False):
             add(first, last)
         first = last
+
+    # 3. A given name that is also a kinship word, after a kinship word, once the full name
+    # was given: "Chồng tôi là Phạm Minh Anh … anh Anh", "cháu Lê Thị Em … cháu Em".
+    givens = {found_.finding.original.split()[-1] for found_ in found}
+    # (Other given names after a kinship word were found in step 1.)
+    givens = {g for g in givens if g[:1].isupper() and g[1:].islower() and g.casefold() in _KIN}
+    if givens:
+        for match in _KIN_RE(plain).finditer(text):
+            i = index.get(match.end())
+            if i is not None and not taken[i] and tokens[i].text in givens:
+                add(i, i + 1)
+
+    # 4. A lone given name in parentheses after a phone, a kinship word or "tôi": "0383 556
+    # 120 (Hùng)", "mẹ tôi (Lựu)", "gọi cho tôi (Thanh)"; not "(Zalo)", "(Hà Nội)".
+    for match in _PAREN_NAME_RE.finditer(text):
+        i = index.get(match.start("name"))
+        if i is None or taken[i]:
+            continue
+        n = len(match.group("name").split())
+        words = [t.text for t in tokens[i : i + n]]
+        if (
+            _PAREN_CUE_RE(plain).search(text, max(match.start() - 40, 0), match.start())
+            and not _NOT_NAMES.match(words, plain)
+            and not _PLACES.match(words, plain)
+            and not _CONTACT_WORDS.match(words, plain)
+        ):
+            add(i, i + n)
     return found
+
+
+_PAREN_NAME_RE = re.compile(
+    rf"\((?P<name>[{_UPPER}][{_LOWER}]{{1,6}}(?:[ ][{_UPPER}][{_LOWER}]{{1,6}})?)\)"
+)
+_PAREN_CUE_RE = _Dual(
+    r"(?:\d[\d .\-]{7,}\d"
+    rf"|{_v(*_KIN)}(?:\s+(?:{_v('ruột', 'nội', 'ngoại')}\s+)?{_POSSESSIVE})?|{_POSSESSIVE})"
+    r"[ \t]*$"
+)
+_CONTACT_WORDS = _Lexicon(
+    "zalo|viber|facebook|telegram|whatsapp|hotline|fax|sms|mobile|di động|bàn|nhà riêng"
+    "|cơ quan|văn phòng|giờ hành chính|ngoài giờ|miễn phí|cố định"
+)
 
 
 # Kinship words that, typed in lower case without diacritics, are more often other words: "di"
@@ -999,12 +1062,26 @@ def _name_run(tokens: list[_Token], text: str, first: int, plain: bool) -> int:
         if _NOT_NAMES.match([t.text for t in tokens[last : last + 4]], plain) > 1:
             break
         word = token.text.casefold()
-        if word in _NOT_IN_NAMES or (plain and _fold(word) in _NOT_IN_NAMES_PLAIN):
+        # After Văn/Thị a capitalised word is the given name, whatever else it means:
+        # "Nguyễn Văn Của", "Lê Thị Nào".
+        given = token.style == "title" and _MIDDLE_NAMES.match([tokens[last - 1].text], plain)
+        if not given and (word in _NOT_IN_NAMES or (plain and _fold(word) in _NOT_IN_NAMES_PLAIN)):
             break
         if style == "letter":
             style = token.style
         last += 1
     return last
+
+
+_VOWEL_RE = re.compile(r"[aeiouyAEIOUY]", re.IGNORECASE)
+# Family names that, typed in capitals without diacritics, are more often words: "LAM" (làm),
+# "KHONG" (không), "TO" (tổ)… "NHA BEN CANH LAM NHA LAN SANG" names nobody.
+_WORDLIKE_PLAIN_SURNAMES = frozenset({
+    "lam", "khong", "to", "ta", "ha", "cao", "mai", "la", "lai", "dang", "dong", "ho", "lo",
+    "mua", "tang", "vang", "chu", "luu", "lac", "thai", "ton", "than", "tieu", "vien", "hau",
+    "cu", "kha", "do", "dao", "bach", "dam", "dinh", "doan", "giap", "han", "hang", "lu",
+    "lang", "luong", "mac", "man", "nong", "sung", "trinh", "vu", "bui", "be", "au", "hua",
+})  # fmt: skip
 
 
 def _is_name(
@@ -1019,6 +1096,8 @@ def _is_name(
 ) -> bool:
     """Whether ``tokens[first:last]`` are a person's name and not a place, title or official."""
     words = [t.text for t in tokens[first:last]]
+    if any(len(word) > 1 and not _VOWEL_RE.search(_fold(word)) for word in words):
+        return False  # "XKLD", "TTHC": an abbreviation, every Vietnamese syllable has a vowel
     if tokens[last - 1].style == "letter":
         return False  # "ông Nguyễn Văn A", "anh K": the example names answers use, nobody's
     not_name = _NOT_NAMES.match([t.text for t in tokens[first : first + 4]], plain)
@@ -1141,7 +1220,9 @@ _HOUSE = (
     rf"\s*:?\s*{_NUM}"
     # A plot of a resettlement estate: "ô 24 lô C3", "ô số 7 khu B".
     rf"|{_v('ô', 'ô số')}\s+{_CODE}(?=[\s,]+{_v('lô', 'khu', 'dãy')}\s)"
-    rf"|{_v('căn hộ số', 'căn hộ')}\s*:?\s*(?:{_NUM}|(?=[A-Z]{{1,3}}[-.]?\d){_CODE})"
+    # Flats numbered floor-dot-flat too: "căn hộ 12.05".
+    rf"|{_v('căn hộ số', 'căn hộ')}\s*:?\s*"
+    rf"(?:\d+[.\-]\d+[A-Za-z]?(?![\w/])|{_NUM}|(?=[A-Z]{{1,3}}[-.]?\d){_CODE})"
     rf"|{_v('lô', 'lô số')}\s+(?=[A-Z]{{0,2}}\d){_CODE}"
     # A floor or room is a home when its building follows: "tầng 5 tòa nhà Sông Đà".
     rf"|{_v('phòng', 'tầng', 'căn')}\s+(?:{_SO}\s*)?{_CODE}(?=[\s,]+(?:{_BUILDING}"
@@ -1153,7 +1234,11 @@ _HOUSE = (
     rf"(?:[ ]+{_BRAND_WORDS})?"
 )
 # An alley and the street it opens on: "ngõ 68 Cầu Giấy", "kiệt 45 Hoàng Diệu".
-_ALLEY = rf"{_v('ngõ', 'ngách', 'hẻm', 'kiệt')}\s+{_NUM_OR_NAME}(?:[ \t]+{_CAP_WORDS})?"
+_ALLEY = (
+    rf"{_v('ngõ', 'ngách', 'hẻm', 'kiệt')}\s+(?:{_NUM_OR_NAME}(?:[ \t]+{_CAP_WORDS})?"
+    # … or named after a landmark on it: "ngõ chợ Lục", "ngách đình Kim Liên", "hẻm chùa Bà".
+    rf"|{_v('chợ', 'chùa', 'đình', 'đền', 'miếu', 'giếng', 'cầu', 'ga', 'nhà thờ')}\s+{_CAP_WORDS})"
+)
 _STREET = (
     rf"(?:{_v('đường', 'phố')}\s+{_NUM_OR_NAME}"
     # Highways a house stands on: "108 Quốc lộ 1A", "số 5 tỉnh lộ 10", "QL 14".
@@ -1225,6 +1310,9 @@ _LOT = rf"{_v('lô', 'ô')}\s+(?:{_SO}\s*)?(?=[A-Z]{{0,2}}\d|[A-Z](?!\w))"
 _ADDRESS_START_RE = _Dual(
     rf"(?<!\w)(?:{_HOUSE}|{_SO}\s+{_NUM}(?=[\s,]+(?:{_ALLEY}|{_STREET}|{_LOCALITY}|{_LOT}))"
     rf"|(?P<bare>(?<![\d/.,+]){_NUM})(?=[ \t]*,?[ \t]*(?:{_ALLEY}|{_STREET}|{_LOT}))"
+    # … or before a hamlet or group with no comma, the last group of a phone not being one:
+    # "12 tổ 15 khu phố 4", "22 tổ 4 ấp Long Bình"; not "0394 567 890, thôn Đông Xá".
+    rf"|(?P<bare_unit>(?<![\d/.,+])(?<!\d[ .\-]){_NUM})(?=[ \t]+{_LOCALITY})"
     # Đà Nẵng's and Huế's "K82/15 Hùng Vương" (kiệt 82, number 15), "H12/5" (hẻm).
     rf"|(?<![\w/])[KkHh]\d+(?:/\d+[A-Za-z]?)+(?=[ \t]+{_CAP})(?:[ \t]+{_NAME_NUM})"
     # A house number with a slash or a letter is no document's: "số 15/4B Lê Lợi".
@@ -1248,6 +1336,19 @@ _ADDRESS_WARD_RE = _Dual(
     rf"(?<![\w/.,])(?P<address>{_NUM}[ \t]+(?!{_NOT_STREET}){_CAP}(?:[ \t]+{_CAP}){{1,4}}"
     r"(?:[ \t]+\d{1,3}[A-Z]?)?)"
     rf"(?=[ \t]*,[ \t]*(?:{_v('phường', 'xã', 'thị trấn', 'tổ', 'khu phố', 'p', 'kp')}))"
+)
+# A house number with a slash and its street need no cue: "(74/5 Hùng Vương)", "chuyển đến
+# 56/12 Bà Huyện Thanh Quan"; a date or a document number before it is filtered as a count.
+_ADDRESS_SLASH_RE = _Dual(
+    # Not a day and month: "từ 30/4 Giải Phóng", "lễ 2/9 Quốc Khánh". A digit first, so that
+    # the look-behinds run at digits only.
+    r"(?=\d)"
+    + "".join(
+        rf"(?<!{_v(word)} )"
+        for word in ("từ", "đến", "tới", "dịp", "lễ", "hôm", "sáng", "chiều", "tối", "trước", "sau")
+    )
+    + rf"(?<![\w/.,])(?P<address>\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+(?![\w/])[ \t]+(?!{_NOT_STREET})"
+    rf"{_CAP}(?:[ \t]+{_CAP}){{1,4}})"
 )
 _ADDRESS_PART_RE = _Dual(rf"[\s,]*(?:{_HOUSE}|{_ALLEY}|{_STREET}|{_LOCALITY}|{_TAIL})")
 # Before the start of a unit: a count, a date or a plural ("có 3 ngõ", "các ấp Mỹ Hòa và Mỹ
@@ -1287,15 +1388,37 @@ _LAND_SHEET_AFTER_RE = _Dual(
 )
 
 
+# After the units: about to be merged or renamed, nobody's home ("ấp Mỹ Hòa và ấp Mỹ Lợi sẽ
+# sáp nhập", "xóm Bến và xóm Chùa dự kiến hợp nhất").
+_UNIT = _v("thôn", "xóm", "ấp", "bản", "buôn", "khóm", "làng", "tổ", "khu phố", "tổ dân phố")
+_MERGED_AFTER_RE = _Dual(
+    rf"(?:[ \t]*(?:,|{_v('và', 'với')})[ \t]*{_UNIT}[ \t]+[^,.;?!\n]{{1,30}}?)?[ \t]*"
+    rf"(?:{_v('sẽ', 'được', 'bị', 'đã', 'đang', 'dự kiến', 'vừa', 'sắp')}[ \t]+)*"
+    rf"(?:{_v('được', 'bị')}[ \t]+)?"
+    rf"{_v('sáp nhập', 'hợp nhất', 'gộp', 'chia tách', 'giải thể', 'đổi tên', 'nhập')}"
+)
+# An agency's own address: "Trung tâm Phục vụ hành chính công tỉnh tại 01 Quang Trung", "Chi
+# cục Thuế khu vực tại 45 Lê Duẩn", with nobody's home between ("nhà tôi", "trú").
+_AGENCY_AT_RE = _Dual(
+    # "cơ sở" is a business, not "Sở".
+    rf"(?<!{_v('cơ')} )"
+    rf"(?:{_AGENCY}|{_v('bộ phận một cửa', 'bộ phận tiếp nhận', 'chi nhánh', 'phòng')})"
+    rf"(?:(?!{_v('nhà', 'tôi', 'em', 'mình', 'trú', 'sống', 'ông', 'bà', 'anh', 'chị')})"
+    r"[^,.;?!\n\d]){0,60}?"
+    rf"\s{_v('tại', 'ở', 'đặt ở')}\s*(?:{_SO}\s*)?$"
+)
+
+
 def _address_candidates(norm: _Normalised) -> list[_Candidate]:
     text, plain = norm.text, norm.plain
     starts = [
-        (m.start(), m.end(), m.group("bare") is not None)
+        (m.start(), m.end(), m.group("bare") is not None or m.group("bare_unit") is not None)
         for m in _ADDRESS_START_RE(plain).finditer(text)
     ]
     starts += [(*m.span("address"), False) for m in _ADDRESS_CUE_RE(plain).finditer(text)]
     # No cue before these: a count or a document number may stand there ("lớp 12 Trường …").
     starts += [(*m.span("address"), True) for m in _ADDRESS_WARD_RE(plain).finditer(text)]
+    starts += [(*m.span("address"), True) for m in _ADDRESS_SLASH_RE(plain).finditer(text)]
     found = []
     covered = 0
     for start, end, bare in sorted(starts):
@@ -1307,8 +1430,12 @@ def _address_candidates(norm: _Normalised) -> list[_Candidate]:
         before = text[max(start - 30, 0) : start]
         if bare and _COUNT_BEFORE_RE(plain).search(before):
             continue  # "có 3 ngõ 12": a count; the alley after it is looked at on its own
-        if _NOT_HOME_BEFORE_RE(plain).search(before):
+        if _NOT_HOME_BEFORE_RE(plain).search(before) or _MERGED_AFTER_RE(plain).match(text, end):
             covered = end  # the rest of the list goes with it: "ấp 1, ấp 2"
+            continue
+        if _MONEY_AFTER_RE.match(text, end):
+            continue  # "doi 20 trieu" is "đòi 20 triệu", money, not "đội 20"
+        if _AGENCY_AT_RE(plain).search(text[max(start - 80, 0) : start]):
             continue
         found.append(_Candidate(norm.finding(Kind.ADDRESS, start, end)))
         covered = end

@@ -2,7 +2,8 @@
 
 The set is tests/questions/pii_cases/dev.jsonl, written and tuned on by the engine's author,
 dev-external.jsonl, the first held-out set (written by a teammate), tuned on since round 2, and
-dev-external-2.jsonl, the second (by another teammate), tuned on since round 3; the held-out
+dev-external-2.jsonl, the second (by another teammate), tuned on since round 3, and
+dev-external-3.jsonl, the third, tuned on since round 4; the held-out
 set beside them is measured with ``manage.py evaluate_pii``, not here.
 """
 
@@ -16,6 +17,7 @@ from questions.redaction import Kind
 DEV = Path(__file__).parent / "pii_cases" / "dev.jsonl"
 DEV_EXTERNAL = Path(__file__).parent / "pii_cases" / "dev-external.jsonl"
 DEV_EXTERNAL_2 = Path(__file__).parent / "pii_cases" / "dev-external-2.jsonl"
+DEV_EXTERNAL_3 = Path(__file__).parent / "pii_cases" / "dev-external-3.jsonl"
 
 
 def _load(path: Path):
@@ -24,7 +26,9 @@ def _load(path: Path):
 
 
 @pytest.fixture(
-    scope="module", params=[DEV, DEV_EXTERNAL, DEV_EXTERNAL_2], ids=lambda path: path.name
+    scope="module",
+    params=[DEV, DEV_EXTERNAL, DEV_EXTERNAL_2, DEV_EXTERNAL_3],
+    ids=lambda path: path.name,
 )
 def dev_score(request):
     cases = _load(request.param)

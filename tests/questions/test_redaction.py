@@ -261,6 +261,73 @@ REDACTED = [
     ("Toi la Quan Van Hai, o xa Binh Son.", "Toi la [họ tên], o xa Binh Son."),
     ("Người làm đơn là bà Sầm Thị Pha.", "Người làm đơn là bà [họ tên]."),
     ("Xin trả lời bà Triệu Thị Lan như sau.", "Xin trả lời bà [họ tên] như sau."),
+    # Round 4: a house number before a hamlet or group, an alley named after a market or a
+    # pagoda, flats numbered with a dot, a slashed number and its street alone, a passport
+    # of digits only, an ID number on the line after its label.
+    (
+        "Gia đình tôi ở 37 tổ 8 khu phố 2, phường An Bình.",
+        "Gia đình tôi ở [địa chỉ], phường An Bình.",
+    ),
+    ("Hiện cư trú 105 tổ 2 ấp Tân Lập, xã Phú Hòa.", "Hiện cư trú [địa chỉ], xã Phú Hòa."),
+    (
+        "Căn nhà 9A tổ 11, phường Quang Trung là của mẹ tôi.",
+        "Căn nhà [địa chỉ], phường Quang Trung là của mẹ tôi.",
+    ),
+    ("Tôi thuê trọ 28 ngõ chùa Hà, quận Cầu Giấy.", "Tôi thuê trọ [địa chỉ], quận Cầu Giấy."),
+    ("Nhà bà ấy ở số 3 ngách đình Kim Liên.", "Nhà bà ấy ở [địa chỉ]."),
+    ("Tôi ở căn hộ 08.11 tòa B chung cư Hòa Bình.", "Tôi ở [địa chỉ]."),
+    (
+        "Kính gửi ông Tạ Quang Vinh (118/9 Lý Thường Kiệt): hồ sơ đã đủ.",
+        "Kính gửi ông [họ tên] ([địa chỉ]): hồ sơ đã đủ.",
+    ),
+    ("Chị ấy dọn về 56/12 Nguyễn Văn Đậu từ tháng 3.", "Chị ấy dọn về [địa chỉ] từ tháng 3."),
+    ("Giao giấy tờ cho bà Mai, 9/3A Trần Quang Diệu.", "Giao giấy tờ cho bà [họ tên], [địa chỉ]."),
+    ("Hộ chiếu Úc số 412883091 của tôi còn hạn.", "Hộ chiếu Úc số [số hộ chiếu] của tôi còn hạn."),
+    ("Passport Canada: 95120347, cấp năm 2019.", "Passport Canada: [số hộ chiếu], cấp năm 2019."),
+    ("Số CMND cũ:\n024681357", "Số CMND cũ:\n[số CCCD/CMND]"),
+    ("CMND:\n  212345678 cấp ở Quảng Ngãi.", "CMND:\n  [số CCCD/CMND] cấp ở Quảng Ngãi."),
+    # Names: an informal "tui tên", a given name that is also a word after Văn/Thị, a given
+    # name that is a kinship word, a lone given name in parentheses after a phone, a kinship
+    # word or "tôi".
+    ("tui ten Thach Sa Rin, o soc Trang", "tui ten [họ tên], o soc Trang"),
+    ("Tui tên Danh Sóc Kha, làm nghề biển.", "Tui tên [họ tên], làm nghề biển."),
+    (
+        "Đất này tôi mua của ông Trần Văn Của từ năm 2001.",
+        "Đất này tôi mua của ông [họ tên] từ năm 2001.",
+    ),
+    ("Bà Lê Thị Nào đã ủy quyền cho con.", "Bà [họ tên] đã ủy quyền cho con."),
+    (
+        "Chồng tôi là Phạm Minh Anh; anh Anh hiện ở Đức.",
+        "Chồng tôi là [họ tên]; anh [họ tên] hiện ở Đức.",
+    ),
+    (
+        "Con tôi tên Trần Bảo Anh, cháu Anh năm nay 6 tuổi.",
+        "Con tôi tên [họ tên], cháu [họ tên] năm nay 6 tuổi.",
+    ),
+    ("Vợ tôi là Đào Thị Cô, nay cô Cô đã mất.", "Vợ tôi là [họ tên], nay cô [họ tên] đã mất."),
+    (
+        "Cần hỏi thêm xin gọi 0905 114 227 (Tuấn).",
+        "Cần hỏi thêm xin gọi [số điện thoại] ([họ tên]).",
+    ),
+    (
+        "SĐT: 0987.221.330 (Phượng) hoặc 0912 883 441 (Quân).",
+        "SĐT: [số điện thoại] ([họ tên]) hoặc [số điện thoại] ([họ tên]).",
+    ),
+    ("Mẹ tôi (Lựu) đã 80 tuổi.", "Mẹ tôi ([họ tên]) đã 80 tuổi."),
+    ("Anh trai tôi (Khôi) đang đi làm ở Nhật.", "Anh trai tôi ([họ tên]) đang đi làm ở Nhật."),
+    ("Xin nhắn lại cho tôi (Hạnh) qua email.", "Xin nhắn lại cho tôi ([họ tên]) qua email."),
+    (
+        "Cơ sở may của tôi tại 66/2A Trần Quang Diệu có phải lập nội quy không?",
+        "Cơ sở may của tôi tại [địa chỉ] có phải lập nội quy không?",
+    ),
+    (
+        "Liên hệ 0912 345 111 (Zalo) để được hỗ trợ.",
+        "Liên hệ [số điện thoại] (Zalo) để được hỗ trợ.",
+    ),
+    (
+        "Gọi số 0236 3822 111 (Hà Nội) hoặc số khác.",
+        "Gọi số [số điện thoại] (Hà Nội) hoặc số khác.",
+    ),
 ]
 
 # Text that must come out unchanged: public context that only looks like personal data.
@@ -360,6 +427,28 @@ KEPT = [
     "Căn cứ Quyết định số 15/2024 Ủy ban nhân dân tỉnh.",
     "Tôi có 5 lô đất ở xã và một căn nhà.",
     "Tôi sinh ở Bà Rịa-Vũng Tàu.",
+    # Round 4: abbreviations with no vowel, words in capitals typed without diacritics that
+    # start like a family name, units about to merge, money after a unit word, an office's
+    # address after its name, a cemetery named after a mountain range, contact words and
+    # places in parentheses.
+    "chong toi di XKLD Han Quoc tu nam 2019",
+    "Toi nop ho so o TTHCC huyen roi.",
+    "NHA BEN CANH LAM NHA LAN SANG DAT NHA TOI",
+    "TOI DA GUI DON NHUNG KHONG AI TRA LOI",
+    "Nghe nói thôn Đông Sơn và thôn Tây Sơn sẽ được sáp nhập, giấy tờ có phải đổi không?",
+    "Xóm Bến và xóm Chùa dự kiến hợp nhất vào năm sau.",
+    "can bo doi 50 trieu moi lam cho",
+    "Khu 2 triệu đồng một mét vuông là giá nào?",
+    "Bộ phận tiếp nhận của UBND huyện ở 12 Hùng Vương làm việc cả thứ Bảy.",
+    "Chi cục Thuế khu vực tại 45 Lê Duẩn nhận tờ khai trực tiếp.",
+    "Nghĩa trang liệt sĩ Đường 9 và nghĩa trang Hàng Dương mở cửa hằng ngày.",
+    "Tôi muốn viếng nghĩa trang Trường Sơn vào tháng 7.",
+    "Nghĩa trang liệt sĩ Trường Sơn có tra cứu phần mộ không?",
+    "Tôi (Người làm đơn) xin cam đoan.",
+    "Hẹn gặp ngày 2/9 Quốc Khánh tại nhà văn hóa.",
+    "Từ 30/4 Giải Phóng đến nay gia đình tôi ở đây.",
+    "Nghỉ lễ 2/9 Quốc Khánh bốn ngày.",
+    "Theo Thông tư 56/2014 Bộ Tài chính, xã thu phí.",
 ]
 
 

@@ -7,9 +7,13 @@ A backup here is a directory (docs/decisions/0015)::
     manifest.json            written last: a directory without it is an unfinished backup
     database.sqlite3         SQLite's online backup API (consistent while the server runs)
     database.pgdump          or PostgreSQL's ``pg_dump -Fc`` (one snapshot)
-    files/uploads/…          MEDIA_ROOT: the citizens' attachments
+    files/uploads/…          the citizens' attachments, read through the storage API
     files/models/…           the routing models (DATA_DIR/models)
     files/secret_key         the embedded mode's key (DATA_DIR/secret_key), when there is one
+
+Attachments are copied through Django's storage API, wherever they live: this machine's folder
+or an S3-compatible bucket (decision 0018). A backup is then complete by itself, checked by the
+same checksums, and restores into either storage — which is also how a site moves its files.
 
 The manifest records versions, the time, row counts and the SHA-256 of every file. A restore
 checks every checksum before it touches anything, refuses a database that already holds
@@ -33,6 +37,8 @@ from pathlib import Path
 import django
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files import File
+from django.core.files.storage import Storage
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 
@@ -114,19 +120,75 @@ def _copy_tree(source: Path, target: Path) -> int:
 
 
 def _locations() -> dict[str, Path]:
-    """Where each kind of file lives on this site (backup name -> local path)."""
+    """Where each kind of local file lives on this site (backup name -> local path)."""
     from routing.services import models_directory
 
     return {
-        "uploads": Path(settings.MEDIA_ROOT),
         "models": models_directory(),
         "secret_key": Path(settings.DATA_DIR) / "secret_key",
     }
 
 
-def _uses_local_uploads() -> bool:
-    backend = settings.STORAGES["default"]["BACKEND"]
-    return backend == "django.core.files.storage.FileSystemStorage"
+def _uploads_storage() -> Storage:
+    from questions.models import Attachment
+
+    return Attachment._meta.get_field("file").storage
+
+
+def _is_inside(name: str) -> bool:
+    parts = Path(name).parts
+    return bool(parts) and not Path(name).is_absolute() and ".." not in parts
+
+
+def _copy_uploads_out(target: Path) -> tuple[int, list[str]]:
+    """Copy every attachment's file out of storage into ``target``.
+
+    The files named by the attachment rows, read one by one through the storage API: one GET
+    per file on object storage, where walking the "directories" would cost a listing per
+    question. Returns how many were copied and the names of those already missing.
+    """
+    from questions.models import Attachment
+
+    storage = _uploads_storage()
+    copied, missing = 0, []
+    names = Attachment.objects.order_by("file").values_list("file", flat=True).distinct()
+    for name in names.iterator():
+        if not _is_inside(name):
+            raise BackupError(f"An attachment names a file outside its storage: {name!r}")
+        destination = target / name
+        try:
+            with storage.open(name, "rb") as source:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                with destination.open("wb") as copy:
+                    shutil.copyfileobj(source, copy, CHUNK)
+        except FileNotFoundError:
+            missing.append(name)
+        else:
+            copied += 1
+    return copied, missing
+
+
+def _copy_uploads_in(source: Path) -> int:
+    """Store every file under ``source`` back under its own name, through the storage API."""
+    storage = _uploads_storage()
+    restored = 0
+    if not source.is_dir():
+        return 0
+    for path in sorted(source.rglob("*")):
+        if not path.is_file() or path.is_symlink():
+            continue
+        name = path.relative_to(source).as_posix()
+        # Replaced, never renamed: the restored row names exactly this file. A storage would
+        # otherwise keep the old file and store this one under a new name.
+        storage.delete(name)
+        with path.open("rb") as handle:
+            stored = storage.save(name, File(handle, name=name))
+        if stored != name:
+            raise BackupError(
+                f"{name} was stored as {stored}: its attachment row would not find it."
+            )
+        restored += 1
+    return restored
 
 
 # --- The database ---------------------------------------------------------------------------------
@@ -301,8 +363,7 @@ def backup(directory: Path, *, alias: str = "default") -> BackupResult:
     locations = _locations()
     files_dir = directory / "files"
     included = {"uploads": 0, "models": 0, "secret_key": 0}
-    if _uses_local_uploads():
-        included["uploads"] = _copy_tree(locations["uploads"], files_dir / "uploads")
+    included["uploads"], missing = _copy_uploads_out(files_dir / "uploads")
     included["models"] = _copy_tree(locations["models"], files_dir / "models")
     if locations["secret_key"].is_file():
         files_dir.mkdir(exist_ok=True)
@@ -334,21 +395,8 @@ def backup(directory: Path, *, alias: str = "default") -> BackupResult:
         "checksums": checksums,
     }
     (directory / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-    return BackupResult(directory, manifest, _missing_attachments())
-
-
-def _missing_attachments() -> list[str]:
-    """Attachment rows whose file is not in storage (reported; a backup cannot bring them back)."""
-    from questions.models import Attachment
-
-    if not _uses_local_uploads():
-        return []
-    root = Path(settings.MEDIA_ROOT)
-    return [
-        name
-        for name in Attachment.objects.values_list("file", flat=True)
-        if not (root / name).is_file()
-    ]
+    # Rows whose file was not in storage: reported, a backup cannot bring them back.
+    return BackupResult(directory, manifest, missing)
 
 
 # --- Restore --------------------------------------------------------------------------------------
@@ -459,7 +507,7 @@ def restore(directory: Path, *, force: bool = False, alias: str = "default") -> 
     locations = _locations()
     files_dir = directory / "files"
     restored = {
-        "uploads": _copy_tree(files_dir / "uploads", locations["uploads"]),
+        "uploads": _copy_uploads_in(files_dir / "uploads"),
         "models": _copy_tree(files_dir / "models", locations["models"]),
     }
     secret_key_changed = False

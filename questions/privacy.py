@@ -23,11 +23,11 @@ which status); only its free text loses the personal data. Every anonymisation w
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
 
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
@@ -418,4 +418,13 @@ def _anonymise(question: Question, *, at: datetime, reason: str, unpublish: bool
 
 
 def _delete_file(name: str) -> None:
-    default_storage.delete(name)
+    try:
+        Attachment._meta.get_field("file").storage.delete(name)
+    except Exception:
+        # The erasure is committed and the citizen told; only the file is left, in a store that
+        # could not be reached. Logged with its random part (the directory is the tracking code,
+        # a personal reference) so that the operator can find and delete it.
+        logging.getLogger(__name__).exception(
+            "An erased attachment's file could not be deleted from storage: %s",
+            name.rsplit("/", 1)[-1],
+        )

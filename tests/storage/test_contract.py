@@ -219,3 +219,28 @@ def test_a_question_with_its_attachment_survives_a_fresh_storage_object(s3_bucke
     item = Question.objects.get(pk=question.pk).attachments.get()
 
     assert item.file.read() == PDF_CONTENT
+
+
+def test_erasure_with_the_storage_unreachable_still_erases_and_logs_the_file_left(
+    s3_bucket, questions_in, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    from botocore.exceptions import EndpointConnectionError
+    from storages.backends.s3 import S3Storage
+
+    question = questions_in(Status.ANSWERED)
+    (name,) = s3_bucket.names()
+
+    def unreachable(self, name):
+        raise EndpointConnectionError(endpoint_url="http://127.0.0.1:9")
+
+    monkeypatch.setattr(S3Storage, "delete", unreachable)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = holding_link(Client(), question).post(
+            reverse("questions:erase", args=[question.tracking_code]), {"erase-confirm": "on"}
+        )
+
+    assert response.status_code == 302
+    assert not Attachment.objects.filter(question=question).exists()
+    assert name.rsplit("/", 1)[-1] in caplog.text
+    assert question.tracking_code not in caplog.text

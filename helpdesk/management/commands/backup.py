@@ -38,16 +38,10 @@ class Command(BaseCommand):
             f"{counts['events']} events, {counts['users']} accounts."
         )
         self.stdout.write(
-            f"Files: {files['uploads']} uploaded, {files['models']} routing model files, "
+            f"Files: {files['uploads']} uploaded (read from {manifest['uploads_storage']}), "
+            f"{files['models']} routing model files, "
             f"secret key {'included' if files['secret_key'] else 'not used (none on disk)'}."
         )
-        if manifest["uploads_storage"] != "django.core.files.storage.FileSystemStorage":
-            self.stdout.write(
-                self.style.WARNING(
-                    f"Attachments live in {manifest['uploads_storage']}: back them up with that "
-                    "storage's own tools; they are not in this backup."
-                )
-            )
         if result.missing_attachments:
             self.stdout.write(
                 self.style.WARNING(

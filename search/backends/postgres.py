@@ -31,6 +31,7 @@ import logging
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 import numpy as np
@@ -131,16 +132,43 @@ class PostgresView(View):
             for name in TEXT_FIELDS
         }
         self._facet_codes = {}
+        self._local = threading.local()  # per thread: the postings its query prefetched
         self.generation = ("postgres", connection.alias, generation)
         CACHE.use_generation(self.generation, set())
 
+    def prefetch(self, clauses) -> None:
+        """Read every term of a query not yet in the cache in one round trip (a long query
+        asks for a hundred (field, term) pairs; one query each cost ~15 ms more per search)."""
+        missing = sorted(
+            {
+                (field, term[:MAX_TERM])
+                for field, term, *_ in clauses.terms
+                if self.cache.term(self.generation, (field, term)) is None
+            }
+        )
+        fetched: dict[tuple[str, str], list] = {key: [] for key in missing}
+        if missing:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT p.field, p.term, p.ids, p.tfs FROM search_postings p"
+                    " JOIN unnest(%s::text[], %s::text[]) AS k(field, term)"
+                    " ON p.field = k.field AND p.term = k.term",
+                    [[f for f, _ in missing], [t for _, t in missing]],
+                )
+                for field, term, ids, tfs in cursor.fetchall():
+                    fetched[field, term].append((ids, tfs))
+        self._local.fetched = fetched
+
     def postings(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT ids, tfs FROM search_postings WHERE field = %s AND term = %s",
-                [fieldname, term[:MAX_TERM]],
-            )
-            rows = cursor.fetchall()
+        fetched = getattr(self._local, "fetched", {})
+        rows = fetched.pop((fieldname, term[:MAX_TERM]), None)
+        if rows is None:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT ids, tfs FROM search_postings WHERE field = %s AND term = %s",
+                    [fieldname, term[:MAX_TERM]],
+                )
+                rows = cursor.fetchall()
         if not rows:
             return np.empty(0, np.int32), np.empty(0, np.float32)
         ids = np.concatenate([np.frombuffer(bytes(i), dtype="<i4") for i, _ in rows])
@@ -177,8 +205,12 @@ class PostgresBackend:
         return f"PostgreSQL {settings.get('NAME')} (search_postings)"
 
     def _generation(self) -> int | None:
+        # Once per query: inside a transaction a savepoint keeps a failure (tables not
+        # migrated) from breaking the caller's transaction; in autocommit (a request) there
+        # is nothing to break, and the savepoint's round trips are saved.
+        guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
         try:
-            with transaction.atomic(), connection.cursor() as cursor:
+            with guard, connection.cursor() as cursor:
                 cursor.execute("SELECT generation FROM search_state WHERE id = 1")
                 row = cursor.fetchone()
         except DatabaseError as error:
@@ -228,6 +260,7 @@ class PostgresBackend:
             return Hits(ids=[], total=0)
         view = self.view()
         try:
+            view.prefetch(clauses)
             scores, matched = view.score(clauses, coordination=COORDINATION, min_share=min_share)
         except DatabaseError as error:
             raise SearchUnavailable(f"Search failed: {error}") from error

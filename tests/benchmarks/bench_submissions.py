@@ -925,6 +925,9 @@ def main() -> None:
         for app in apps:
             app.start()
             warm_up(app)
+            if app.worker_cmd:
+                # Seeding and warming up queued tasks: the runs start with an empty queue.
+                print(f"{app.name}: task queue before the runs: {drain(app)}", flush=True)
             print(f"{app.name}: http://{HOST}:{app.port}/ · {'; '.join(app.notes)}", flush=True)
         print(
             f"\n{os.cpu_count()} CPUs · load average {load_average()} · {args.clients} clients · "

@@ -3,9 +3,9 @@
 The archive needs four things from an engine: rank published questions for a query (with
 filters, facet counts and a total), find questions like a text, suggest spellings, and keep
 its documents in step with the database. The Whoosh backend does all of it on local disk; the
-database backend is the fallback that keeps the site serving when the index is missing or
-broken; a PostgreSQL full-text backend could implement the same for multi-node deployments
-(docs/architecture.md#deployment-shapes).
+PostgreSQL backend keeps the same index in the database for multi-node deployments
+(``HELPDESK_SEARCH_BACKEND``, docs/decisions/0017); ``services._database_search`` is the
+fallback that keeps the site serving when the index is missing or broken.
 """
 
 from __future__ import annotations
@@ -73,10 +73,20 @@ class Hits:
 
 
 class Backend(Protocol):
+    """What ``search.services`` asks of an engine; Whoosh and PostgreSQL implement it, and an
+    OpenSearch backend would too (docs/decisions/0017-search-on-postgresql.md)."""
+
     degraded: bool
 
     def search(
-        self, plan: QueryPlan, *, filters: Filters, offset: int, limit: int, facets: bool
+        self,
+        plan: QueryPlan,
+        *,
+        filters: Filters,
+        offset: int,
+        limit: int,
+        facets: bool,
+        min_share: float = 0.0,
     ) -> Hits: ...
 
     def similar(self, plan: QueryPlan, *, exclude_id: int | None, limit: int) -> Hits: ...
@@ -88,3 +98,18 @@ class Backend(Protocol):
     def remove(self, ids: Iterable[int]) -> None: ...
 
     def digests(self) -> dict[int, str]: ...
+
+    # Lifecycle: rebuild_index, check_index and the after-commit sync.
+    def exists(self) -> bool: ...
+
+    def build(self, documents: Iterable[Document], *, progress=None) -> object: ...
+
+    def location(self) -> object: ...
+
+    def close(self) -> None: ...
+
+    def deleted_in_segments(self) -> int: ...
+
+    def leftovers(self) -> list: ...
+
+    def purge(self) -> int: ...

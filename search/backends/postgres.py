@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.db import DatabaseError, connection, transaction
 
-from search.analysis import QueryPlan
+from search.analysis import QueryPlan, fold
 
 from .base import FACETS, Document, Filters, Hits, SearchUnavailable
 from .scorer import K1, B, View, _Cache
@@ -230,6 +230,10 @@ class PostgresBackend:
         with self._lock:
             view = self._view
             if view is None or view.generation[2] != generation:
+                if view is not None:
+                    # Perhaps a removal on another node: this process's copies of indexed
+                    # words go too (the term cache follows the generation itself).
+                    fold.cache_clear()
                 try:
                     view = PostgresView(generation)
                 except DatabaseError as error:
@@ -393,7 +397,9 @@ class PostgresBackend:
                 if old:
                     self._rewrite(cursor, pk, old, {})
             self._bump(cursor)
-        self.close()  # this process's copies of indexed words go too
+        # This process's copies of indexed words go too (as Whoosh's forget_indexed_text).
+        self.close()
+        fold.cache_clear()
 
     @staticmethod
     def _delete_document(cursor, pk: int) -> list[tuple[str, str]]:

@@ -11,9 +11,10 @@ from django.db import connection
 
 from helpdesk import clock
 from questions import services
-from search import evaluation
+from search import analysis, evaluation
 from search import services as search
 from search.analysis import plan_query
+from search.backends import postgres
 from search.backends.base import Document
 from search.backends.postgres import PostgresBackend
 
@@ -153,3 +154,17 @@ def test_postgresql_ranks_within_0_02_ndcg_of_whoosh_on_dvc_faq():
     for kind in ("written", "stripped"):
         gap = report["postgres"][kind]["ndcg@10"] - report["ours"][kind]["ndcg@10"]
         assert abs(gap) <= 0.02, (kind, gap)
+
+
+def test_a_removal_clears_this_processs_caches_of_indexed_text(
+    publish, intake, index, django_capture_on_commit_callbacks
+):
+    publish("Lệ phí trước bạ ô tô")
+    question = publish(f"Thủ tục {WORD} cấp lại sổ đỏ")
+    search.search("trước bạ")[:10]  # a warm view and term cache, as in a running server
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.question_unpublish(question=question, reason="Sai", actor=intake, at=clock.now())
+
+    assert analysis.fold.cache_info().currsize == 0
+    assert postgres.CACHE.terms == {}

@@ -125,6 +125,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Django's Tasks API (backport) and its database backend: durable effects (decision 0016).
+    "django_tasks",
+    "django_tasks_db",
     "routing",
     "questions",
     "search",
@@ -358,6 +361,18 @@ EMAIL_HOST_PASSWORD = env_str("HELPDESK_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("HELPDESK_EMAIL_TLS")
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 DEFAULT_FROM_EMAIL = env_str("HELPDESK_FROM_EMAIL", "hoidap@example.gov.vn")
+
+# --- Tasks ----------------------------------------------------------------------------------------
+
+# Durable after-commit work (decision 0016): every e-mail, index update and automatic routing is a
+# task of Django's Tasks API, stored by the database backend as a row written in the same
+# transaction as the change it follows, and run by `manage.py db_worker` (started by `serve`).
+TASKS = {
+    "default": {
+        "BACKEND": "helpdesk.task_backend.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # --- Client address ------------------------------------------------------------------------
 

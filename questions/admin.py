@@ -6,7 +6,7 @@ them without edit rights: an edit here would bypass the audit trail.
 
 from django.contrib import admin
 
-from .models import DataSubjectRequest, Event, Question
+from .models import DataSubjectRequest, Delivery, Event, Question
 
 
 class EventInline(admin.TabularInline):
@@ -54,6 +54,36 @@ class DataSubjectRequestAdmin(admin.ModelAdmin):
     list_filter = ["kind", "outcome"]
     search_fields = ["question__tracking_code"]
     date_hierarchy = "received_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    """Read only: the task sends and marks them; `manage.py deliveries --retry` retries failed
+    ones (decision 0016)."""
+
+    list_display = [
+        "question",
+        "template",
+        "recipient",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+        "last_error",
+    ]
+    list_filter = ["status", "template"]
+    search_fields = ["question__tracking_code", "recipient"]
+    date_hierarchy = "created_at"
+    list_select_related = ["question"]
 
     def has_add_permission(self, request):
         return False

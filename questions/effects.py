@@ -1,21 +1,26 @@
-"""What happens after a change to a question is committed.
+"""What a change to a question sets in motion, decided inside the change's own transaction.
 
-Services register these with ``transaction.on_commit``, so nothing is announced, indexed or
-routed for a change that could still roll back. Each effect re-reads what it needs and runs on
-its own: a failure in one (a mail server down, a locked index) is logged and does not stop the
-others, nor turn a stored change into an error page. Everything an effect does can be redone:
-the search index by ``rebuild_index``, routing by the intake desk.
+The services call :func:`question_changed` right after writing an event, *inside*
+``transaction.atomic()``. The durable effects (e-mails, the archive's index) are tasks of Django's
+Tasks API on the database backend: their rows are written by the same transaction, so they
+commit with the change or vanish with its rollback, and a worker runs them afterwards — however
+long the mail server is down, or if this process dies right after the commit (questions/tasks.py,
+docs/decisions/0016). The request itself only writes rows.
+
+The live broadcast is not durable, on purpose: it is a nudge to open pages to refetch, worth
+nothing a minute later and harmless to miss (a page load shows the same). It stays an
+``on_commit`` callback in this process, so it is never sent for a change that rolls back.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from functools import partial
 
-from search import services as search
+from django.db import transaction
 
-from . import autoroute, live, notifications
-from .models import Event
+from . import live, notifications, tasks
+from .models import Event, Question
 
 log = logging.getLogger(__name__)
 
@@ -25,23 +30,18 @@ ARCHIVE_EVENTS = frozenset(
 )
 
 
-def _run(effect: Callable[..., object], *args: object) -> None:
-    try:
-        effect(*args)
-    except Exception:
-        log.exception("After-commit effect %s%r failed", effect.__qualname__, args)
-
-
-def question_received(question_id: int) -> None:
-    _run(notifications.question_received, question_id)
-    _run(live.broadcast, question_id)
-    # Routing may move it on at once; that move is a change of its own, broadcast in turn.
-    _run(autoroute.route_new_question, question_id)
-
-
-def question_changed(question_id: int, event_id: int) -> None:
-    event = Event.objects.only("action").get(pk=event_id)
-    _run(notifications.question_changed, question_id, event_id)
+def question_changed(*, question: Question, event: Event) -> None:
+    """Enqueue the e-mails and index update ``event`` calls for; broadcast it after commit."""
+    for delivery in notifications.record(event=event):
+        tasks.send_delivery.enqueue(delivery.pk)
     if event.action in ARCHIVE_EVENTS:
-        _run(search.sync_question, question_id)
-    _run(live.broadcast, question_id, event_id)
+        tasks.sync_search_index.enqueue(question.pk)
+    transaction.on_commit(partial(_broadcast, question.pk, event.pk))
+
+
+def _broadcast(question_id: int, event_id: int) -> None:
+    # After commit: a channel layer that is down must not turn a stored change into an error.
+    try:
+        live.broadcast(question_id, event_id)
+    except Exception:
+        log.exception("Live broadcast of question %s failed", question_id)

@@ -423,6 +423,52 @@ class Notification(models.Model):
         return f"{self.question_id} {self.kind} {self.due_on}"
 
 
+class Delivery(models.Model):
+    """One e-mail owed for one event to one recipient: the idempotency key of its task.
+
+    Recorded in the transaction of the change (docs/decisions/0016), sent by a task. The key
+    (event, template, recipient) exists once, and a delivery marked sent is never sent again,
+    however often its task runs. ``recipient`` is "citizen" or a staff username, never an
+    address: the address is read when sending, so an erased citizen's address is not kept here.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        RETRYING = "retrying", _("Retrying")
+        FAILED = "failed", _("Failed")
+
+    CITIZEN = "citizen"
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="deliveries")
+    template = models.CharField(_("template"), max_length=40)
+    recipient = models.CharField(_("recipient"), max_length=150)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # When it is tried next: the retry's time, or the lease of a send under way (a worker that
+    # dies mid-send leaves it due again once the lease runs out).
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=clock.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("e-mail delivery")
+        verbose_name_plural = _("e-mail deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "template", "recipient"], name="one_delivery_per_recipient"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} {self.template} → {self.recipient} ({self.status})"
+
+
 class DataSubjectRequest(models.Model):
     """A citizen's request about their personal data (ND 356/2025), from the private link.
 

@@ -1,8 +1,9 @@
-"""Side effects of question changes, run after the transaction commits.
+"""Which e-mails a change to a question owes, to whom, and what they say.
 
-Services register these with ``transaction.on_commit``; they re-read the question, so they
-only ever announce what is durably stored. A failing mail server must not turn a committed
-change into an error page, so failures are logged, not raised.
+:func:`record` runs in the transaction of the change: it writes one
+:class:`~questions.models.Delivery` per (event, template, recipient), and the services' effects
+enqueue a task to send each (questions/tasks.py, docs/decisions/0016). :func:`compose` is called
+by that task when it sends, and re-reads everything, so a mail says what is stored then.
 
 Mails are plain text: each template under ``questions/mail/`` turns autoescaping off itself, so
 the citizen reads ``"Tôi & bạn"`` and not ``&quot;Tôi &amp; bạn&quot;``, whoever renders it
@@ -15,17 +16,18 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .models import Event, Question
+from .models import Delivery, Event, Question
 
 log = logging.getLogger(__name__)
 
 # Events the citizen is told about by e-mail, with the template that tells them.
 CITIZEN_MAIL = {
+    "question.received": "received",
     "question.rejected": "rejected",
     "question.merged": "merged",
     "question.clarification_requested": "clarification",
@@ -34,7 +36,11 @@ CITIZEN_MAIL = {
     # Deadlines (docs/decisions/0005): the citizen is told of an extension and its reason.
     "question.extended": "extended",
 }
-STAFF_MAIL_EVENTS = frozenset({"question.extension_requested", "question.extension_refused"})
+# Staff side of extensions: supervisors hear of a request, the requesting head of a refusal.
+STAFF_MAIL = {
+    "question.extension_requested": "extension_requested",
+    "question.extension_refused": "extension_refused",
+}
 
 
 def private_url(question: Question) -> str:
@@ -42,70 +48,64 @@ def private_url(question: Question) -> str:
     return f"{settings.SITE_URL}{path}?token={question.access_token}"
 
 
-def _mail_citizen(question: Question, template: str, **context) -> None:
-    if not question.asker_email:
-        return
-    # Runs after commit: whatever goes wrong here is logged, never turned into an error page
-    # for a change that has already been stored.
-    try:
-        with translation.override(question.language or settings.LANGUAGE_CODE):
-            context = {"question": question, "url": private_url(question), **context}
-            subject = render_to_string(f"questions/mail/{template}_subject.txt", context)
-            body = render_to_string(f"questions/mail/{template}.txt", context)
-        send_mail(" ".join(subject.split()), body, None, [question.asker_email])
-    except Exception:
-        log.exception("Could not e-mail %s about %s", question.tracking_code, template)
-
-
-def question_received(question_id: int) -> None:
-    question = Question.objects.get(pk=question_id)
-    _mail_citizen(question, "received")
-
-
-def question_changed(question_id: int, event_id: int) -> None:
-    event = Event.objects.select_related("question").get(pk=event_id)
-    template = CITIZEN_MAIL.get(event.action)
-    if template:
-        _mail_citizen(event.question, template, event=event)
-    if event.action in STAFF_MAIL_EVENTS:
-        extension_changed(event)
-
-
 def staff_question_url(question: Question) -> str:
     return f"{settings.SITE_URL}{reverse('workspace:question', args=[question.tracking_code])}"
 
 
-def _mail_staff(users, template: str, **context) -> None:
-    addresses = sorted({u.email for u in users if u is not None and u.email})
-    if not addresses:
-        return
-    try:
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = render_to_string(f"questions/mail/{template}_subject.txt", context)
-            body = render_to_string(f"questions/mail/{template}.txt", context)
-        send_mail(" ".join(subject.split()), body, None, addresses)
-    except Exception:
-        log.exception("Could not e-mail staff about %s", template)
+def record(*, event: Event) -> list[Delivery]:
+    """The deliveries ``event`` owes, stored (inside the caller's transaction)."""
+    question = event.question
+    rows = []
+    if (template := CITIZEN_MAIL.get(event.action)) and question.asker_email:
+        rows.append((template, Delivery.CITIZEN))
+    if template := STAFF_MAIL.get(event.action):
+        rows.extend((template, username) for username in _staff_recipients(event))
+    return [
+        Delivery.objects.create(
+            question=question, event=event, template=template, recipient=recipient
+        )
+        for template, recipient in rows
+    ]
 
 
-def extension_changed(event: Event) -> None:
-    """Staff side of extensions: supervisors hear of a request, the head of a refusal."""
+def _staff_recipients(event: Event) -> list[str]:
     from django.contrib.auth import get_user_model
 
     from routing.models import Role
 
-    from .models import ExtensionRequest
-
-    extension = ExtensionRequest.objects.select_related("requested_by").get(
-        pk=event.data["extension"]
-    )
-    context = {
-        "question": event.question,
-        "extension": extension,
-        "url": staff_question_url(event.question),
-    }
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
     if event.action == "question.extension_requested":
-        supervisors = get_user_model().objects.filter(staff__role=Role.SUPERVISOR, is_active=True)
-        _mail_staff(supervisors, "extension_requested", **context)
-    elif event.action == "question.extension_refused":
-        _mail_staff([extension.requested_by], "extension_refused", **context)
+        users = users.filter(staff__role=Role.SUPERVISOR)
+    else:
+        users = users.filter(extensions_requested__pk=event.data["extension"])
+    return sorted(set(users.values_list("username", flat=True)))
+
+
+def compose(delivery: Delivery) -> EmailMessage | None:
+    """The message for ``delivery`` as things stand now; None if there is no address for it."""
+    question, event = delivery.question, delivery.event
+    if delivery.recipient == Delivery.CITIZEN:
+        address = question.asker_email
+        language = question.language or settings.LANGUAGE_CODE
+        context = {"question": question, "url": private_url(question), "event": event}
+    else:
+        from django.contrib.auth import get_user_model
+
+        from .models import ExtensionRequest
+
+        user = get_user_model().objects.filter(username=delivery.recipient).first()
+        address = user.email if user is not None and user.is_active else ""
+        language = settings.LANGUAGE_CODE
+        context = {
+            "question": question,
+            "url": staff_question_url(question),
+            "extension": ExtensionRequest.objects.select_related("requested_by").get(
+                pk=event.data["extension"]
+            ),
+        }
+    if not address:
+        return None
+    with translation.override(language):
+        subject = render_to_string(f"questions/mail/{delivery.template}_subject.txt", context)
+        body = render_to_string(f"questions/mail/{delivery.template}.txt", context)
+    return EmailMessage(" ".join(subject.split()), body, None, [address])

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -26,7 +25,7 @@ from helpdesk import clock
 from routing import deadlines
 from routing.models import Category, Role, StaffProfile, Unit
 
-from . import effects, publication, redaction, timeliness
+from . import effects, publication, redaction, tasks, timeliness
 from .access import authorize
 from .models import (
     OPEN_STATUSES,
@@ -171,7 +170,7 @@ def _transition(
         is_internal=internal,
         created_at=at,
     )
-    transaction.on_commit(partial(effects.question_changed, question.pk, event.pk))
+    effects.question_changed(question=question, event=event)  # tasks enqueued in this transaction
     return event
 
 
@@ -256,7 +255,7 @@ def question_submit(
         return existing, False
     for upload, checked in files:
         _attach(question, upload, checked, at=at)
-    Event.objects.create(
+    event = Event.objects.create(
         question=question,
         action="question.received",
         actor_kind="citizen",
@@ -264,7 +263,9 @@ def question_submit(
         data={"source": source, "attachments": len(files)},
         created_at=at,
     )
-    transaction.on_commit(partial(effects.question_received, question.pk))
+    # The receipt's mail, and its routing: tasks written in this transaction (decision 0016).
+    effects.question_changed(question=question, event=event)
+    tasks.route_new_question.enqueue(question.pk)
     return question, True
 
 
@@ -1086,7 +1087,7 @@ def _deadline_event(
         is_internal=internal,
         created_at=at,
     )
-    transaction.on_commit(partial(effects.question_changed, question.pk, event.pk))
+    effects.question_changed(question=question, event=event)  # tasks enqueued in this transaction
     return event
 
 

@@ -51,6 +51,19 @@ def _fast_and_isolated(settings, tmp_path, _cache_per_worker):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_on_commit(settings):
+    """Tasks are still written to the queue in the change's transaction, and also run in this
+    process when it commits (helpdesk/task_backend.py), so a test about something else sees a
+    change's mail as soon as the change commits. tests/tasks/ turns this off to test the queue."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "helpdesk.task_backend.DatabaseBackend",
+            "OPTIONS": {"RUN_ON_COMMIT": True},
+        }
+    }
+
+
 @pytest.fixture
 def office(db):
     return make_unit("office", kind=Unit.Kind.OFFICE, name="Văn phòng UBND tỉnh")

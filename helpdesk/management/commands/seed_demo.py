@@ -155,7 +155,13 @@ class Command(BaseCommand):
         level = search_log.level
         search_log.setLevel(logging.ERROR)
         try:
-            with override_settings(EMAIL_BACKEND=backend, HELPDESK=no_autoroute):
+            # Its questions' tasks (mails, routing) run here as each commits, with the two
+            # settings above, rather than later in the worker with the real ones (decision 0016).
+            run_here = {
+                alias: {**config, "OPTIONS": {**config.get("OPTIONS", {}), "RUN_ON_COMMIT": True}}
+                for alias, config in settings.TASKS.items()
+            }
+            with override_settings(EMAIL_BACKEND=backend, HELPDESK=no_autoroute, TASKS=run_here):
                 seeder = Seeder(seed=seed, verbosity=options.get("verbosity", 1), out=self.stdout)
                 seeder.reference_data()
                 seeder.questions(questions)

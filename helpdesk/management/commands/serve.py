@@ -1,13 +1,58 @@
 """Serve the whole product (pages, API, websockets) from one ASGI process.
 
-This is the embedded default (docs/architecture.md#deployment-shapes): one process, nothing else to
-run. Production puts a reverse proxy in front of gunicorn for HTTP and an ASGI server for websocket
-paths only; see README.md.
+This is the embedded default (docs/architecture.md#deployment-shapes): one command, nothing else to
+run. Beside the server it starts the task worker (``manage.py db_worker``) as a separate process,
+as production runs it, and stops it when the server stops: e-mails, index updates and routing
+are tasks the worker runs after the request (docs/decisions/0016). Production puts a reverse
+proxy in front of gunicorn for HTTP and an ASGI server for websocket paths only, with worker
+processes of their own; see README.md.
 """
+
+import signal
+import subprocess
+import sys
 
 import uvicorn
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from questions.tasks import requeue_stalled
+
+# How long the worker gets to finish the task it is running when the server stops.
+WORKER_STOP_SECONDS = 15
+
+
+def _die_with_parent() -> None:  # pragma: no cover (runs in the child, before exec)
+    # Linux: the kernel sends the worker SIGTERM if this server dies without stopping it
+    # (SIGKILL, a crash), so no orphan worker outlives the server.
+    import ctypes
+
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+
+
+def start_worker() -> subprocess.Popen:
+    """``manage.py db_worker`` in a process of its own, with this process's settings."""
+    return subprocess.Popen(  # noqa: S603 (our own interpreter and manage.py, no user input)
+        [
+            sys.executable,
+            str(settings.BASE_DIR / "manage.py"),
+            "db_worker",
+            "--no-reload",
+            "--interval",
+            "1",
+        ],
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+    )
+
+
+def stop_worker(worker: subprocess.Popen) -> None:
+    # SIGTERM: the worker finishes the task in hand, then exits (django_tasks_db's db_worker).
+    worker.terminate()
+    try:
+        worker.wait(timeout=WORKER_STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
 
 
 class Command(BaseCommand):
@@ -16,12 +61,32 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--no-worker",
+            dest="worker",
+            action="store_false",
+            help="Do not start the task worker (run `manage.py db_worker` yourself).",
+        )
 
-    def handle(self, *args, host: str, port: int, **options):
+    def handle(self, *args, host: str, port: int, worker: bool = True, **options):
         self.stdout.write(
             f"Hỏi – Đáp on http://{host}:{port}/  ·  data in {settings.DATA_DIR}  ·  "
             f"database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
+            f"  ·  task worker {'started' if worker else 'not started'}"
         )
+        # Tasks a worker was running when it died (the machine stopped) are due again.
+        requeue_stalled()
+        process = start_worker() if worker else None
+        # uvicorn re-raises the SIGTERM it shut down on once it has returned: as an exception
+        # here, so that the worker is stopped below rather than the process killed outright.
+        signal.signal(signal.SIGTERM, _exit)
+        try:
+            self._serve(host, port)
+        finally:
+            if process is not None:
+                stop_worker(process)
+
+    def _serve(self, host: str, port: int) -> None:
         uvicorn.run(
             "helpdesk.asgi:application",
             host=host,
@@ -37,3 +102,7 @@ class Command(BaseCommand):
             # X-Forwarded-For first would apply the rule twice.
             proxy_headers=False,
         )
+
+
+def _exit(signum, frame) -> None:
+    raise SystemExit(0)

@@ -1,0 +1,194 @@
+"""Durable work after a change to a question: e-mails, search index updates, automatic routing.
+
+Each is a task of Django's Tasks API (the ``django-tasks`` backport, ``django-tasks-db`` backend),
+enqueued by the services *inside* the transaction of the change: the task's row commits with
+the change or rolls back with it, so no change is stored without its effects and no effect runs
+for a change that was undone (docs/decisions/0016). ``manage.py db_worker`` runs them.
+
+The backport's worker does not retry: a task that raises is marked failed and stays so. So
+each task here retries itself, by enqueueing its next attempt with ``run_after`` (exponential
+backoff, :data:`MAX_ATTEMPTS` in all). Every task can run twice (a retry, a worker killed after
+the work but before marking it done, ``manage.py deliveries --retry``) without doing twice what
+was done: an e-mail is a :class:`~questions.models.Delivery` row that is sent only while it is
+not marked sent; routing skips a question already routed; an index update is an upsert.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import F, Q
+from django_tasks import task
+
+from helpdesk import clock
+from search import services as search
+
+from . import autoroute, notifications
+from .models import Delivery
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+FIRST_RETRY_AFTER = timedelta(seconds=30)
+LONGEST_WAIT = timedelta(hours=1)
+# How long a send under way holds its delivery: past it, a worker is presumed dead mid-send and
+# the delivery is due again.
+SEND_LEASE = timedelta(minutes=10)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """30 s after the first failure, then twice as long each time, at most an hour: the eight
+    attempts span about an hour, longer than a mail server's usual maintenance window."""
+    return min(FIRST_RETRY_AFTER * 2 ** max(attempts - 1, 0), LONGEST_WAIT)
+
+
+# --- E-mail -------------------------------------------------------------------------------------
+
+
+@task()
+def send_delivery(delivery_id: int) -> str:
+    """Send one recorded e-mail unless it was already sent; returns the delivery's status."""
+    at = clock.now()
+    # The claim: only a delivery still owed, whose turn has come, and not being sent by another
+    # runner right now (its next attempt moves to the lease's end while this one sends).
+    claimed = (
+        Delivery.objects.filter(
+            pk=delivery_id, status__in=[Delivery.Status.PENDING, Delivery.Status.RETRYING]
+        )
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=at))
+        .update(next_attempt_at=at + SEND_LEASE)
+    )
+    if not claimed:
+        return Delivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first()
+    delivery = Delivery.objects.select_related("question", "event").get(pk=delivery_id)
+    try:
+        message = notifications.compose(delivery)
+        if message is None:
+            _give_up(delivery, error="no e-mail address on file")
+            return Delivery.Status.FAILED
+        message.send()
+    except Exception as error:
+        log.warning("Delivery %s (%s) failed", delivery_id, delivery.template, exc_info=True)
+        return _failed_attempt(delivery, error=error, at=at)
+    Delivery.objects.filter(pk=delivery_id).update(
+        status=Delivery.Status.SENT,
+        sent_at=clock.now(),
+        attempts=F("attempts") + 1,
+        next_attempt_at=None,
+        last_error="",
+    )
+    return Delivery.Status.SENT
+
+
+@transaction.atomic
+def _failed_attempt(delivery: Delivery, *, error: Exception, at: datetime) -> str:
+    attempts = delivery.attempts + 1
+    if attempts >= MAX_ATTEMPTS:
+        _give_up(delivery, error=str(error), attempts=attempts)
+        return Delivery.Status.FAILED
+    retry_at = at + retry_delay(attempts)
+    Delivery.objects.filter(pk=delivery.pk).update(
+        status=Delivery.Status.RETRYING,
+        attempts=attempts,
+        next_attempt_at=retry_at,
+        last_error=str(error)[:2000],
+    )
+    send_delivery.using(run_after=retry_at).enqueue(delivery.pk)
+    return Delivery.Status.RETRYING
+
+
+def _give_up(delivery: Delivery, *, error: str, attempts: int | None = None) -> None:
+    Delivery.objects.filter(pk=delivery.pk).update(
+        status=Delivery.Status.FAILED,
+        attempts=attempts if attempts is not None else F("attempts") + 1,
+        next_attempt_at=None,
+        last_error=error[:2000],
+    )
+
+
+def delivery_retry(*, deliveries) -> int:
+    """Send these deliveries again (failed ones, or stuck ones), now; returns how many."""
+    at = clock.now()
+    count = 0
+    for pk in deliveries.exclude(status=Delivery.Status.SENT).values_list("pk", flat=True):
+        with transaction.atomic():
+            Delivery.objects.filter(pk=pk).exclude(status=Delivery.Status.SENT).update(
+                status=Delivery.Status.RETRYING, next_attempt_at=at
+            )
+            send_delivery.enqueue(pk)
+        count += 1
+    return count
+
+
+# --- Routing and search -------------------------------------------------------------------------
+
+
+def _attempt(this: object, work: Callable[[int], None], question_id: int, *, attempt: int) -> None:
+    """Run ``work``; on failure enqueue attempt + 1 later, or raise on the last one (the task is
+    then marked failed, in the admin's task results and ``manage.py deliveries --failed``)."""
+    try:
+        work(question_id)
+    except Exception:
+        if attempt >= MAX_ATTEMPTS:
+            raise
+        log.warning("%s for question %s failed", work.__qualname__, question_id, exc_info=True)
+        this.using(run_after=clock.now() + retry_delay(attempt)).enqueue(
+            question_id, attempt=attempt + 1
+        )
+
+
+@task()
+def route_new_question(question_id: int, attempt: int = 1) -> None:
+    """The receipt's routing: rules, then the learned model (questions/autoroute.py)."""
+    _attempt(route_new_question, autoroute.route_new_question, question_id, attempt=attempt)
+
+
+@task()
+def sync_search_index(question_id: int, attempt: int = 1) -> None:
+    """Make the archive's index agree with the database about one question."""
+    _attempt(sync_search_index, search.sync_question, question_id, attempt=attempt)
+
+
+# --- Recovery -----------------------------------------------------------------------------------
+
+# A task still marked running this long after it started was left by a worker that died (the
+# backport's worker has no heartbeat): ours take seconds.
+STALLED_AFTER = timedelta(minutes=15)
+
+
+def failed_tasks():
+    """Routing and index tasks that gave up (their last attempt raised)."""
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.failed().filter(task_path__startswith=f"{__name__}.")
+
+
+def task_retry(*, results) -> int:
+    """Enqueue failed tasks again from their first attempt; returns how many."""
+    count = 0
+    for result in results:
+        kwargs = {k: v for k, v in result.args_kwargs["kwargs"].items() if k != "attempt"}
+        with transaction.atomic():
+            result.task.using(run_after=None).enqueue(*result.args_kwargs["args"], **kwargs)
+            # Marked as handed over, so the same failure is not retried twice.
+            type(result).objects.filter(pk=result.pk).update(
+                exception_class_path=f"{result.exception_class_path} (retried)"
+            )
+        count += 1
+    return count
+
+
+def requeue_stalled(*, at: datetime | None = None) -> int:
+    """Make tasks left running by a dead worker ready again; returns how many.
+
+    Safe even if the worker is in fact alive and slow: every task here is idempotent."""
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    at = at or clock.now()
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING, started_at__lt=at - STALLED_AFTER
+    ).update(status=TaskResultStatus.READY)

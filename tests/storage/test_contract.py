@@ -170,7 +170,7 @@ def test_erasure_deletes_the_file_from_storage(
     assert store.names() == []
 
 
-def test_erasure_rolled_back_keeps_the_file(store, questions_in):
+def test_erasure_deletes_the_file_only_once_committed(store, questions_in):
     question = questions_in(Status.ANSWERED)
 
     # No commit in this test's transaction: the deletion waits for one and never runs.

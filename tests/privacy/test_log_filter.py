@@ -3,8 +3,6 @@ what it leaves alone, and that it costs microseconds. No database, no Django."""
 
 from __future__ import annotations
 
-import timeit
-
 import pytest
 
 from helpdesk.logging import mask
@@ -38,17 +36,3 @@ def test_the_filter_masks_each_kind_of_identifier(line, masked):
 )
 def test_the_filter_leaves_times_addresses_sizes_and_amounts_alone(line):
     assert mask(line) == line
-
-
-def test_masking_a_log_line_costs_microseconds():
-    lines = [
-        '127.0.0.1:52344 - "GET /track/HD-2026-7K3QX/?token=Yq3k0x6mJ1c9r2Hn8bVt HTTP/1.1" 302',
-        "Not Found: /archive/12345/",
-        "Receipt to le.van.hoi@example.com, phone 0912 345 678, CCCD 001203004567",
-    ]
-    runs = 2000
-
-    seconds = timeit.timeit(lambda: [mask(line) for line in lines], number=runs)
-
-    # ~5 µs a line on the 2-core machine; the redaction engine would take 40–160 µs.
-    assert seconds / (runs * len(lines)) < 30e-6

@@ -20,7 +20,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "helpdesk.settings")
 from helpdesk.logging import mask
 
 LINES = {
-    "access line with a token": '127.0.0.1:52344 - "GET /track/HD-2026-7K3QX/?token=Yq3k0x6mJ1c9r2Hn8bVt HTTP/1.1" 302',
+    "access line with a token": (
+        '127.0.0.1:52344 - "GET /track/HD-2026-7K3QX/?token=Yq3k0x6mJ1c9r2Hn8bVt HTTP/1.1" 302'
+    ),
     "plain line": "Not Found: /archive/12345/",
     "identifiers": "Receipt to le.van.hoi@example.com, phone 0912 345 678, CCCD 001203004567",
 }

@@ -1,4 +1,5 @@
-"""Automatic routing of a new question, right after its receipt is committed
+"""Automatic routing of a new question, run by the task ``question_submit`` enqueues with the
+receipt (questions/tasks.py, docs/decisions/0016), once the receipt is committed
 (docs/design.md#routing).
 
 Rules first: the first matching administrator's rule routes the question (source "rule").

@@ -210,6 +210,9 @@ if HELPDESK_SEARCH_BACKEND not in ("whoosh", "postgres"):
 if HELPDESK_SEARCH_BACKEND == "postgres" and "postgresql" not in DATABASES["default"]["ENGINE"]:
     raise ImproperlyConfigured("HELPDESK_SEARCH_BACKEND=postgres needs DATABASE_URL=postgres://…")
 
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The reports' covering index (questions.Question.Meta) is for PostgreSQL; on SQLite it is a
+# plain index on received_at, which is what Django's warning says.
 SILENCED_SYSTEM_CHECKS = ["models.W040", "axes.W002"]  # W002: see AXES_HANDLER below
 
 # --- Cache and channel layer ---------------------------------------------------------------

@@ -19,6 +19,7 @@ import os
 import secrets
 import shutil
 import ssl
+import subprocess
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from .stack import (
+    BASE,
     PYTHON,
     Browser,
     Mailbox,
@@ -165,7 +167,9 @@ def topology(tmp_path_factory, request):
     processes: dict[str, Process] = {}
 
     def cleanup():
-        for process in reversed(list(processes.values())):
+        for process in processes.values():
+            process.terminate()
+        for process in processes.values():
             process.stop()
         if getattr(request.session, "topology_failed", False):
             for process in processes.values():
@@ -280,13 +284,25 @@ def topology(tmp_path_factory, request):
     env = envs["a"]  # the worker, the sweep and uvicorn run beside node A
 
     # What an install runs once (deploy/README.md): migrate, collectstatic on each node (here
-    # collected once and copied: the same files), the site's first staff.
+    # collected once, beside the migrations, and copied: the same files), rebuild_index.
+    collect = Process(
+        "collectstatic",
+        [PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+        env,
+        tmp / "collectstatic.log",
+    ).start()
     run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], env)
-    run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"], env)
+    # The search index and the site's first staff, while the servers start.
+    seed = subprocess.Popen(
+        [PYTHON, str(Path(__file__).with_name("seed.py"))],
+        cwd=BASE,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert collect.popen.wait(timeout=120) == 0, collect.tail()
     shutil.copytree(data_dirs["a"] / "static", data_dirs["b"] / "static", dirs_exist_ok=True)
-    # A PostgreSQL search index starts absent until built once (docs/decisions/0017).
-    run([PYTHON, "manage.py", "rebuild_index"], env)
-    tokens = json.loads(run([PYTHON, str(Path(__file__).with_name("seed.py"))], env))
 
     for name in ("a", "b"):
         processes[f"gunicorn-{name}"] = unit_process(
@@ -325,6 +341,9 @@ def topology(tmp_path_factory, request):
         tmp / "nginx.log",
     ).start()
 
+    out, err = seed.communicate(timeout=120)
+    assert seed.returncode == 0, err
+    tokens = json.loads(out)
     for name in ("a", "b"):
         processes[f"gunicorn-{name}"].wait_for_port(node_ports[name])
     processes["uvicorn"].wait_for_port(ws_port)

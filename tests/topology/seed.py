@@ -1,6 +1,8 @@
 """The site's starting data for the topology test, run as a script with a node's environment:
-one office with the intake desk, one department with its head and officer, each with an API
-token. Prints the tokens as JSON. Run against the test's own fresh database only."""
+the search index built once (a PostgreSQL index is absent until then, docs/decisions/0017, as
+an install's `manage.py rebuild_index` does), one office with the intake desk, one department
+with its head and officer, each with an API token. Prints the tokens as JSON. Run against the
+test's own fresh database only."""
 
 import json
 import os
@@ -15,10 +17,12 @@ import django
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 from rest_framework.authtoken.models import Token  # noqa: E402
 
 from routing.models import Role, StaffProfile, Unit  # noqa: E402
 
+call_command("rebuild_index", stdout=sys.stderr, stderr=sys.stderr)
 office = Unit.objects.create(
     code="office", kind=Unit.Kind.OFFICE, name="Văn phòng UBND tỉnh", name_en="Provincial Office"
 )

@@ -233,10 +233,15 @@ class Process:
             os.killpg(self.popen.pid, sig)
             self.popen.wait(timeout=10)
 
+    def terminate(self) -> None:
+        """SIGTERM without waiting (stop() then waits): processes stop side by side."""
+        if self.alive():
+            os.killpg(self.popen.pid, signal.SIGTERM)
+
     def stop(self) -> None:
         if not self.alive():
             return
-        os.killpg(self.popen.pid, signal.SIGTERM)
+        self.terminate()
         try:
             self.popen.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -323,6 +328,11 @@ class MailServer:
 
         self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
         self.controller.start()
+
+    def terminate(self) -> None:
+        """SIGTERM without waiting (stop() then waits): processes stop side by side."""
+        if self.alive():
+            os.killpg(self.popen.pid, signal.SIGTERM)
 
     def stop(self) -> None:
         if self.controller is not None:

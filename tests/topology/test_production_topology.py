@@ -209,6 +209,12 @@ def test_the_citizen_got_each_mail_once(topology, first_question):
     assert len(subjects) == len(set(subjects)) == 3, subjects
 
 
+def test_nginx_logs_paths_without_query_strings(topology, first_question):
+    log = (topology.tmp / "nginx" / "hoidap.access.log").read_text()
+    assert "GET /api/v1/archive/ " in log  # searched with ?q=…
+    assert "?" not in log
+
+
 def test_a_mail_cut_short_by_a_killed_worker_is_sent_once_after_recovery(topology, first_question):
     email = "killed.worker@example.com"
     mailbox = topology.mailbox

@@ -196,9 +196,6 @@ else:
 if PRODUCTION and DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     raise ImproperlyConfigured("Production needs DATABASE_URL pointing at PostgreSQL.")
 
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# The reports' covering index (questions.Question.Meta) is for PostgreSQL; on SQLite it is a
-# plain index on received_at, which is what Django's warning says.
 # Archive search: "whoosh" (an index on this machine's disk, the default) or "postgres" (the
 # index in the database, shared by every application node). Not switched on by itself in
 # production: a new backend starts empty until rebuild_index (docs/decisions/0017).
@@ -455,6 +452,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("HELPDESK_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # One INFO line per task state change would drown the operator's log; failures and
+        # retries are WARNING and above, and the deliveries command lists them.
+        "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
         **{
             name: {"handlers": [], "propagate": True}
             for name in ("django", "django.server", "uvicorn", "uvicorn.access")

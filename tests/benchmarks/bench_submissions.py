@@ -32,7 +32,9 @@ for each path, ours, minimal, helpdesk. Default three rounds.
 
 Anything else is an error, counted and printed. Per run: submissions/s, p50 and p95 latency,
 server CPU per submission (the gunicorn workers' utime+stime from /proc, plus our task
-worker's), each worker's resident memory (VmRSS) at the end of the run. The table gives the
+worker's), each worker's resident memory (VmRSS) at the end of the run. With a task worker,
+the script then waits until the queue is empty (its CPU for all of it counted) and reports the
+sustained rate, submissions over run + catch-up time; the ratios use it. The table gives the
 median over rounds of every figure, and the ratios ours/minimal (target ≥ 0.67: within 1.5x of
 the ceiling) and ours/helpdesk (target ≥ 4). The load generator runs on the same two cores, and
 so does anything else running on the machine: the load average is printed with the figures.

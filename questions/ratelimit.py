@@ -2,8 +2,8 @@
 
 Fixed windows, counted where every server process sees the same count: in Redis with its
 atomic ``INCR`` when ``REDIS_URL`` is set, otherwise in the database
-(:class:`helpdesk.models.RateLimitCounter`, one atomic upsert per hit). No third-party
-service: a portal must work without one.
+(:class:`helpdesk.models.RateLimitCounter`, one atomic upsert per submission for all of its
+buckets). No third-party service: a portal must work without one.
 
 The client's address is what the trusted reverse proxies saw (``client_ip``), so a client
 cannot pick a fresh one per request by writing its own X-Forwarded-For.
@@ -38,33 +38,46 @@ def _count_in_cache(key: str, window: int) -> int:
 
 
 _UPSERT = """
-INSERT INTO {table} (bucket, count, expires) VALUES (%s, 1, %s)
+INSERT INTO {table} (bucket, count, expires) VALUES {rows}
 ON CONFLICT (bucket) DO UPDATE SET
     count = CASE WHEN {table}.expires <= %s THEN 1 ELSE {table}.count + 1 END,
     expires = CASE WHEN {table}.expires <= %s THEN excluded.expires ELSE {table}.expires END
-RETURNING count
+RETURNING bucket, count
 """
 
+# Expired counters are dropped at most this often per process. They are harmless meanwhile (the
+# upsert restarts a window that is over), so there is no point paying a write transaction for it
+# on every submission that opens a window, which is nearly every one (each contact is new).
+CLEANUP_EVERY_SECONDS = 60
+_last_cleanup = 0
 
-def _count_in_database(key: str, window: int) -> int:
-    # One statement reads and writes the row (SQLite ≥ 3.35 and PostgreSQL), so two processes
-    # can neither both read 9 and write 10, nor both create the row. A window that ended
-    # starts again at 1.
+
+def _count_in_database(keys: list[str], window: int) -> dict[str, int]:
+    # One statement reads and writes every bucket of the submission (SQLite ≥ 3.35 and
+    # PostgreSQL), so two processes can neither both read 9 and write 10, nor both create the
+    # row. A window that ended starts again at 1.
+    global _last_cleanup
     now = int(clock.now().timestamp())
     table = connection.ops.quote_name(RateLimitCounter._meta.db_table)
+    rows = ", ".join(["(%s, 1, %s)"] * len(keys))
+    params = [value for key in keys for value in (key, now + window)]
     with connection.cursor() as cursor:
-        cursor.execute(_UPSERT.format(table=table), [key, now + window, now, now])
-        (count,) = cursor.fetchone()
-    if count == 1:
-        # A window began: the moment to drop the counters of windows that are over.
+        cursor.execute(_UPSERT.format(table=table, rows=rows), [*params, now, now])
+        counts = dict(cursor.fetchall())
+    if not 0 <= now - _last_cleanup < CLEANUP_EVERY_SECONDS:
+        _last_cleanup = now
         RateLimitCounter.objects.filter(expires__lte=now).delete()
-    return count
+    return counts
 
 
-def _hit(key: str, limit: int, window: int) -> bool:
-    """Count one hit; True while the count stays within ``limit`` for this window."""
-    count = _count_in_cache(key, window) if settings.REDIS_URL else _count_in_database(key, window)
-    return count <= limit
+def _within_limits(limits: dict[str, int], window: int) -> bool:
+    """Count one hit on each bucket; True while every count stays within its limit."""
+    keys = list(limits)
+    if settings.REDIS_URL:
+        counts = {key: _count_in_cache(key, window) for key in keys}
+    else:
+        counts = _count_in_database(keys, window)
+    return all(counts[key] <= limit for key, limit in limits.items())
 
 
 def client_ip(request) -> str:
@@ -91,8 +104,9 @@ def client_ip(request) -> str:
 def allow_submission(*, ip: str, contacts: list[str]) -> bool:
     """Record a submission attempt; False when the IP or any contact is over its limit."""
     conf = settings.HELPDESK
-    window = conf["RATE_LIMIT_WINDOW_SECONDS"]
-    allowed = _hit(_key("ip", ip), conf["RATE_LIMIT_PER_IP"], window)
+    limits = {_key("ip", ip): conf["RATE_LIMIT_PER_IP"]}
+    # Every bucket is counted, even when an earlier one is already over: a refused attempt
+    # still counts against each contact it named. A contact given twice counts once.
     for contact in filter(None, contacts):
-        allowed = _hit(_key("contact", contact), conf["RATE_LIMIT_PER_CONTACT"], window) and allowed
-    return allowed
+        limits[_key("contact", contact)] = conf["RATE_LIMIT_PER_CONTACT"]
+    return _within_limits(limits, conf["RATE_LIMIT_WINDOW_SECONDS"])

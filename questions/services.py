@@ -209,10 +209,9 @@ def question_submit(
     receipt rather than a second question.
     """
     at = at or clock.now()
-    if idempotency_key:
-        existing = Question.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing, False
+    # A repeated key is found by the unique index, not looked up first: the callers have just
+    # looked (to answer a replay before counting it against the rate limit), so a second
+    # lookup here would cost every submission a query that only a race can answer differently.
     received_on = timezone.localdate(at)
     policy = deadlines.policy_for(category)
     calendar = deadlines.working_calendar()
@@ -243,8 +242,8 @@ def question_submit(
     try:
         _save_with_unique_code(question, year=received_on.year)
     except IntegrityError:
-        # The same key submitted twice at once (a double click, a client retrying after a
-        # timeout): the other request stored it first, so this one returns its receipt.
+        # The key was used before (a double click, a client retrying after a timeout), or at
+        # the same moment by another request that stored it first: return its receipt.
         existing = (
             Question.objects.filter(idempotency_key=idempotency_key).first()
             if idempotency_key

@@ -39,9 +39,16 @@ from django.db import DatabaseError, connection, transaction
 
 from search.analysis import QueryPlan, fold
 
-from .base import FACETS, Document, Filters, Hits, SearchUnavailable
+from .base import Document, Filters, Hits, SearchUnavailable
 from .scorer import K1, B, View, _Cache
-from .whoosh_index import COORDINATION, TEXT_FIELDS, _filter_mask, _row, build_clauses
+from .whoosh_index import (
+    COORDINATION,
+    TEXT_FIELDS,
+    _row,
+    build_clauses,
+    ranked_hits,
+    similar_hits,
+)
 
 log = logging.getLogger(__name__)
 
@@ -268,30 +275,13 @@ class PostgresBackend:
             scores, matched = view.score(clauses, coordination=COORDINATION, min_share=min_share)
         except DatabaseError as error:
             raise SearchUnavailable(f"Search failed: {error}") from error
-        extra = _filter_mask(view, filters)
-        if extra is not None:
-            matched &= extra
-        candidates = np.flatnonzero(matched)
-        wanted = offset + limit
-        if len(candidates) > wanted:
-            best = np.argpartition(-scores[candidates], wanted - 1)[:wanted]
-            candidates = candidates[best]
-        # Highest score first; ties by id (older questions first), as Whoosh's docnum order.
-        order = np.lexsort((candidates, -scores[candidates]))
-        page = candidates[order][offset : offset + limit]
-        ids = [int(view.pk[d]) for d in page]
-        counts = {name: view.facet_counts(name, matched) for name in FACETS} if facets else {}
-        return Hits(
-            ids=ids,
-            total=int(matched.sum()),
-            scores={int(view.pk[d]): float(scores[d]) for d in page},
-            facets=counts,
+        # Documents are numbered by id here, so ties go to older questions, as in Whoosh.
+        return ranked_hits(
+            view, scores, matched, filters, offset=offset, limit=limit, facets=facets
         )
 
     def similar(self, plan: QueryPlan, *, exclude_id: int | None = None, limit: int = 5) -> Hits:
-        hits = self.search(plan, offset=0, limit=limit + 1, facets=False)
-        ids = [pk for pk in hits.ids if pk != exclude_id][:limit]
-        return Hits(ids=ids, total=len(ids), scores={pk: hits.scores[pk] for pk in ids})
+        return similar_hits(self, plan, exclude_id=exclude_id, limit=limit)
 
     def _vocabulary_now(self) -> dict[str, int]:
         generation = self._generation()

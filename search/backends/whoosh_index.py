@@ -350,30 +350,12 @@ class WhooshBackend:
         except Exception as error:
             self.close()
             raise SearchUnavailable(f"Search failed: {error}") from error
-        extra = _filter_mask(view, filters)
-        if extra is not None:
-            matched &= extra
-        candidates = np.flatnonzero(matched)
-        wanted = offset + limit
-        if len(candidates) > wanted:
-            best = np.argpartition(-scores[candidates], wanted - 1)[:wanted]
-            candidates = candidates[best]
-        # Highest score first; ties by docnum (older segments first) for a stable order.
-        order = np.lexsort((candidates, -scores[candidates]))
-        page = candidates[order][offset : offset + limit]
-        ids = [int(view.pk[d]) for d in page]
-        counts = {name: view.facet_counts(name, matched) for name in FACETS} if facets else {}
-        return Hits(
-            ids=ids,
-            total=int(matched.sum()),
-            scores={int(view.pk[d]): float(scores[d]) for d in page},
-            facets=counts,
+        return ranked_hits(
+            view, scores, matched, filters, offset=offset, limit=limit, facets=facets
         )
 
     def similar(self, plan: QueryPlan, *, exclude_id: int | None = None, limit: int = 5) -> Hits:
-        hits = self.search(plan, offset=0, limit=limit + 1, facets=False)
-        ids = [pk for pk in hits.ids if pk != exclude_id][:limit]
-        return Hits(ids=ids, total=len(ids), scores={pk: hits.scores[pk] for pk in ids})
+        return similar_hits(self, plan, exclude_id=exclude_id, limit=limit)
 
     def known(self, word: str) -> bool:
         searcher = self.searcher()
@@ -523,3 +505,38 @@ class WhooshBackend:
             leftover = stale not in (location, previous) and not stale.is_symlink()
             if leftover and time.time() - stale.stat().st_mtime > LEFTOVER_AGE:
                 shutil.rmtree(stale, ignore_errors=True)
+
+
+# --- Shared by every backend that scores with scorer.View (Whoosh, PostgreSQL) -----------------
+
+
+def ranked_hits(
+    view, scores: np.ndarray, matched: np.ndarray, filters, *, offset: int, limit: int, facets: bool
+) -> Hits:
+    """One page of hits from a view's scores and match mask, after the filters."""
+    extra = _filter_mask(view, filters)
+    if extra is not None:
+        matched &= extra
+    candidates = np.flatnonzero(matched)
+    wanted = offset + limit
+    if len(candidates) > wanted:
+        best = np.argpartition(-scores[candidates], wanted - 1)[:wanted]
+        candidates = candidates[best]
+    # Highest score first; ties by document number (older first) for a stable order.
+    order = np.lexsort((candidates, -scores[candidates]))
+    page = candidates[order][offset : offset + limit]
+    ids = [int(view.pk[d]) for d in page]
+    counts = {name: view.facet_counts(name, matched) for name in FACETS} if facets else {}
+    return Hits(
+        ids=ids,
+        total=int(matched.sum()),
+        scores={int(view.pk[d]): float(scores[d]) for d in page},
+        facets=counts,
+    )
+
+
+def similar_hits(backend, plan: QueryPlan, *, exclude_id: int | None, limit: int) -> Hits:
+    """The best ``limit`` matches of ``plan`` other than ``exclude_id`` (the question itself)."""
+    hits = backend.search(plan, offset=0, limit=limit + 1, facets=False)
+    ids = [pk for pk in hits.ids if pk != exclude_id][:limit]
+    return Hits(ids=ids, total=len(ids), scores={pk: hits.scores[pk] for pk in ids})

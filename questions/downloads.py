@@ -18,22 +18,28 @@ from .views import _citizen_question
 log = logging.getLogger(__name__)
 
 
+def attachment_response(request, question, item, *, missing_template: str):
+    """The attachment as a download, or a page saying the file is missing (404).
+
+    Shared by the citizen's and the staff's views, which differ only in who may see the file
+    and in the page that explains a missing one (not the generic 404, which reads as "no access").
+    """
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        # No file name in the log: it holds the tracking code, a personal reference.
+        log.warning("Attachment %s is missing from storage.", item.pk)
+        return render(request, missing_template, {"question": question, "item": item}, status=404)
+    # Always a download, never rendered in our origin: a citizen's PDF must not run as our page.
+    return FileResponse(
+        handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )
+
+
 @require_GET
 def attachment(request, code: str, pk: int):
     question = _citizen_question(request, code)
     item = get_object_or_404(question.attachments, pk=pk)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        # No file name in the log: it is the question's tracking code, a personal reference.
-        log.warning("Attachment %s is missing from storage.", item.pk)
-        return render(
-            request,
-            "questions/attachment_missing.html",
-            {"question": question, "item": item},
-            status=404,
-        )
-    # Always a download, never rendered in our origin: a citizen's PDF must not run as our page.
-    return FileResponse(
-        handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
+    return attachment_response(
+        request, question, item, missing_template="questions/attachment_missing.html"
     )

@@ -8,7 +8,6 @@ the services check again, so a hand-made POST gets the same answer as the hidden
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -29,6 +28,7 @@ from helpdesk import clock
 from questions import access, publication, services, timeliness
 from questions.access import access_question, staff_profile
 from questions.autoroute import suggestions_for
+from questions.downloads import attachment_response
 from questions.models import Answer, ExtensionRequest, Question, Status
 from questions.timeline import staff_label
 from routing.deadlines import policy_for, working_calendar
@@ -36,7 +36,6 @@ from routing.models import Role
 
 from . import forms, selectors
 
-log = logging.getLogger(__name__)
 
 PAGE_SIZE = 25
 
@@ -553,21 +552,8 @@ def extension_decide(request: HttpRequest, code: str, extension_id: int) -> Http
 def attachment(request: HttpRequest, code: str, attachment_id: int) -> FileResponse | HttpResponse:
     question = access_question(request.user, code)
     item = get_object_or_404(question.attachments, pk=attachment_id)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        # A page that says what is wrong (not the generic 404, which reads as "no access"); no
-        # file name in the log: it holds the tracking code, a personal reference.
-        log.warning("Attachment %s is missing from storage.", item.pk)
-        return render(
-            request,
-            "workspace/attachment_missing.html",
-            {"question": question, "item": item},
-            status=404,
-        )
-    # Always a download, never rendered in our origin: a citizen's PDF must not run as our page.
-    return FileResponse(
-        handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
+    return attachment_response(
+        request, question, item, missing_template="workspace/attachment_missing.html"
     )
 
 

@@ -36,7 +36,6 @@ from routing.models import Role
 
 from . import forms, selectors
 
-
 PAGE_SIZE = 25
 
 # --- Access -------------------------------------------------------------------------------------

@@ -36,12 +36,13 @@ def question_changed(*, question: Question, event: Event) -> None:
         tasks.send_delivery.enqueue(delivery.pk)
     if event.action in ARCHIVE_EVENTS:
         tasks.sync_search_index.enqueue(question.pk)
-    transaction.on_commit(partial(_broadcast, question.pk, event.pk))
+    # The rows as this transaction leaves them: no need to read back what was just written.
+    transaction.on_commit(partial(_broadcast, question, event))
 
 
-def _broadcast(question_id: int, event_id: int) -> None:
+def _broadcast(question: Question, event: Event) -> None:
     # After commit: a channel layer that is down must not turn a stored change into an error.
     try:
-        live.broadcast(question_id, event_id)
+        live.broadcast_change(question, event)
     except Exception:
-        log.exception("Live broadcast of question %s failed", question_id)
+        log.exception("Live broadcast of question %s failed", question.pk)

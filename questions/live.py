@@ -67,12 +67,25 @@ def message_for(question: Question, event: Event | None) -> dict:
 
 def broadcast(question_id: int, event_id: int | None = None) -> None:
     """Tell every group concerned that the question changed (called after commit)."""
-    layer = get_channel_layer()
-    if layer is None:
+    if get_channel_layer() is None:
         return
     question = Question.objects.only("pk", "tracking_code", "status", "unit_id").get(pk=question_id)
     event = Event.objects.only("action", "data").get(pk=event_id) if event_id else None
-    message = message_for(question, event)
-    send = async_to_sync(layer.group_send)
-    for group in sorted(groups_for(question, event)):
-        send(group, message)
+    broadcast_change(question, event)
+
+
+def broadcast_change(question: Question, event: Event | None) -> None:
+    """:func:`broadcast` from the rows the change just committed, as they are in memory."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    # One trip into the event loop for all the groups: from a sync (WSGI) worker each
+    # async_to_sync call starts a loop in a new thread, which cost more than the sends.
+    async_to_sync(_send_all)(
+        layer, sorted(groups_for(question, event)), message_for(question, event)
+    )
+
+
+async def _send_all(layer, groups: list[str], message: dict) -> None:
+    for group in groups:
+        await layer.group_send(group, message)

@@ -33,9 +33,9 @@ HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 TRANSACTION_CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK)\b", re.IGNORECASE)
 
 # What one submission writes or reads, statement by statement (the comments are the list).
-API_CREATE_STATEMENTS = 12
+API_CREATE_STATEMENTS = 10
 FORM_GET_STATEMENTS = 2
-FORM_POST_STATEMENTS = 14
+FORM_POST_STATEMENTS = 12
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,7 @@
 Each is a task of Django's Tasks API (the ``django-tasks`` backport, ``django-tasks-db`` backend),
 enqueued by the services *inside* the transaction of the change: the task's row commits with
 the change or rolls back with it, so no change is stored without its effects and no effect runs
-for a change that was undone (docs/decisions/0016). ``manage.py db_worker`` runs them.
+for a change that was undone (docs/decisions/0016). ``manage.py task_worker`` runs them.
 
 The backport's worker does not retry: a task that raises is marked failed and stays so. So
 each task here retries itself, by enqueueing its next attempt with ``run_after`` (exponential
@@ -24,6 +24,7 @@ from django.db.models import F, Q
 from django_tasks import task
 
 from helpdesk import clock
+from helpdesk.logging import mask
 from search import services as search
 
 from . import autoroute, notifications
@@ -94,7 +95,9 @@ def _failed_attempt(delivery: Delivery, *, error: Exception, at: datetime) -> st
         status=Delivery.Status.RETRYING,
         attempts=attempts,
         next_attempt_at=retry_at,
-        last_error=str(error)[:2000],
+        # An SMTP error often quotes the recipient's address: the row outlives an erasure and
+        # staff read it on the question page, so it keeps the error with identifiers masked.
+        last_error=mask(str(error))[:2000],
     )
     send_delivery.using(run_after=retry_at).enqueue(delivery.pk)
     return Delivery.Status.RETRYING
@@ -105,7 +108,7 @@ def _give_up(delivery: Delivery, *, error: str, attempts: int | None = None) -> 
         status=Delivery.Status.FAILED,
         attempts=attempts if attempts is not None else F("attempts") + 1,
         next_attempt_at=None,
-        last_error=error[:2000],
+        last_error=mask(error)[:2000],
     )
 
 

@@ -15,12 +15,12 @@ def _tasks_wait_for_a_worker(settings, _tasks_run_on_commit):
 
 @pytest.fixture
 def run_worker():
-    """``manage.py db_worker --batch``: runs every ready task, then exits (needs a database
+    """``manage.py task_worker --batch``: runs every ready task, then exits (needs a database
     in autocommit mode, as a worker has: use ``transactional_db``)."""
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
 
     def run() -> None:
-        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+        call_command("task_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
 
     yield run
     # The worker installs its own signal handlers: give the test runner its own back.
@@ -32,18 +32,19 @@ class SMTP:
     """What the mail server does: ``down`` makes every send fail as a dropped connection."""
 
     down = False
+    message = "Connection unexpectedly closed"
 
 
 class FlakyEmailBackend(LocmemBackend):
     def send_messages(self, messages):
         if SMTP.down:
-            raise SMTPServerDisconnected("Connection unexpectedly closed")
+            raise SMTPServerDisconnected(SMTP.message)
         return super().send_messages(messages)
 
 
 @pytest.fixture
 def smtp(settings):
     settings.EMAIL_BACKEND = "tests.tasks.conftest.FlakyEmailBackend"
-    SMTP.down = False
+    SMTP.down, SMTP.message = False, "Connection unexpectedly closed"
     yield SMTP
-    SMTP.down = False
+    SMTP.down, SMTP.message = False, "Connection unexpectedly closed"

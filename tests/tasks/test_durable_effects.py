@@ -122,6 +122,20 @@ def test_a_mail_that_fails_is_retrying_with_its_attempts_and_next_run(
     assert mail.outbox == []
 
 
+def test_a_failed_send_keeps_its_error_without_the_recipients_address(
+    transactional_db, run_worker, smtp
+):
+    smtp.down = True
+    smtp.message = "550 5.1.1 <an.nguyen@example.com>: Recipient address rejected"
+    question = make_question(email="an.nguyen@example.com")
+
+    run_worker()
+
+    delivery = Delivery.objects.get(question=question)
+    assert "Recipient address rejected" in delivery.last_error
+    assert "an.nguyen@example.com" not in delivery.last_error
+
+
 def test_once_the_mail_server_is_back_the_mail_arrives_exactly_once(
     transactional_db, run_worker, smtp
 ):

@@ -1,7 +1,7 @@
 """Serve the whole product (pages, API, websockets) from one ASGI process.
 
 This is the embedded default (docs/architecture.md#deployment-shapes): one command, nothing else to
-run. Beside the server it starts the task worker (``manage.py db_worker``) as a separate process,
+run. Beside the server it starts the task worker (``manage.py task_worker``) as a separate process,
 as production runs it, and stops it when the server stops: e-mails, index updates and routing
 are tasks the worker runs after the request (docs/decisions/0016). Production puts a reverse
 proxy in front of gunicorn for HTTP and an ASGI server for websocket paths only, with worker
@@ -31,12 +31,13 @@ def _die_with_parent() -> None:  # pragma: no cover (runs in the child, before e
 
 
 def start_worker() -> subprocess.Popen:
-    """``manage.py db_worker`` in a process of its own, with this process's settings."""
+    """``manage.py task_worker`` (``db_worker`` keeping its connection) in a process of its own,
+    with this process's settings."""
     return subprocess.Popen(  # noqa: S603 (our own interpreter and manage.py, no user input)
         [
             sys.executable,
             str(settings.BASE_DIR / "manage.py"),
-            "db_worker",
+            "task_worker",
             "--no-reload",
             "--interval",
             "1",
@@ -65,7 +66,7 @@ class Command(BaseCommand):
             "--no-worker",
             dest="worker",
             action="store_false",
-            help="Do not start the task worker (run `manage.py db_worker` yourself).",
+            help="Do not start the task worker (run `manage.py task_worker` yourself).",
         )
 
     def handle(self, *args, host: str, port: int, worker: bool = True, **options):

@@ -1,0 +1,146 @@
+"""CPU the task worker spends per citizen submission, and where it goes.
+
+Issue 13 part G, docs/decisions/0016 ("Worker cost"). Decision 0019 measured the worker beside
+gunicorn at 14 ms of CPU per API create; this script isolates it: in a copy of a seeded demo data
+directory (``seed_demo --questions 60``: units, categories, a trained router, a search index) it
+stores ``--warmup`` + ``--count`` submissions through ``question_submit`` (each with an e-mail
+address, in its own transaction, no task run), then runs the worker command
+in batch mode in this process (``manage.py task_worker --batch``), first over the warm-up
+tasks (so loading the router model and opening the index once per process is not counted per
+submission), then over the measured ones, timing process CPU (``time.process_time``) and
+optionally under cProfile (``--worker db_worker`` runs the backport's command instead
+of the project's).
+
+Mail goes to Django's dummy backend, as in decision 0019. Not part of the test suite. Run:
+
+    HELPDESK_DATA_DIR=/tmp/seeded .venv/bin/python manage.py migrate
+    HELPDESK_DATA_DIR=/tmp/seeded .venv/bin/python manage.py seed_demo --questions 60
+    .venv/bin/python tests/benchmarks/bench_worker.py --seeded /tmp/seeded [--count 300]
+        [--profile out.prof] [--top 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seeded", required=True, type=Path, help="a seeded data directory")
+    parser.add_argument("--count", type=int, default=300)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--profile", type=Path, help="write the cProfile stats here")
+    parser.add_argument(
+        "--worker", default="task_worker", help="the worker command (db_worker: the backport's)"
+    )
+    parser.add_argument("--top", type=int, default=0, help="print the N costliest functions")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="bench-worker-"))
+    data = work / "data"
+    shutil.copytree(args.seeded, data)
+    os.environ.update(
+        HELPDESK_DATA_DIR=str(data),
+        HELPDESK_SECRET_KEY="bench-worker-" + "x" * 40,
+        HELPDESK_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        HELPDESK_LOG_LEVEL="WARNING",
+        DJANGO_SETTINGS_MODULE="helpdesk.settings",
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    try:
+        run(args)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def submit(n: int, *, offset: int) -> None:
+    from questions.services import question_submit
+    from routing.models import Category
+
+    categories = list(Category.objects.all()) or [None]
+    texts = [
+        ("Xin cấp giấy chứng nhận quyền sử dụng đất", "Gia đình tôi có mảnh đất ở thôn 3, xin hỏi"),
+        ("Hỏi về thuế thu nhập cá nhân", "Tôi làm hai nơi, quyết toán thuế thế nào"),
+        ("Đăng ký khai sinh cho con", "Con tôi sinh ở bệnh viện tỉnh, đăng ký ở đâu"),
+    ]
+    for i in range(offset, offset + n):
+        title, body = texts[i % len(texts)]
+        question_submit(
+            title=f"{title} {i}",
+            body=f"{body} (lần {i}). Xin cảm ơn.",
+            name="Nguyễn Văn A",
+            email=f"citizen{i}@example.vn",
+            category=categories[i % len(categories)],
+        )
+
+
+def drain(command: str) -> int:
+    """Run the worker command in batch mode, here; returns how many tasks finished."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    before = DBTaskResult.objects.finished().count()
+    options = {"queue_name": "*"} if command == "db_worker" else {}
+    call_command(command, batch=True, startup_delay=False, reload=False, verbosity=0, **options)
+    return DBTaskResult.objects.finished().count() - before
+
+
+def run(args: argparse.Namespace) -> None:
+    from django.db import connection
+    from django_tasks_db.models import DBTaskResult
+
+    submit(args.warmup, offset=0)
+    drain(args.worker)
+    start_rows = DBTaskResult.objects.count()
+    submit(args.count, offset=args.warmup)
+    rows = DBTaskResult.objects.count() - start_rows
+    connection.close()  # the worker is another process: nothing cached from the request side
+
+    profiler = cProfile.Profile(time.process_time) if args.profile or args.top else None
+    cpu, wall = time.process_time(), time.perf_counter()
+    if profiler:
+        profiler.enable()
+    ran = drain(args.worker)
+    if profiler:
+        profiler.disable()
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+
+    statuses = dict(
+        DBTaskResult.objects.values_list("status").order_by().annotate(n=django_count())
+    )
+    print(f"submissions {args.count}, task rows {rows} ({rows / args.count:.2f} each), ran {ran}")
+    print(f"task statuses: {statuses}")
+    print(
+        f"worker CPU {cpu * 1000 / args.count:.2f} ms per submission "
+        f"({cpu * 1000 / max(ran, 1):.2f} ms per task); wall {wall * 1000 / args.count:.2f} ms"
+        + (" (under cProfile)" if profiler else "")
+    )
+    if profiler:
+        stats = pstats.Stats(profiler)
+        if args.profile:
+            stats.dump_stats(args.profile)
+        if args.top:
+            stats.sort_stats("cumulative").print_stats(args.top)
+
+
+def django_count():
+    from django.db.models import Count
+
+    return Count("pk")
+
+
+if __name__ == "__main__":
+    main()

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from helpdesk import clock
 from routing.models import Category, Unit
 
+from .timeline import MAIL_LABELS
+
 
 class Status(models.TextChoices):
     RECEIVED = "received", _("Received")
@@ -467,6 +469,11 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id} {self.template} → {self.recipient} ({self.status})"
+
+    @property
+    def label(self) -> str:
+        """What the mail is, in staff wording (its template name is an identifier)."""
+        return str(MAIL_LABELS.get(self.template, self.template))
 
 
 class DataSubjectRequest(models.Model):

@@ -92,3 +92,20 @@ def citizen_note(action: str, note: str) -> str:
 
 def staff_label(action: str) -> str:
     return str(STAFF_LABELS.get(action, action))
+
+
+# What each e-mail is, for staff (the delivery list on a question's page).
+MAIL_LABELS = {
+    "received": _("Receipt"),
+    "answered": _("Answer"),
+    "clarification": _("Request for more information"),
+    "extended": _("Deadline extended"),
+    "extension_refused": _("Extension refused"),
+    "extension_requested": _("Extension requested"),
+    "merged": _("Merged with another question"),
+    "progress": _("Progress notice"),
+    "published": _("Published in the archive"),
+    "rejected": _("Not accepted"),
+    "staff_escalation": _("Overdue: escalation"),
+    "staff_reminder": _("Reminder: due soon"),
+}

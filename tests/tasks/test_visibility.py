@@ -45,7 +45,10 @@ def test_the_question_page_shows_a_sent_mail(intake):
     question = make_question()
     Delivery.objects.update(status=Delivery.Status.SENT, attempts=1, sent_at=clock.now())
 
-    assert "<strong>Sent</strong>" in page(intake, question)
+    html = page(intake, question)
+
+    assert "<strong>Sent</strong>" in html
+    assert "Receipt" in html  # what the mail is, not its template's identifier
 
 
 def test_the_admin_lists_deliveries_with_their_status(admin_client):

@@ -6,7 +6,9 @@ Text limits and phone rules come from ``questions.validators`` and attachment ch
 
 from __future__ import annotations
 
+import json
 import uuid
+from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 from django import forms
@@ -23,6 +25,30 @@ from .services import CONSENT_WORDING
 from .uploads import check_upload
 
 NONCE_PREFIX = "web:"
+
+
+class RenderedOnceSelect(forms.Select):
+    """A select whose HTML is rendered once per distinct content, then reused.
+
+    Django renders every option through two templates, so a list of communes was most of the
+    ask page's cost. The key is the widget's whole context (options, labels in the request's
+    language, the selected value, attributes): read from the database on every request as
+    before, so an edited category shows at once; only identical HTML is reused. The values
+    are choice ids, never what a citizen typed.
+    """
+
+    _rendered: ClassVar[dict[str, str]] = {}
+    RENDERED_KEPT = 256
+
+    def _render(self, template_name, context, renderer=None):
+        key = json.dumps([template_name, context["widget"]], default=str, sort_keys=True)
+        html = self._rendered.get(key)
+        if html is None:
+            html = super()._render(template_name, context, renderer)
+            if len(self._rendered) >= self.RENDERED_KEPT:
+                self._rendered.clear()
+            self._rendered[key] = html
+        return html
 
 
 class MultipleFileInput(forms.FileInput):
@@ -108,6 +134,7 @@ class AskForm(forms.Form):
         queryset=Category.objects.none(),
         required=False,
         empty_label=_("— I am not sure —"),
+        widget=RenderedOnceSelect,
         help_text=_("Helps us send your question to the right agency faster."),
     )
     commune = forms.ModelChoiceField(
@@ -115,6 +142,7 @@ class AskForm(forms.Form):
         queryset=Unit.objects.none(),
         required=False,
         empty_label=_("— Not about a particular commune —"),
+        widget=RenderedOnceSelect,
     )
     name = _text_field(label=_("Full name"), max_length=validators.NAME_MAX)
     email = forms.EmailField(

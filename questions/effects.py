@@ -40,6 +40,19 @@ def question_changed(*, question: Question, event: Event) -> None:
     transaction.on_commit(partial(_broadcast, question, event))
 
 
+def question_received(*, question: Question, event: Event) -> None:
+    """A new question's effects: its receipt mail and its automatic routing, in ONE task.
+
+    One task row per submission rather than one per mail plus one for routing: each row costs
+    the worker a claim (an exclusive transaction), a result update and the task's own reads,
+    which cost more than the mail and the routing themselves (docs/decisions/0016, "Worker
+    cost"). Each effect still retries on its own if it fails (questions/tasks.py).
+    """
+    deliveries = [delivery.pk for delivery in notifications.record(event=event)]
+    tasks.receive_question.enqueue(question.pk, deliveries)
+    transaction.on_commit(partial(_broadcast, question, event))
+
+
 def _broadcast(question: Question, event: Event) -> None:
     # After commit: a channel layer that is down must not turn a stored change into an error.
     try:

@@ -25,7 +25,7 @@ from helpdesk import clock
 from routing import deadlines
 from routing.models import Category, Role, StaffProfile, Unit
 
-from . import effects, publication, redaction, tasks, timeliness
+from . import effects, publication, redaction, timeliness
 from .access import authorize
 from .models import (
     OPEN_STATUSES,
@@ -262,9 +262,8 @@ def question_submit(
         data={"source": source, "attachments": len(files)},
         created_at=at,
     )
-    # The receipt's mail, and its routing: tasks written in this transaction (decision 0016).
-    effects.question_changed(question=question, event=event)
-    tasks.route_new_question.enqueue(question.pk)
+    # The receipt's mail, and its routing: one task written in this transaction (decision 0016).
+    effects.question_received(question=question, event=event)
     return question, True
 
 

@@ -155,6 +155,27 @@ def sync_search_index(question_id: int, attempt: int = 1) -> None:
     _attempt(sync_search_index, search.sync_question, question_id, attempt=attempt)
 
 
+# --- A new question ----------------------------------------------------------------------------
+
+
+@task()
+def receive_question(question_id: int, delivery_ids: list[int]) -> None:
+    """A new question's first attempts, in one task: its receipt mail(s), then its routing.
+
+    Each keeps its own retries: a mail that fails is retried as :func:`send_delivery`, routing
+    as :func:`route_new_question`, so one failing does not hold back or repeat the other.
+    """
+    for delivery_id in delivery_ids:
+        try:
+            send_delivery.call(delivery_id)
+        except Exception:
+            # Not the mail server (send_delivery handles that) but the database, say: the
+            # delivery is still owed, so it gets a task of its own, and routing goes on.
+            log.warning("Receipt delivery %s failed", delivery_id, exc_info=True)
+            send_delivery.using(run_after=clock.now() + FIRST_RETRY_AFTER).enqueue(delivery_id)
+    _attempt(route_new_question, autoroute.route_new_question, question_id, attempt=1)
+
+
 # --- Recovery -----------------------------------------------------------------------------------
 
 # A task still marked running this long after it started was left by a worker that died (the

@@ -65,10 +65,11 @@ def test_an_approval_that_rolls_back_leaves_no_mail_task(intake, head_land, offi
 
 
 @pytest.mark.django_db
-def test_a_submission_writes_its_mail_and_routing_tasks_in_its_transaction():
+def test_a_submission_writes_its_mail_and_routing_task_in_its_transaction():
     question = make_question()
 
-    assert task_names() == ["route_new_question", "send_delivery"]
+    # One row for the receipt's mail and the routing together (decision 0016, "Worker cost").
+    assert task_names() == ["receive_question"]
     (delivery,) = Delivery.objects.all()
     assert (delivery.question, delivery.template, delivery.recipient) == (
         question,
@@ -198,7 +199,7 @@ def test_a_worker_killed_after_sending_does_not_send_again_when_its_task_is_requ
     # As if the worker had died after the send, before marking its task done.
     DBTaskResult.objects.update(status="RUNNING", started_at=clock.now() - timedelta(hours=1))
 
-    assert tasks.requeue_stalled() == 2
+    assert tasks.requeue_stalled() == 1
     run_worker()
 
     assert len(mail.outbox) == 1
@@ -211,6 +212,60 @@ def test_a_delivery_being_sent_by_another_worker_is_not_sent_again(transactional
 
     assert tasks.send_delivery.call(delivery.pk) == Delivery.Status.PENDING
     assert mail.outbox == []
+
+
+# --- A new question's one task: its mail and its routing retry apart ---------------------------
+
+
+@pytest.mark.django_db
+def test_a_receipt_whose_mail_fails_is_still_routed_and_its_mail_retried_alone(smtp, monkeypatch):
+    smtp.down = True
+    question = make_question()
+    routed = []
+    monkeypatch.setattr("questions.autoroute.route_new_question", routed.append)
+
+    tasks.receive_question.call(question.pk, [Delivery.objects.get().pk])
+
+    assert routed == [question.pk]
+    retry = DBTaskResult.objects.get(status="READY", task_path__endswith="send_delivery")
+    assert retry.run_after > clock.now()
+
+
+@pytest.mark.django_db
+def test_a_receipt_whose_delivery_cannot_be_read_still_routes_and_owes_the_mail(monkeypatch):
+    question = make_question()
+    delivery = Delivery.objects.get()
+    routed = []
+    monkeypatch.setattr("questions.autoroute.route_new_question", routed.append)
+    # Not the mail server: the database, say, fails under the send itself.
+    monkeypatch.setattr(tasks.Delivery.objects, "select_related", broken_query)
+
+    tasks.receive_question.call(question.pk, [delivery.pk])
+
+    assert routed == [question.pk]
+    retry = DBTaskResult.objects.get(status="READY", task_path__endswith="send_delivery")
+    assert retry.args_kwargs["args"] == [delivery.pk]
+
+
+def broken_query(*args, **kwargs):
+    raise Boom
+
+
+@pytest.mark.django_db
+def test_a_receipt_whose_routing_fails_sends_its_mail_once_and_retries_routing_alone(
+    monkeypatch,
+):
+    question = make_question()
+
+    def broken(question_id):
+        raise Boom
+
+    monkeypatch.setattr("questions.autoroute.route_new_question", broken)
+    tasks.receive_question.call(question.pk, [Delivery.objects.get().pk])
+
+    assert len(mail.outbox) == 1
+    retry = DBTaskResult.objects.get(status="READY", args_kwargs__kwargs__attempt=2)
+    assert retry.task_path == "questions.tasks.route_new_question"
 
 
 # --- Routing and the index ---------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinLengthValidator
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -27,28 +28,41 @@ from .uploads import check_upload
 NONCE_PREFIX = "web:"
 
 
-class RenderedOnceSelect(forms.Select):
-    """A select whose HTML is rendered once per distinct content, then reused.
+class ReusingRenderer(DjangoTemplates):
+    """Renders a widget once per distinct context, then reuses its HTML (the ask form's).
 
-    Django renders every option through two templates, so a list of communes was most of the
-    ask page's cost. The key is the widget's whole context (options, labels in the request's
-    language, the selected value, attributes): read from the database on every request as
-    before, so an edited category shows at once; only identical HTML is reused. The values
-    are choice ids, never what a citizen typed.
+    Django renders every widget, and every <option> of a select, through templates of its
+    own: that was most of the cost of the ask page. A widget's HTML depends only on its
+    context (name, attributes, options and labels in the request's language, value), so it
+    is kept per process under that whole context, read afresh on every request: an edited
+    category still shows at once. Only widgets whose value is a choice's id or nothing are
+    kept, never one holding what a citizen typed (a form sent back with errors renders those
+    afresh), and at most :attr:`KEPT` variants.
     """
 
+    KEPT = 256
     _rendered: ClassVar[dict[str, str]] = {}
-    RENDERED_KEPT = 256
 
-    def _render(self, template_name, context, renderer=None):
-        key = json.dumps([template_name, context["widget"]], default=str, sort_keys=True)
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget")
+        if not template_name.startswith("django/forms/widgets/") or not _reusable(widget):
+            return super().render(template_name, context, request)
+        key = json.dumps([template_name, widget], default=str, sort_keys=True)
         html = self._rendered.get(key)
         if html is None:
-            html = super()._render(template_name, context, renderer)
-            if len(self._rendered) >= self.RENDERED_KEPT:
+            html = super().render(template_name, context, request)
+            if len(self._rendered) >= self.KEPT:
                 self._rendered.clear()
             self._rendered[key] = html
         return html
+
+
+def _reusable(widget: dict | None) -> bool:
+    if widget is None:
+        return False
+    if "optgroups" in widget:  # a select: its value is one of the ids offered
+        return True
+    return widget.get("value") in (None, "", False) and widget.get("type") != "hidden"
 
 
 class MultipleFileInput(forms.FileInput):
@@ -118,6 +132,8 @@ def _text_field(*, label, max_length, min_length=None, widget=None, required=Tru
 
 
 class AskForm(forms.Form):
+    default_renderer = ReusingRenderer()
+
     title = _text_field(
         label=_("Title"),
         max_length=validators.TITLE_MAX,
@@ -134,7 +150,6 @@ class AskForm(forms.Form):
         queryset=Category.objects.none(),
         required=False,
         empty_label=_("— I am not sure —"),
-        widget=RenderedOnceSelect,
         help_text=_("Helps us send your question to the right agency faster."),
     )
     commune = forms.ModelChoiceField(
@@ -142,7 +157,6 @@ class AskForm(forms.Form):
         queryset=Unit.objects.none(),
         required=False,
         empty_label=_("— Not about a particular commune —"),
-        widget=RenderedOnceSelect,
     )
     name = _text_field(label=_("Full name"), max_length=validators.NAME_MAX)
     email = forms.EmailField(

@@ -1,4 +1,4 @@
-"""The ask page's lists are reused only while they are the same (forms.RenderedOnceSelect)."""
+"""The ask page's lists are reused only while they are the same (forms.ReusingRenderer)."""
 
 from __future__ import annotations
 

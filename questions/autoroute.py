@@ -31,8 +31,11 @@ from .redaction import redact
 log = logging.getLogger(__name__)
 
 
-def route_new_question(question_id: int) -> None:
-    question = Question.objects.select_related("category", "commune").get(pk=question_id)
+def route_new_question(question_id: int, *, question: Question | None = None) -> None:
+    """Route question ``question_id`` by rule or model, if either is sure; ``question``: the
+    row, if the caller has just read it (with its category and commune)."""
+    if question is None:
+        question = Question.objects.select_related("category", "commune").get(pk=question_id)
     if question.status != Status.RECEIVED or question.unit_id is not None:
         return  # someone (or a replayed receipt) got there first
     result = routing.suggest_units(

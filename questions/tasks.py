@@ -28,7 +28,7 @@ from helpdesk.logging import mask
 from search import services as search
 
 from . import autoroute, notifications
-from .models import Delivery
+from .models import Delivery, Question
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,11 @@ def retry_delay(attempts: int) -> timedelta:
 @task()
 def send_delivery(delivery_id: int) -> str:
     """Send one recorded e-mail unless it was already sent; returns the delivery's status."""
+    return _send(delivery_id)
+
+
+def _send(delivery_id: int, *, question: Question | None = None) -> str:
+    """:func:`send_delivery`; ``question``: its question, already read by the caller."""
     at = clock.now()
     # The claim: only a delivery still owed, whose turn has come, and not being sent by another
     # runner right now (its next attempt moves to the lease's end while this one sends).
@@ -64,7 +69,11 @@ def send_delivery(delivery_id: int) -> str:
     )
     if not claimed:
         return Delivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first()
-    delivery = Delivery.objects.select_related("question", "event").get(pk=delivery_id)
+    if question is None:
+        delivery = Delivery.objects.select_related("question", "event").get(pk=delivery_id)
+    else:
+        delivery = Delivery.objects.select_related("event").get(pk=delivery_id, question=question)
+        delivery.question = question
     try:
         message = notifications.compose(delivery)
         if message is None:
@@ -137,7 +146,7 @@ def _attempt(this: object, work: Callable[[int], None], question_id: int, *, att
     except Exception:
         if attempt >= MAX_ATTEMPTS:
             raise
-        log.warning("%s for question %s failed", work.__qualname__, question_id, exc_info=True)
+        log.warning("%s for question %s failed", this.name, question_id, exc_info=True)
         this.using(run_after=clock.now() + retry_delay(attempt)).enqueue(
             question_id, attempt=attempt + 1
         )
@@ -165,15 +174,22 @@ def receive_question(question_id: int, delivery_ids: list[int]) -> None:
     Each keeps its own retries: a mail that fails is retried as :func:`send_delivery`, routing
     as :func:`route_new_question`, so one failing does not hold back or repeat the other.
     """
+    # Read once for both (the widest row either reads); each still checks what it acts on.
+    question = Question.objects.select_related("category", "commune").filter(pk=question_id).first()
     for delivery_id in delivery_ids:
         try:
-            send_delivery.call(delivery_id)
+            _send(delivery_id, question=question)
         except Exception:
             # Not the mail server (send_delivery handles that) but the database, say: the
             # delivery is still owed, so it gets a task of its own, and routing goes on.
             log.warning("Receipt delivery %s failed", delivery_id, exc_info=True)
             send_delivery.using(run_after=clock.now() + FIRST_RETRY_AFTER).enqueue(delivery_id)
-    _attempt(route_new_question, autoroute.route_new_question, question_id, attempt=1)
+    if question is not None:  # else erased since: nothing to route
+
+        def route(question_id: int) -> None:
+            autoroute.route_new_question(question_id, question=question)
+
+        _attempt(route_new_question, route, question_id, attempt=1)
 
 
 # --- Recovery -----------------------------------------------------------------------------------

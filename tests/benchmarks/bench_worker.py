@@ -110,10 +110,17 @@ def run(args: argparse.Namespace) -> None:
     connection.close()  # the worker is another process: nothing cached from the request side
 
     profiler = cProfile.Profile(time.process_time) if args.profile or args.top else None
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(1)
+        return execute(sql, params, many, context)
+
     cpu, wall = time.process_time(), time.perf_counter()
     if profiler:
         profiler.enable()
-    ran = drain(args.worker)
+    with connection.execute_wrapper(count):
+        ran = drain(args.worker)
     if profiler:
         profiler.disable()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
@@ -123,6 +130,10 @@ def run(args: argparse.Namespace) -> None:
     )
     print(f"submissions {args.count}, task rows {rows} ({rows / args.count:.2f} each), ran {ran}")
     print(f"task statuses: {statuses}")
+    print(
+        f"SQL statements per submission (not counting BEGIN/COMMIT): "
+        f"{len(statements) / args.count:.1f}"
+    )
     print(
         f"worker CPU {cpu * 1000 / args.count:.2f} ms per submission "
         f"({cpu * 1000 / max(ran, 1):.2f} ms per task); wall {wall * 1000 / args.count:.2f} ms"

@@ -222,7 +222,7 @@ def test_a_receipt_whose_mail_fails_is_still_routed_and_its_mail_retried_alone(s
     smtp.down = True
     question = make_question()
     routed = []
-    monkeypatch.setattr("questions.autoroute.route_new_question", routed.append)
+    monkeypatch.setattr("questions.autoroute.route_new_question", lambda pk, **_: routed.append(pk))
 
     tasks.receive_question.call(question.pk, [Delivery.objects.get().pk])
 
@@ -236,7 +236,7 @@ def test_a_receipt_whose_delivery_cannot_be_read_still_routes_and_owes_the_mail(
     question = make_question()
     delivery = Delivery.objects.get()
     routed = []
-    monkeypatch.setattr("questions.autoroute.route_new_question", routed.append)
+    monkeypatch.setattr("questions.autoroute.route_new_question", lambda pk, **_: routed.append(pk))
     # Not the mail server: the database, say, fails under the send itself.
     monkeypatch.setattr(tasks.Delivery.objects, "select_related", broken_query)
 
@@ -257,7 +257,7 @@ def test_a_receipt_whose_routing_fails_sends_its_mail_once_and_retries_routing_a
 ):
     question = make_question()
 
-    def broken(question_id):
+    def broken(question_id, **_kwargs):
         raise Boom
 
     monkeypatch.setattr("questions.autoroute.route_new_question", broken)
@@ -275,7 +275,7 @@ def test_a_receipt_whose_routing_fails_sends_its_mail_once_and_retries_routing_a
 def test_routing_that_fails_is_tried_again_later(monkeypatch):
     question = make_question()
 
-    def broken(question_id):
+    def broken(question_id, **_kwargs):
         raise Boom
 
     monkeypatch.setattr("questions.autoroute.route_new_question", broken)
@@ -290,7 +290,7 @@ def test_routing_that_fails_is_tried_again_later(monkeypatch):
 def test_routing_raises_on_its_last_attempt(monkeypatch):
     question = make_question()
 
-    def broken(question_id):
+    def broken(question_id, **_kwargs):
         raise Boom
 
     monkeypatch.setattr("questions.autoroute.route_new_question", broken)

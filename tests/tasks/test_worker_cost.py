@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from questions import tasks
+from questions.models import Delivery
 from tests.factories import make_question
 
 
@@ -20,3 +24,16 @@ def test_the_worker_keeps_its_database_connection_between_tasks(
     run_worker()
 
     assert closes == []
+
+
+@pytest.mark.django_db
+def test_the_receipt_task_reads_the_question_once_for_its_mail_and_its_routing():
+    question = make_question()
+    delivery = Delivery.objects.get()
+
+    with CaptureQueriesContext(connection) as captured:
+        tasks.receive_question.call(question.pk, [delivery.pk])
+
+    reads = [q["sql"] for q in captured if '"questions_question"' in q["sql"].split("WHERE")[0]]
+    assert len(reads) == 1, reads
+    assert Delivery.objects.get().status == Delivery.Status.SENT

@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> None:
     print(f"submissions {args.count}, task rows {rows} ({rows / args.count:.2f} each), ran {ran}")
     print(f"task statuses: {statuses}")
     print(
-        f"SQL statements per submission (not counting BEGIN/COMMIT): "
+        f"SQL statements per submission (BEGIN counted, COMMIT not): "
         f"{len(statements) / args.count:.1f}"
     )
     print(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from .calendar import DEFAULT_YEARS, Override, WorkingCalendar
 from .models import (
@@ -100,8 +100,15 @@ def _table_version() -> tuple:
     # Several processes (web workers, the sweep) share the table: each compares this cheap
     # fingerprint with the one its calendar was built from, so an edit made anywhere is seen
     # by everyone on their next call, with no message between processes.
-    row = CalendarOverride.objects.aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk"))
-    return (_generation, row["n"], row["last"], row["top"])
+    # The count of working days also changes when an edit is rolled back after this process
+    # had already rebuilt its calendar from it (a day flipped, then the flip undone).
+    row = CalendarOverride.objects.aggregate(
+        n=Count("pk"),
+        working=Count("pk", filter=Q(is_working=True)),
+        last=Max("updated_at"),
+        top=Max("pk"),
+    )
+    return (_generation, row["n"], row["working"], row["last"], row["top"])
 
 
 def working_calendar() -> WorkingCalendar:

@@ -12,8 +12,16 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from routing.deadlines import invalidate_calendar
 from routing.models import Role, Unit
 from tests.factories import make_category, make_staff, make_unit
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar():
+    """Each test builds the working calendar from its own database: a calendar cached by an
+    earlier test whose edits were rolled back must not decide this test's deadlines."""
+    invalidate_calendar()
 
 
 @pytest.fixture(autouse=True)

@@ -61,6 +61,7 @@ def test_publishing_text_with_the_askers_phone_is_refused_as_a_form_error(staff,
         "The public text still contains personal data."
     ]
     [(field, kind, finding)] = response.context["blocking"]
+    assert (str(field), str(kind)) == ("Public answer", "phone number")
     assert (finding.field, finding.kind, finding.text, finding.asker) == (
         "public_answer",
         "phone",

@@ -18,6 +18,34 @@ from tests.factories import make_category, make_staff, make_unit
 
 
 @pytest.fixture(autouse=True)
+def _shipped_calendar_after_a_flush(request, django_db_blocker):
+    """A transactional test (and a live server's) ends by flushing the database, which also
+    deletes the rows the migrations shipped: the announced day swaps (routing migration 0004).
+    Put them back, so a later test on this worker computes deadlines with the product's
+    calendar (Saturday 10 January 2026 worked), whatever ran before it."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    flushed = {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if not flushed:
+        return
+    from routing.calendar_data import ANNOUNCED_DAYS, WORKING
+    from routing.models import CalendarOverride
+
+    with django_db_blocker.unblock():
+        for record in ANNOUNCED_DAYS:
+            CalendarOverride.objects.get_or_create(
+                day=record.day,
+                defaults={
+                    "is_working": record.kind == WORKING,
+                    "note": record.note,
+                    "source": record.source,
+                },
+            )
+
+
+@pytest.fixture(autouse=True)
 def _fresh_calendar():
     """Each test builds the working calendar from its own database: a calendar cached by an
     earlier test whose edits were rolled back must not decide this test's deadlines."""

@@ -452,10 +452,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("HELPDESK_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
-        # One INFO line per task state change would drown the operator's log; failures and
-        # retries are WARNING and above, and the deliveries command lists them.
-        "django_tasks": {"level": "WARNING"},
-        "django_tasks_db": {"level": "WARNING"},
         **{
             name: {"handlers": [], "propagate": True}
             for name in ("django", "django.server", "uvicorn", "uvicorn.access")

@@ -9,6 +9,19 @@ from django.contrib import admin
 from .models import DataSubjectRequest, Delivery, Event, Question
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown, never edited here: an edit in the admin would bypass the services and the audit."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class EventInline(admin.TabularInline):
     model = Event
     extra = 0
@@ -21,7 +34,7 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ReadOnlyAdmin):
     list_display = [
         "tracking_code",
         "title",
@@ -36,18 +49,9 @@ class QuestionAdmin(admin.ModelAdmin):
     date_hierarchy = "received_at"
     inlines = [EventInline]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(DataSubjectRequest)
-class DataSubjectRequestAdmin(admin.ModelAdmin):
+class DataSubjectRequestAdmin(ReadOnlyAdmin):
     """Read only, like questions: requests are made and carried out by questions.privacy."""
 
     list_display = ["question", "kind", "received_at", "due_on", "outcome", "completed_at"]
@@ -55,18 +59,9 @@ class DataSubjectRequestAdmin(admin.ModelAdmin):
     search_fields = ["question__tracking_code"]
     date_hierarchy = "received_at"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(ReadOnlyAdmin):
     """Read only: the task sends and marks them; `manage.py deliveries --retry` retries failed
     ones (decision 0016)."""
 
@@ -84,12 +79,3 @@ class DeliveryAdmin(admin.ModelAdmin):
     search_fields = ["question__tracking_code", "recipient"]
     date_hierarchy = "created_at"
     list_select_related = ["question"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

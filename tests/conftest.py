@@ -18,31 +18,32 @@ from tests.factories import make_category, make_staff, make_unit
 
 
 @pytest.fixture(autouse=True)
-def _shipped_calendar_after_a_flush(request, django_db_blocker):
+def _shipped_calendar(request, django_db_blocker):
     """A transactional test (and a live server's) ends by flushing the database, which also
     deletes the rows the migrations shipped: the announced day swaps (routing migration 0004).
-    Put them back, so a later test on this worker computes deadlines with the product's
-    calendar (Saturday 10 January 2026 worked), whatever ran before it."""
-    yield
+    Before each database test, put back any that are missing, so it computes deadlines with the
+    product's calendar (Saturday 10 January 2026 worked) whatever ran before it on this worker.
+    Done before the test rather than after the flushing one: the order in which fixtures are
+    torn down would otherwise decide whether the flush comes before or after the repair."""
     marker = request.node.get_closest_marker("django_db")
-    flushed = {"transactional_db", "live_server"} & set(request.fixturenames) or (
-        marker is not None and marker.kwargs.get("transaction")
-    )
-    if not flushed:
+    if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
         return
+    request.getfixturevalue("django_db_setup")  # the test database, never the developer's
     from routing.calendar_data import ANNOUNCED_DAYS, WORKING
     from routing.models import CalendarOverride
 
     with django_db_blocker.unblock():
-        for record in ANNOUNCED_DAYS:
-            CalendarOverride.objects.get_or_create(
+        present = set(CalendarOverride.objects.values_list("day", flat=True))
+        CalendarOverride.objects.bulk_create(
+            CalendarOverride(
                 day=record.day,
-                defaults={
-                    "is_working": record.kind == WORKING,
-                    "note": record.note,
-                    "source": record.source,
-                },
+                is_working=record.kind == WORKING,
+                note=record.note,
+                source=record.source,
             )
+            for record in ANNOUNCED_DAYS
+            if record.day not in present
+        )
 
 
 @pytest.fixture(autouse=True)

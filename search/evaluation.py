@@ -5,6 +5,12 @@ procedures it concerns, so a procedure's name is a query and the questions linke
 its relevant set (only procedures linked to 3 or more questions are used). Each query is run as
 written and with its diacritics stripped — people type both ways.
 
+A fixed third of the queries is **held out** from all tuning (``part_of``: a hash of the
+procedure's name, so the split never depends on the order of the file or on a seed). Ideas
+are tried and weights chosen on the ``tune`` part only; the ``heldout`` part is measured to
+report, so its figure is an estimate on queries the ranking was not fitted to
+(docs/decisions/0021-search-relevance.md).
+
 Nothing here touches the site's database or index: the corpus goes into a temporary Whoosh
 index and an in-memory SQLite database; with ``backend="postgres"`` also into temporary
 tables of this database session, which shadow the site's search tables for this session only
@@ -13,6 +19,7 @@ tables of this database session, which shadow the site's search tables for this 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import random
@@ -20,6 +27,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +40,9 @@ from search.backends.whoosh_index import WhooshBackend
 
 CUTOFF = 10
 MIN_RELEVANT = 3
+# One query in HELD_OUT_EVERY is held out from tuning (see ``part_of``).
+HELD_OUT_EVERY = 3
+PARTS = ("tune", "heldout")
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,24 @@ def load_corpus(path: Path) -> tuple[list[Row], list[Case]]:
         if len(ids) >= MIN_RELEVANT
     ]
     return rows, cases
+
+
+def part_of(case: Case) -> str:
+    """``"heldout"`` for a fixed third of the queries, ``"tune"`` for the rest.
+
+    The first 8 bytes of the SHA-256 of the procedure's name (NFC, UTF-8) modulo 3: a rule of
+    the query alone, the same on every machine and whatever else the corpus holds.
+    """
+    name = unicodedata.normalize("NFC", case.query).encode()
+    value = int.from_bytes(hashlib.sha256(name).digest()[:8], "big")
+    return "heldout" if value % HELD_OUT_EVERY == 0 else "tune"
+
+
+def split_cases(cases: Iterable[Case]) -> dict[str, list[Case]]:
+    parts: dict[str, list[Case]] = {name: [] for name in PARTS}
+    for case in cases:
+        parts[part_of(case)].append(case)
+    return parts
 
 
 def sample_cases(cases: Sequence[Case], n: int | None, *, seed: int = 5) -> list[Case]:
@@ -114,23 +143,50 @@ class Figures:
         }
 
 
-def measure(run: Callable[[str], list[str]], cases: Iterable[Case], *, strip: bool) -> Figures:
-    scores, rrs, recalls, times = [], [], [], []
+@dataclass(frozen=True)
+class Outcome:
+    """One query's figures."""
+
+    ndcg: float
+    rr: float
+    recall: float
+    seconds: float
+
+
+def run_cases(
+    run: Callable[[str], list[str]], cases: Iterable[Case], *, strip: bool
+) -> list[Outcome]:
+    outcomes = []
     for case in cases:
         text = fold(case.query) if strip else case.query
         began = time.perf_counter()
         ranked = run(text)
-        times.append(time.perf_counter() - began)
-        scores.append(ndcg(ranked, case.relevant))
-        rrs.append(reciprocal_rank(ranked, case.relevant))
-        recalls.append(recall(ranked, case.relevant))
+        seconds = time.perf_counter() - began
+        outcomes.append(
+            Outcome(
+                ndcg(ranked, case.relevant),
+                reciprocal_rank(ranked, case.relevant),
+                recall(ranked, case.relevant),
+                seconds,
+            )
+        )
+    return outcomes
+
+
+def summarize(outcomes: Sequence[Outcome]) -> Figures:
+    if not outcomes:
+        return Figures(0.0, 0.0, 0.0, 0.0, 0)
     return Figures(
-        ndcg=statistics.fmean(scores),
-        mrr=statistics.fmean(rrs),
-        recall=statistics.fmean(recalls),
-        ms_per_query=1000 * statistics.fmean(times),
-        queries=len(scores),
+        ndcg=statistics.fmean(o.ndcg for o in outcomes),
+        mrr=statistics.fmean(o.rr for o in outcomes),
+        recall=statistics.fmean(o.recall for o in outcomes),
+        ms_per_query=1000 * statistics.fmean(o.seconds for o in outcomes),
+        queries=len(outcomes),
     )
+
+
+def measure(run: Callable[[str], list[str]], cases: Iterable[Case], *, strip: bool) -> Figures:
+    return summarize(run_cases(run, cases, strip=strip))
 
 
 # --- The two engines ------------------------------------------------------------------------
@@ -231,45 +287,80 @@ class Fts5Run:
         return [ext for (ext,) in cursor]
 
 
+def select_cases(cases: Sequence[Case], *, part: str = "all", sample: int | None = None):
+    """The queries of ``part`` ("tune", "heldout" or "all"), ``sample`` of them if given."""
+    if part not in (*PARTS, "all"):
+        raise ValueError(f"Unknown part {part!r}: tune, heldout or all")
+    chosen = [c for c in cases if part == "all" or part_of(c) == part]
+    return sample_cases(chosen, sample)
+
+
 def evaluate(
-    corpus: Path, *, sample: int | None = None, synonyms=None, backend: str = "whoosh"
-) -> dict[str, dict[str, dict[str, float]]]:
+    corpus: Path,
+    *,
+    sample: int | None = None,
+    synonyms=None,
+    backend: str = "whoosh",
+    part: str = "all",
+) -> dict:
     """Figures of our Whoosh index and FTS5; with ``backend="postgres"`` also of the
-    PostgreSQL backend (``report["postgres"]``) on the same corpus and queries."""
+    PostgreSQL backend (``report["postgres"]``) on the same corpus and queries.
+
+    ``report[engine]`` covers every selected query; ``report["parts"][name][engine]`` the
+    tuning and held-out queries apart (``part_of``).
+    """
     rows, cases = load_corpus(corpus)
-    cases = sample_cases(cases, sample)
+    cases = select_cases(cases, part=part, sample=sample)
+    part_names = [part_of(c) for c in cases]
+    engines: dict[str, Callable[[str], list[str]]] = {}
+    report: dict = {}
     with tempfile.TemporaryDirectory(prefix="evaluate-search-") as tmp:
         began = time.perf_counter()
         ours = WhooshRun(rows, Path(tmp), synonyms)
         build_seconds = time.perf_counter() - began
+        theirs = None
         try:
-            baseline = Fts5Run(rows)
-            report = {
-                "ours": {
-                    "written": measure(ours, cases, strip=False).as_dict(),
-                    "stripped": measure(ours, cases, strip=True).as_dict(),
-                },
-                "fts5": {
-                    "written": measure(baseline, cases, strip=False).as_dict(),
-                    "stripped": measure(baseline, cases, strip=True).as_dict(),
-                },
-            }
+            engines["ours"] = ours
             if backend == "postgres":
                 began = time.perf_counter()
                 theirs = PostgresRun(rows, synonyms)
                 report["postgres_index_seconds"] = round(time.perf_counter() - began, 2)
-                try:
-                    report["postgres"] = {
-                        "written": measure(theirs, cases, strip=False).as_dict(),
-                        "stripped": measure(theirs, cases, strip=True).as_dict(),
-                    }
-                finally:
-                    theirs.close()
+                engines["postgres"] = theirs
+            engines["fts5"] = Fts5Run(rows)
+            outcomes = {
+                (engine, kind): run_cases(run, cases, strip=kind == "stripped")
+                for engine, run in engines.items()
+                for kind in ("written", "stripped")
+            }
         finally:
             ours.backend.close()
+            if theirs is not None:
+                theirs.close()
+    for engine in engines:
+        report[engine] = {
+            kind: summarize(outcomes[engine, kind]).as_dict() for kind in ("written", "stripped")
+        }
+    report["parts"] = {
+        name: {
+            engine: {
+                kind: summarize(
+                    [
+                        o
+                        for o, p in zip(outcomes[engine, kind], part_names, strict=True)
+                        if p == name
+                    ]
+                ).as_dict()
+                for kind in ("written", "stripped")
+            }
+            for engine in engines
+        }
+        for name in PARTS
+        if name in part_names
+    }
     report["corpus"] = {
         "documents": len(rows),
         "queries": len(cases),
+        "part": part,
         "index_seconds": round(build_seconds, 2),
     }
     return report

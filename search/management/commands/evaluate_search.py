@@ -24,6 +24,13 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print JSON.")
         parser.add_argument("--sample", type=int, default=None, help="Use N queries (seeded).")
         parser.add_argument(
+            "--part",
+            choices=(*evaluation.PARTS, "all"),
+            default="all",
+            help="tune: the queries ideas are tried on; heldout: the third kept out of all "
+            "tuning (measure it only to report); all: both, printed apart.",
+        )
+        parser.add_argument(
             "--synonyms", action="store_true", help="Expand with the site's synonym table."
         )
         parser.add_argument(
@@ -35,7 +42,15 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, corpus, json=False, sample=None, synonyms=False, backend="whoosh", **options
+        self,
+        *args,
+        corpus,
+        json=False,
+        sample=None,
+        synonyms=False,
+        backend="whoosh",
+        part="all",
+        **options,
     ):
         if not corpus.exists():
             raise CommandError(f"No corpus at {corpus} (see ../shared/data/dvc_faq/README.md).")
@@ -46,6 +61,7 @@ class Command(BaseCommand):
             sample=sample,
             synonyms=services.synonym_groups() if synonyms else None,
             backend=backend,
+            part=part,
         )
         if json:
             self.stdout.write(_json(report))
@@ -56,33 +72,45 @@ class Command(BaseCommand):
             f"(procedures linked to ≥{evaluation.MIN_RELEVANT} questions); "
             f"indexed in {info['index_seconds']} s"
         )
-        header = f"{'engine':9} {'queries':9} {'nDCG@10':>8} {'MRR':>7} {'R@10':>7} {'ms/q':>7}"
-        self.stdout.write(header)
         engines = ("ours", "postgres", "fts5") if "postgres" in report else ("ours", "fts5")
-        for engine in engines:
-            for kind in ("written", "stripped"):
-                f = report[engine][kind]
-                self.stdout.write(
-                    f"{engine:9} {kind:9} {f['ndcg@10']:8.4f} {f['mrr']:7.4f} "
-                    f"{f['recall@10']:7.4f} {f['ms_per_query']:7.2f}"
-                )
-        target = evaluation_target(report)
-        style = self.style.SUCCESS if target else self.style.WARNING
-        verdict = "met" if target else "NOT met"
-        self.stdout.write(style(f"Target nDCG@10 ≥ 0.70, written and stripped: {verdict}"))
-        if "postgres" in report:
-            gaps = parity_gaps(report)
-            shown = ", ".join(f"{kind} {gap:+.4f}" for kind, gap in gaps.items())
-            met = all(abs(gap) <= PARITY for gap in gaps.values())
+        header = f"{'engine':9} {'queries':9} {'nDCG@10':>8} {'MRR':>7} {'R@10':>7} {'ms/q':>7}"
+        for name, figures in report["parts"].items():
+            count = figures["ours"]["written"]["queries"]
+            self.stdout.write(f"\n{PART_TITLES[name]} ({count} queries)")
+            self.stdout.write(header)
+            for engine in engines:
+                for kind in ("written", "stripped"):
+                    f = figures[engine][kind]
+                    self.stdout.write(
+                        f"{engine:9} {kind:9} {f['ndcg@10']:8.4f} {f['mrr']:7.4f} "
+                        f"{f['recall@10']:7.4f} {f['ms_per_query']:7.2f}"
+                    )
+            met = evaluation_target(figures)
             style = self.style.SUCCESS if met else self.style.WARNING
             self.stdout.write(
                 style(
-                    f"PostgreSQL minus Whoosh nDCG@10: {shown}; within {PARITY}: "
+                    f"Target nDCG@10 ≥ {TARGET}, written and stripped: "
                     + ("met" if met else "NOT met")
                 )
             )
+            if "postgres" in figures:
+                gaps = parity_gaps(figures)
+                shown = ", ".join(f"{kind} {gap:+.4f}" for kind, gap in gaps.items())
+                met = all(abs(gap) <= PARITY for gap in gaps.values())
+                style = self.style.SUCCESS if met else self.style.WARNING
+                self.stdout.write(
+                    style(
+                        f"PostgreSQL minus Whoosh nDCG@10: {shown}; within {PARITY}: "
+                        + ("met" if met else "NOT met")
+                    )
+                )
 
 
+PART_TITLES = {
+    "tune": "Tuning part (ideas are tried on these)",
+    "heldout": "Held-out part (never tuned on: the figure to report)",
+}
+TARGET = 0.75
 PARITY = 0.02
 
 
@@ -95,7 +123,7 @@ def parity_gaps(report) -> dict[str, float]:
 
 
 def evaluation_target(report) -> bool:
-    return all(report["ours"][kind]["ndcg@10"] >= 0.70 for kind in ("written", "stripped"))
+    return all(report["ours"][kind]["ndcg@10"] >= TARGET for kind in ("written", "stripped"))
 
 
 def _json(report) -> str:

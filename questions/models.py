@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from helpdesk import clock
 from routing.models import Category, Unit
 
+from .channels.base import Channel as NotifyChannel
 from .timeline import MAIL_LABELS
 
 
@@ -58,10 +59,23 @@ UNIT_STATUSES = frozenset(
 ANSWERED_STATUSES = frozenset({Status.ANSWERED, Status.PUBLISHED})
 
 
-class Source(models.TextChoices):
+class Channel(models.TextChoices):
+    """How a question reached us (Decision 31/2021/QĐ-TTg art. 43.2: every channel is entered)."""
+
     WEB = "web", _("Web form")
     API = "api", _("API")
+    COUNTER = "counter", _("At the counter")
+    PHONE = "phone", _("By phone")
+    POST = "post", _("By post or on paper")
+    EMAIL = "email", _("By e-mail")
+    NATIONAL = "national", _("National feedback portal")
     IMPORT = "import", _("Imported archive")
+
+
+# The former name of the channel's choices (the column is still ``source``).
+Source = Channel
+# Channels whose questions a staff member types in for the citizen (questions/intake.py).
+STAFF_ENTERED_CHANNELS = (Channel.COUNTER, Channel.PHONE, Channel.POST)
 
 
 # Letters a citizen can read over the phone without confusion: no 0/O, 1/I/L, U/V.
@@ -176,7 +190,19 @@ class Question(models.Model):
     satisfaction_comment = models.TextField(blank=True)
     rated_at = models.DateTimeField(null=True, blank=True)
 
-    source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
+    # The channel the question arrived by; the column keeps its first name.
+    source = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB, db_index=True
+    )
+    # The staff member who typed it in for the citizen (counter, phone, post), if any.
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="questions_entered",
+    )
     external_id = models.CharField(
         _("external id"), max_length=100, null=True, blank=True, unique=True
     )
@@ -185,6 +211,10 @@ class Question(models.Model):
     idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
     # The language the citizen used, so that e-mails to them speak it.
     language = models.CharField(max_length=5, default="vi")
+    # The channel the citizen chose to hear from us on (questions/channels/, decision 0021).
+    notify_by = models.CharField(
+        _("notify me by"), max_length=10, choices=NotifyChannel.choices, default=NotifyChannel.EMAIL
+    )
     view_count = models.PositiveIntegerField(default=0)
 
     objects = QuestionQuerySet.as_manager()
@@ -439,6 +469,8 @@ class Delivery(models.Model):
         SENT = "sent", _("Sent")
         RETRYING = "retrying", _("Retrying")
         FAILED = "failed", _("Failed")
+        # Not sent, on purpose: the citizen opted out of messages to that contact.
+        SKIPPED = "skipped", _("Not sent (opted out)")
 
     CITIZEN = "citizen"
 
@@ -446,6 +478,11 @@ class Delivery(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="deliveries")
     template = models.CharField(_("template"), max_length=40)
     recipient = models.CharField(_("recipient"), max_length=150)
+    # The channel it goes out on (staff mails are always e-mail) and the provider's id for it.
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=NotifyChannel.choices, default=NotifyChannel.EMAIL
+    )
+    provider_message_id = models.CharField(_("provider's message id"), max_length=100, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -459,8 +496,8 @@ class Delivery(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = _("e-mail delivery")
-        verbose_name_plural = _("e-mail deliveries")
+        verbose_name = _("message delivery")
+        verbose_name_plural = _("message deliveries")
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "template", "recipient"], name="one_delivery_per_recipient"
@@ -520,3 +557,12 @@ class DataSubjectRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id} {self.kind} ({self.outcome})"
+
+
+# The outgoing channels' models (opt-outs, webhooks) live with their code; imported here so
+# they belong to this app.
+from .channels.models import (  # noqa: E402, F401
+    ContactOptOut,
+    WebhookDelivery,
+    WebhookSubscription,
+)

@@ -200,6 +200,9 @@ def question_submit(
     idempotency_key: str | None = None,
     language: str = "vi",
     at: datetime | None = None,
+    received_at: datetime | None = None,
+    entered_by: AbstractBaseUser | None = None,
+    external_id: str | None = None,
 ) -> tuple[Question, bool]:
     """Store a new question and return ``(question, created)``.
 
@@ -207,12 +210,17 @@ def question_submit(
     ``idempotency_key`` returns the question stored the first time (``created`` False): a
     citizen who double-clicks, or an integration that retries after a timeout, gets the same
     receipt rather than a second question.
+
+    ``received_at``: when the question actually reached us, if earlier than ``at`` (a letter,
+    a call typed in later: questions/intake.py); day zero of its deadlines. ``entered_by``: the
+    staff member who typed it in, the actor of its ``question.received`` event.
     """
     at = at or clock.now()
+    received_at = received_at or at
     # A repeated key is found by the unique index, not looked up first: the callers have just
     # looked (to answer a replay before counting it against the rate limit), so a second
     # lookup here would cost every submission a query that only a race can answer differently.
-    received_on = timezone.localdate(at)
+    received_on = timezone.localdate(received_at)
     policy = deadlines.policy_for(category)
     calendar = deadlines.working_calendar()
     question = Question(
@@ -227,9 +235,11 @@ def question_submit(
         consent_recorded_at=at if publish_consent else None,
         consent_wording=str(CONSENT_WORDING) if publish_consent else "",
         source=source,
+        entered_by=entered_by,
+        external_id=external_id or None,
         idempotency_key=idempotency_key or None,
         language=language[:5],
-        received_at=at,
+        received_at=received_at,
         # Day zero is the day of receipt (docs/design.md#legal-facts); the policy is copied so that
         # a later edit of the category does not move a deadline already promised.
         deadline_start=received_on,
@@ -257,9 +267,11 @@ def question_submit(
     event = Event.objects.create(
         question=question,
         action="question.received",
-        actor_kind="citizen",
+        actor=entered_by,
+        actor_kind="staff" if entered_by is not None else "citizen",
         to_status=Status.RECEIVED,
-        data={"source": source, "attachments": len(files)},
+        data={"source": source, "attachments": len(files)}
+        | ({"received_at": received_at.isoformat()} if received_at != at else {}),
         created_at=at,
     )
     # The receipt's mail, and its routing: one task written in this transaction (decision 0016).

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from helpdesk import clock
 from routing.models import Category, Unit
 
-from .channels.base import Channel as NotifyChannel
 from .timeline import MAIL_LABELS
 
 
@@ -211,10 +210,6 @@ class Question(models.Model):
     idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
     # The language the citizen used, so that e-mails to them speak it.
     language = models.CharField(max_length=5, default="vi")
-    # The channel the citizen chose to hear from us on (questions/channels/, decision 0021).
-    notify_by = models.CharField(
-        _("notify me by"), max_length=10, choices=NotifyChannel.choices, default=NotifyChannel.EMAIL
-    )
     view_count = models.PositiveIntegerField(default=0)
 
     objects = QuestionQuerySet.as_manager()
@@ -469,8 +464,6 @@ class Delivery(models.Model):
         SENT = "sent", _("Sent")
         RETRYING = "retrying", _("Retrying")
         FAILED = "failed", _("Failed")
-        # Not sent, on purpose: the citizen opted out of messages to that contact.
-        SKIPPED = "skipped", _("Not sent (opted out)")
 
     CITIZEN = "citizen"
 
@@ -478,11 +471,6 @@ class Delivery(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="deliveries")
     template = models.CharField(_("template"), max_length=40)
     recipient = models.CharField(_("recipient"), max_length=150)
-    # The channel it goes out on (staff mails are always e-mail) and the provider's id for it.
-    channel = models.CharField(
-        _("channel"), max_length=10, choices=NotifyChannel.choices, default=NotifyChannel.EMAIL
-    )
-    provider_message_id = models.CharField(_("provider's message id"), max_length=100, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -496,8 +484,8 @@ class Delivery(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = _("message delivery")
-        verbose_name_plural = _("message deliveries")
+        verbose_name = _("e-mail delivery")
+        verbose_name_plural = _("e-mail deliveries")
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "template", "recipient"], name="one_delivery_per_recipient"
@@ -557,12 +545,3 @@ class DataSubjectRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id} {self.kind} ({self.outcome})"
-
-
-# The outgoing channels' models (opt-outs, webhooks) live with their code; imported here so
-# they belong to this app.
-from .channels.models import (  # noqa: E402, F401
-    ContactOptOut,
-    WebhookDelivery,
-    WebhookSubscription,
-)

@@ -1,0 +1,19 @@
+"""Short texts for SMS: Vietnamese without its marks when the gateway wants plain ASCII.
+
+A Unicode SMS holds 70 characters a part, a GSM-7 one 160, and several brandname gateways
+refuse Unicode altogether: ``HELPDESK_SMS_ASCII`` (on by default) folds "Câu hỏi đã được
+trả lời" to "Cau hoi da duoc tra loi", which Vietnamese readers read without trouble.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def ascii_text(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Typographic quotes and dashes, which the translations use, to their ASCII forms.
+    plain = plain.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-"}))
+    return plain.encode("ascii", "ignore").decode()

@@ -84,6 +84,8 @@ from enum import StrEnum
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
+from helpdesk import folding
+
 __all__ = [
     "PLACEHOLDERS",
     "PLACEHOLDER_ADDRESS",
@@ -270,8 +272,7 @@ def _clusters(text: str) -> Iterator[tuple[int, int]]:
 @lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Lower case without diacritics; đ is folded to d (NFD does not decompose it)."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return folding.fold(text).casefold()
 
 
 def _typed_without_diacritics(text: str) -> bool:

@@ -49,6 +49,8 @@ from sklearn.naive_bayes import ComplementNB
 from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 
+from helpdesk import folding
+
 from .rules import fold
 from .stacking import StackedRouter, best_temperature
 from .stacking import softmax as _softmax
@@ -90,10 +92,7 @@ def lowercase(text: str) -> str:
 
 def strip_diacritics(text: str) -> str:
     """What a citizen typing without marks would write: same case, no marks, đ→d."""
-    decomposed = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
-    return unicodedata.normalize(
-        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    )
+    return folding.fold(text or "")
 
 
 class NotEnoughHistory(Exception):

@@ -14,21 +14,18 @@ administrator should not have to list every spelling. "thuế" therefore matches
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
-# đ/Đ are letters of their own in Unicode, not d plus a mark: NFD does not split them.
-_EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "D"})
+from helpdesk import folding
+
 _SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
     """Lowercase, without tone and vowel marks, đ→d, spaces collapsed: "Đất  đai" → "dat dai"."""
-    decomposed = unicodedata.normalize("NFD", (text or "").translate(_EXTRA_FOLDS))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", stripped).lower()).strip()
+    return _SPACES.sub(" ", folding.fold(text or "").lower()).strip()
 
 
 def keywords_of(raw: str) -> list[str]:

@@ -26,10 +26,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from helpdesk import folding
+
 # A syllable: a run of letters and digits. Vietnamese letters are all \w in Python's re.
 _SYLLABLE = re.compile(r"\w+", re.UNICODE)
-# Marks are combining characters after NFD; đ/Đ is a letter of its own and is mapped by hand.
-_EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "D"})
 BIGRAM_JOINER = "_"
 
 # Syllables too common to carry meaning in a query on their own ("and", "of", "is", "the"...).
@@ -60,12 +60,11 @@ def normalize(text: str) -> str:
 def fold(text: str) -> str:
     """Remove tone and vowel marks, including đ→d: "Đăng ký thuế" → "dang ky thue".
 
-    Cached: a language has a few thousand syllables, and indexing folds each one again and
-    again (this halves the time to build the index).
+    The kernel's folding (helpdesk/folding.py), cached here: a language has a few thousand
+    syllables, and indexing folds each one again and again (this halves the time to build the
+    index).
     """
-    decomposed = unicodedata.normalize("NFD", text.translate(_EXTRA_FOLDS))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped)
+    return folding.fold(text)
 
 
 def has_marks(syllable: str) -> bool:

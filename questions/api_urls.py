@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import api
+from . import api, api_intake
 
 app_name = "api"
 
@@ -30,7 +30,8 @@ urlpatterns = [
     ),
     path("archive/", api.ArchiveListApi.as_view(), name="archive-list"),
     path("archive/<int:pk>/", api.ArchiveDetailApi.as_view(), name="archive-detail"),
-    path("staff/questions/", api.StaffQuestionListApi.as_view(), name="staff-question-list"),
+    # GET: the staff list; POST: the intake desk enters a question for a citizen.
+    path("staff/questions/", api_intake.StaffQuestionsApi.as_view(), name="staff-question-list"),
     path(
         "staff/questions/<str:tracking_code>/",
         api.StaffQuestionDetailApi.as_view(),

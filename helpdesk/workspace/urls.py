@@ -2,7 +2,7 @@ from django.urls import path
 
 from helpdesk.accounts import views as account_views
 
-from . import views
+from . import intake_views, views
 
 app_name = "workspace"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("intake/", views.intake, name="intake"),
     path("inbox/", views.inbox, name="inbox"),
+    path("new/", intake_views.enter_question, name="enter_question"),
+    path("new/<str:code>/receipt/", intake_views.receipt, name="intake_receipt"),
     path("q/<str:code>/", views.question_detail, name="question"),
     path("q/<str:code>/publish/", views.publish, name="publish"),
     path("q/<str:code>/contact/", views.show_contact, name="show_contact"),

@@ -80,6 +80,7 @@ QUESTION_COLUMNS = (
     Column("answered", gettext_lazy("Answered on"), "date", 13),
     Column("timeliness", gettext_lazy("Timeliness"), "text", 20),
     Column("working_days", gettext_lazy("Working days to answer"), "int", 14),
+    Column("channel", gettext_lazy("Channel"), "text", 22),
 )
 
 
@@ -146,6 +147,7 @@ def questions_table(questions, *, title: str) -> Table:
                 answered,
                 str(LABELS[q.timeliness]) if getattr(q, "timeliness", None) else "",
                 max(days, 0) if days is not None else None,
+                str(q.get_source_display()),
             ]
 
     return Table(QUESTION_COLUMNS, lines(), title)

@@ -215,5 +215,49 @@ def latest_snapshot() -> RankingSnapshot | None:
     return RankingSnapshot.objects.order_by("-end", "-start").first()
 
 
+def figures_by_channel(period: Period, *, today: date, unit=None) -> list[ChannelFigures]:
+    """The report's figures split by the channel questions arrived by (web, counter, phone,
+    e-mail...): one scan of the period grouped by channel, each figure as in the unit table
+    (``questions.reports.MEASURES``); ``unit``: a head's own unit (and its predecessors)."""
+    from django.db.models import Count
+
+    from questions.models import Channel
+
+    questions = reports.annotate_timeliness(
+        reports.received_between(period.start, period.end), today=today
+    )
+    if unit is not None:
+        questions = questions.filter(unit_id__in=reports.unit_and_predecessors(unit))
+    counts = questions.values("source").annotate(
+        **{name: Count("pk", filter=q) for name, q in reports.MEASURES.items()}
+    )
+    by_channel = {row.pop("source"): row for row in counts.order_by()}
+    return [
+        ChannelFigures(channel=c.value, label=c.label, **by_channel[c.value])
+        for c in Channel
+        if c.value in by_channel
+    ]
+
+
+@dataclass
+class ChannelFigures:
+    channel: str
+    label: str
+    received: int = 0
+    answered: int = 0
+    early: int = 0
+    on_time: int = 0
+    late: int = 0
+    open: int = 0
+    overdue_open: int = 0
+    published: int = 0
+    rated: int = 0
+
+    @property
+    def timely_rate(self) -> float | None:
+        decided = self.early + self.on_time + self.late + self.overdue_open
+        return (self.early + self.on_time) / decided if decided else None
+
+
 def frozen_periods() -> list[str]:
     return list(RankingSnapshot.objects.order_by("-end", "-start").values_list("period", flat=True))

@@ -159,6 +159,7 @@ def dashboard(request: HttpRequest, profile) -> HttpResponse:
             ),
         ),
         "trend": trend,
+        "channels": selectors.figures_by_channel(period, today=today, unit=own_unit),
     }
     return render(request, "supervision/dashboard.html", context)
 
@@ -209,6 +210,8 @@ def _drilldown(request: HttpRequest, profile):
     )
     if unit is None and unit_param == "none":
         questions = questions.filter(unit__isnull=True)
+    if channel := request.GET.get("channel"):  # the dashboard's split by channel
+        questions = questions.filter(source=channel)
     visible = questions_visible_to(request.user).values("pk")
     questions = questions.filter(pk__in=visible).order_by("received_at", "pk")
     return period, measure, unit, unit_param, questions
@@ -238,7 +241,9 @@ def questions_list(request: HttpRequest, profile) -> HttpResponse:
         question.timeliness_label = (
             LABELS[question.timeliness] if getattr(question, "timeliness", None) else ""
         )
-    query = _period_query(period, measure=measure, unit=unit_param or None)
+    query = _period_query(
+        period, measure=measure, unit=unit_param or None, channel=request.GET.get("channel")
+    )
     return render(
         request,
         "supervision/questions.html",

@@ -1,0 +1,57 @@
+"""The supervisors' figures split by the channel questions arrived by."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from questions import intake as intake_service
+from questions.models import Channel
+from tests.factories import make_question
+
+from .conftest import NOW
+
+pytestmark = pytest.mark.django_db
+
+
+def _phone_question(user):
+    question, _ = intake_service.question_enter_for_citizen(
+        entered_by=user,
+        channel=Channel.PHONE,
+        received_at=NOW,
+        title="Hỏi qua điện thoại về học bổng",
+        body="Con tôi học lớp 10, xin hỏi điều kiện xét học bổng của tỉnh.",
+        name="Võ Văn Em",
+        phone="0912345678",
+        at=NOW,
+    )
+    return question
+
+
+def test_the_dashboard_counts_questions_per_channel(frozen, intake, supervisor, login):
+    make_question(at=NOW)
+    make_question(at=NOW)
+    _phone_question(intake)
+    page = login(supervisor).get(reverse("supervision:dashboard"), {"period": "2026-11"})
+    channels = {c.channel: c.received for c in page.context["channels"]}
+    assert channels == {"web": 2, "phone": 1}
+
+
+def test_a_channel_figure_opens_the_questions_of_that_channel(frozen, intake, supervisor, login):
+    make_question(at=NOW)
+    phoned = _phone_question(intake)
+    page = login(supervisor).get(
+        reverse("supervision:questions"),
+        {"period": "2026-11", "measure": "received", "channel": "phone"},
+    )
+    assert [q.tracking_code for q in page.context["page"]] == [phoned.tracking_code]
+
+
+def test_the_questions_export_names_each_question_s_channel(frozen, intake, supervisor, login):
+    _phone_question(intake)
+    response = login(supervisor).get(
+        reverse("supervision:questions_export", args=["csv"]),
+        {"period": "2026-11", "measure": "received"},
+    )
+    text = b"".join(response.streaming_content if response.streaming else [response.content])
+    assert "By phone" in text.decode("utf-8-sig")

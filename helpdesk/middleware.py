@@ -9,7 +9,9 @@ from __future__ import annotations
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import add_never_cache_headers
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.deprecation import MiddlewareMixin
 
 # URL groups whose every answer is someone's private business: a citizen's tracking pages and
 # receipt (they show the question, the contact details, the private link), the staff
@@ -86,4 +88,45 @@ class SecurityHeadersMiddleware:
         if is_private(request) and "no-store" not in response.get("Cache-Control", ""):
             add_never_cache_headers(response)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+def chosen_language(request: HttpRequest) -> str | None:
+    """The language the visitor chose with the switch (Django's set_language cookie), if any."""
+    code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if not code:
+        return None
+    try:
+        return translation.get_supported_language_variant(code)
+    except LookupError:  # a cookie for a language the site does not speak
+        return None
+
+
+class LanguageMiddleware(MiddlewareMixin):
+    """Vietnamese unless the visitor chose English: the browser's Accept-Language is not asked.
+
+    Django's LocaleMiddleware would serve English to every browser set up in English — most
+    computers in a commune office, many phones — on a Vietnamese government portal whose
+    reference language is Vietnamese (ND 42/2022: English is the second language). A page is
+    therefore Vietnamese until the language switch is used; the switch posts to Django's
+    set_language view, whose cookie remembers the choice (docs/decisions/0021).
+
+    The API is different: an integrator sets Accept-Language on purpose to read the API's
+    messages in its language, so under /api/ the header still counts, after the cookie.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        language = chosen_language(request)
+        if language is None and request.path_info.startswith(API_PREFIX):
+            language = translation.get_language_from_request(request)
+        translation.activate(language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        # Caches keep one copy per language cookie (and per header under /api/).
+        vary = ["Cookie"]
+        if request.path_info.startswith(API_PREFIX):
+            vary.append("Accept-Language")
+        patch_vary_headers(response, vary)
+        response.headers.setdefault("Content-Language", translation.get_language())
         return response

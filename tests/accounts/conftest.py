@@ -14,6 +14,8 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.language import english_client
+
 ADDRESS_A = "203.0.113.10"
 ADDRESS_B = "198.51.100.20"
 ADDRESS_C = "192.0.2.30"
@@ -28,7 +30,7 @@ def _limits(settings):
 
 
 def english() -> Client:
-    return Client(headers={"Accept-Language": "en"})
+    return english_client()
 
 
 def staff_login(client: Client, username: str, password: str, *, ip: str, code: str = ""):

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from questions.models import ExtensionRequest, Status
+from tests.language import english_client
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def login():
     def as_user(user) -> Client:
-        client = Client(HTTP_ACCEPT_LANGUAGE="en")
+        client = english_client()
         client.force_login(user)
         client.cookies["django_language"] = "en"
         return client
@@ -121,7 +122,7 @@ def test_an_officer_cannot_ask_for_an_extension(travel, place, officer_land, log
 def test_the_citizen_sees_the_due_date_and_how_it_was_computed(travel, place, login):
     travel("2026-02-13")
     question = place(Status.IN_PROGRESS)
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client = english_client()
     client.cookies["django_language"] = "en"
 
     response = client.get(

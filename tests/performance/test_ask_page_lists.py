@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from routing.models import Category
 from tests.factories import make_category
+from tests.language import english_client
 
 
 def ask_page(client: Client) -> str:
@@ -15,7 +16,7 @@ def ask_page(client: Client) -> str:
 
 def test_a_renamed_field_shows_on_the_next_ask_page(db):
     category = make_category("xay-dung", name="Xây dựng", name_en="Construction")
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client = english_client()
     ask_page(client)
 
     Category.objects.filter(pk=category.pk).update(name_en="Building permits")
@@ -25,7 +26,7 @@ def test_a_renamed_field_shows_on_the_next_ask_page(db):
 
 def test_the_ask_page_lists_follow_the_visitors_language(db):
     make_category("xay-dung", name="Xây dựng nhà ở", name_en="Housing construction")
-    ask_page(Client(HTTP_ACCEPT_LANGUAGE="en"))
+    ask_page(english_client())
 
     assert "Xây dựng nhà ở" in ask_page(Client(HTTP_ACCEPT_LANGUAGE="vi"))
 

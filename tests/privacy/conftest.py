@@ -6,6 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.language import english_client
+
 ASK_FORM = {
     "title": "Hồ sơ cấp giấy phép xây dựng",
     "body": "Xin hỏi hồ sơ xin cấp giấy phép xây dựng nhà ở riêng lẻ gồm những gì?",
@@ -17,7 +19,7 @@ ASK_FORM = {
 
 def citizen() -> Client:
     """A citizen's browser (its own cookies), in English so assertions read the source texts."""
-    return Client(HTTP_ACCEPT_LANGUAGE="en")
+    return english_client()
 
 
 def rendered_ask_form(browser: Client, **overrides) -> dict:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from questions.models import Question, Status
 from questions.uploads import check_upload
 from tests.factories import make_question, walk
+from tests.language import english_client
 from tests.questions.conftest import pdf
 
 PDF_CONTENT = b"%PDF-1.4\n% giay to cua nguoi hoi\n%%EOF\n"
@@ -18,7 +19,7 @@ PDF_CONTENT = b"%PDF-1.4\n% giay to cua nguoi hoi\n%%EOF\n"
 @pytest.fixture
 def browser() -> Client:
     cache.clear()
-    return Client(headers={"Accept-Language": "en"})
+    return english_client()
 
 
 def holding_link(browser: Client, question: Question) -> Client:

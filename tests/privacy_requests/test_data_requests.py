@@ -16,6 +16,7 @@ from django.urls import reverse
 from helpdesk import clock
 from questions import privacy, services
 from questions.models import Attachment, DataSubjectRequest, Event, Question, Status
+from tests.language import english_client
 from tests.privacy_requests.conftest import holding_link
 
 pytestmark = pytest.mark.django_db
@@ -343,7 +344,7 @@ def test_a_deferred_erasure_waits_while_the_question_is_open(browser, questions_
 def test_the_erasure_is_a_line_on_the_staff_question_page(browser, questions_in, supervisor):
     question = questions_in(Status.ANSWERED)
     erase(holding_link(browser, question), question)
-    staff = Client(headers={"Accept-Language": "en"})
+    staff = english_client()
     staff.force_login(supervisor)
 
     response = staff.get(reverse("workspace:question", args=[question.tracking_code]))

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from questions.models import Status
 from tests.factories import make_question, walk
+from tests.language import english_client
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 
@@ -28,7 +29,7 @@ def fresh_cache():
 @pytest.fixture
 def browser(fresh_cache) -> Client:
     """A citizen's browser, in English so that assertions read the source strings."""
-    return Client(HTTP_ACCEPT_LANGUAGE="en")
+    return english_client()
 
 
 def pdf(name: str = "giay-to.pdf", content: bytes = PDF_BYTES) -> SimpleUploadedFile:

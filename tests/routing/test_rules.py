@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from routing.rules import first_matching_rule, fold, keywords_of, matching_rules
+from tests.language import choose_english
 
 
 def rule(pk, *, keywords="", category_id=None, commune_id=None, is_active=True):
@@ -119,10 +120,8 @@ def admin_client_with_rules(admin_client, land, tax, settings, tmp_path):
 def test_the_admin_preview_shows_the_rule_that_fires_and_the_shadowed_ones(
     admin_client_with_rules,
 ):
-    response = admin_client_with_rules.post(
-        "/admin/routing/routingrule/try/",
-        {"text": "Xin hỏi về quyết toán thuế thu nhập cá nhân"},
-        HTTP_ACCEPT_LANGUAGE="en",
+    response = choose_english(admin_client_with_rules).post(
+        "/admin/routing/routingrule/try/", {"text": "Xin hỏi về quyết toán thuế thu nhập cá nhân"}
     )
     assert response.status_code == 200
     assert response.context["fired"].name == "Thuế"

@@ -4,6 +4,8 @@ did-you-mean, the feed and the sitemap — public fields only."""
 import pytest
 from django.utils import translation
 
+from tests.language import choose_english
+
 pytestmark = pytest.mark.django_db
 BOTH_BACKENDS = True
 
@@ -124,7 +126,7 @@ def test_the_archive_page_shows_highlights_facets_and_a_total(client, archive):
 
 
 def test_the_archive_page_offers_did_you_mean(client, archive):
-    page = client.get("/archive/", {"q": "le phi truoc baa"}, HTTP_ACCEPT_LANGUAGE="en")
+    page = choose_english(client).get("/archive/", {"q": "le phi truoc baa"})
 
     assert "Did you mean" in page.content.decode()
     assert "le phi truoc ba" in page.content.decode()
@@ -157,10 +159,9 @@ def test_without_javascript_the_ask_form_shows_similar_questions_and_sends_nothi
     from questions.models import Question
 
     before = Question.objects.count()
-    page = client.post(
+    page = choose_english(client).post(
         "/ask/",
         {"title": "Lệ phí trước bạ xe máy", "body": "Tôi mua xe máy mới", "check_similar": "1"},
-        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert page.status_code == 200

@@ -13,6 +13,7 @@ from helpdesk import clock
 from questions import services
 from questions.models import Attachment, Question, Status
 from tests.factories import make_question, walk
+from tests.language import english_client
 from tests.privacy_requests.conftest import PDF_CONTENT, holding_link
 from tests.questions.conftest import pdf
 
@@ -30,7 +31,7 @@ def staff_url(item: Attachment) -> str:
 
 
 def staff_client(user) -> Client:
-    client = Client(headers={"Accept-Language": "en"})
+    client = english_client()
     client.force_login(user)
     return client
 
@@ -134,9 +135,7 @@ def test_a_file_gone_from_storage_is_the_styled_404_page_for_the_citizen(store, 
     item = question.attachments.get()
     store.remove(item.file.name)
 
-    response = holding_link(Client(headers={"Accept-Language": "en"}), question).get(
-        citizen_url(item)
-    )
+    response = holding_link(english_client(), question).get(citizen_url(item))
 
     assert response.status_code == 404
     assert "This file is not available" in response.content.decode()

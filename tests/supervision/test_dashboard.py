@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from helpdesk.models import RankingSnapshot
+from tests.language import choose_english
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +72,7 @@ def test_the_figures_match_the_hand_computed_working_day_cases(
 def test_the_period_states_its_working_day_basis(client, supervisor, tet_month, today):
     client.force_login(supervisor)
 
-    response = client.get(DASHBOARD, {"period": "2026-02"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = choose_english(client).get(DASHBOARD, {"period": "2026-02"})
 
     # 20 weekdays in February 2026, less the five days of Tết.
     assert response.context["working_days"] == 15
@@ -161,10 +162,8 @@ def test_the_drill_down_lists_the_questions_behind_a_number(
 ):
     client.force_login(supervisor)
 
-    late = client.get(
-        QUESTIONS,
-        {"period": "2026-02", "measure": "late", "unit": land.pk},
-        HTTP_ACCEPT_LANGUAGE="en",
+    late = choose_english(client).get(
+        QUESTIONS, {"period": "2026-02", "measure": "late", "unit": land.pk}
     )
     early_all = client.get(QUESTIONS, {"period": "2026-02", "measure": "early"})
 
@@ -200,7 +199,7 @@ def test_the_ranking_says_rank_k_of_n_and_lists_small_units_unranked(
 ):
     client.force_login(supervisor)
 
-    response = client.get(RANKING, {"period": "2026-02"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = choose_english(client).get(RANKING, {"period": "2026-02"})
 
     rows = {r.unit_code: r for r in response.context["ranking"].rows}
     assert (rows["land"].rank, rows["land"].rank_of) == (1, 1)
@@ -234,7 +233,7 @@ def test_the_ranking_shows_the_frozen_snapshot_when_there_is_one(
     )  # fmt: skip
     client.force_login(supervisor)
 
-    response = client.get(RANKING, {"period": "2026-02"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = choose_english(client).get(RANKING, {"period": "2026-02"})
 
     assert [r.unit_code for r in response.context["ranking"].rows] == ["old"]
     html = response.content.decode()

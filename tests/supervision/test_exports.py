@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from helpdesk.supervision.exports import UNIT_COLUMNS
+from tests.language import choose_english
 
 pytestmark = pytest.mark.django_db
 
@@ -59,10 +60,8 @@ def test_every_export_header_has_a_vietnamese_translation():
 def test_the_export_follows_the_page_language(client, supervisor, tet_month, today):
     client.force_login(supervisor)
 
-    response = client.get(
-        reverse("supervision:dashboard_export", args=["csv"]),
-        {"period": "2026-02"},
-        HTTP_ACCEPT_LANGUAGE="en",
+    response = choose_english(client).get(
+        reverse("supervision:dashboard_export", args=["csv"]), {"period": "2026-02"}
     )
 
     header, *rows = csv_rows(response)

@@ -4,6 +4,8 @@ questions, and how many answers came from the unit a question was first routed t
 import pytest
 from django.urls import reverse
 
+from tests.language import choose_english
+
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("supervision:dashboard")
@@ -14,7 +16,7 @@ def test_the_dashboard_shows_the_share_answered_by_the_first_unit_routed_to(
 ):
     client.force_login(supervisor)
 
-    response = client.get(DASHBOARD, {"period": "2026-03"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = choose_english(client).get(DASHBOARD, {"period": "2026-03"})
 
     quality = response.context["routing"]
     assert (quality.answered, quality.by_first_unit) == (4, 4)
@@ -28,7 +30,7 @@ def test_the_dashboard_shows_how_many_new_questions_were_routed_automatically(
 ):
     client.force_login(supervisor)
 
-    response = client.get(DASHBOARD, {"period": "2026-02"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = choose_english(client).get(DASHBOARD, {"period": "2026-02"})
 
     quality = response.context["routing"]
     assert (quality.routed, quality.automatic) == (5, 0)  # the intake desk routed all five
@@ -40,7 +42,7 @@ def test_a_head_of_unit_does_not_get_the_province_wide_routing_figures(
 ):
     client.force_login(head_land)
 
-    response = client.get(DASHBOARD, {"period": "2026-03"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = choose_english(client).get(DASHBOARD, {"period": "2026-03"})
 
     assert response.status_code == 200
     assert response.context["routing"] is None

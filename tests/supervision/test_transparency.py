@@ -6,6 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.language import choose_english
+
 from .conftest import PERSONAL
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +21,7 @@ def frozen_february(tet_month, today, min_volume_3):
 
 
 def test_the_page_is_public_and_shows_the_latest_frozen_ranking(client, frozen_february):
-    response = client.get(URL, HTTP_ACCEPT_LANGUAGE="en")
+    response = choose_english(client).get(URL)
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -37,7 +39,7 @@ def test_the_page_is_bilingual(client, frozen_february):
 
 
 def test_no_personal_data_reaches_the_page(client, frozen_february, tet_month):
-    vietnamese, english = client.get(URL), client.get(URL, HTTP_ACCEPT_LANGUAGE="en")
+    vietnamese, english = client.get(URL), choose_english(client).get(URL)
 
     # The pages that are searched are the ranking itself, not an error page without figures.
     assert vietnamese.status_code == english.status_code == 200
@@ -60,7 +62,7 @@ def test_this_months_live_figures_are_shown(client, land_category, land, intake,
     question = make_question(category=land_category, name="Vũ Thị Bíẩn", phone="0911222333")
     services.question_route(question=question, unit=land, actor=intake, at=question.received_at)
 
-    response = client.get(URL, HTTP_ACCEPT_LANGUAGE="en")
+    response = choose_english(client).get(URL)
 
     live = {r.unit_code: r for r in response.context["live"].rows}
     assert live["land"].received == 1

@@ -8,7 +8,6 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
@@ -16,12 +15,13 @@ from helpdesk import clock
 from questions import tasks
 from questions.models import Delivery
 from tests.factories import make_question
+from tests.language import choose_english, english_client
 
 pytestmark = pytest.mark.django_db
 
 
 def page(user, question) -> str:
-    client = Client(headers={"Accept-Language": "en"})
+    client = english_client()
     client.force_login(user)
     return client.get(reverse("workspace:question", args=[question.tracking_code])).content.decode()
 
@@ -56,9 +56,7 @@ def test_the_admin_lists_deliveries_with_their_status(admin_client):
     make_question()
     Delivery.objects.update(status=Delivery.Status.FAILED, attempts=8)
 
-    response = admin_client.get(
-        reverse("admin:questions_delivery_changelist"), headers={"Accept-Language": "en"}
-    )
+    response = choose_english(admin_client).get(reverse("admin:questions_delivery_changelist"))
 
     assert response.status_code == 200
     assert "Failed" in response.content.decode()

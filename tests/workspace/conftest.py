@@ -12,6 +12,7 @@ from helpdesk import clock
 from questions import services
 from questions.models import Question, Status
 from tests.factories import make_category, make_question, walk
+from tests.language import english_client
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def login():
     """
 
     def make(user) -> Client:
-        client = Client(headers={"Accept-Language": "en"})
+        client = english_client()
         if user is not None:
             client.force_login(user)
         return client

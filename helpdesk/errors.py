@@ -59,6 +59,14 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
     return render(request, "403.html", {"back": _safe_referer(request)}, status=403)
 
 
+def forbidden(request: HttpRequest, message: str) -> HttpResponse:
+    """The staff pages' 403 (workspace, supervision): why, and a way back to the workspace.
+
+    One page for both, in the workspace's frame; the public site's 403 is ``403.html``.
+    """
+    return render(request, "workspace/forbidden.html", {"message": message}, status=403)
+
+
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if is_api(request):
         return api_error(_("Not found."), status=404)

@@ -22,7 +22,6 @@ Authentication, per audience:
 
 from __future__ import annotations
 
-from django.db import IntegrityError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -45,7 +44,7 @@ from helpdesk import clock
 from helpdesk.accounts.throttling import LockoutTokenAuthentication
 from routing.models import Category, Unit
 
-from . import selectors, services
+from . import selectors, services, submission, transitions
 from .access import (
     access_question,
     access_question_as_citizen,
@@ -53,27 +52,21 @@ from .access import (
     staff_profile,
 )
 from .filters import ArchiveFilter, StaffQuestionFilter
-from .idempotency import is_same_submission
 from .models import Question, Source
-from .ratelimit import allow_submission, client_ip
+from .ratelimit import client_ip
 from .serializers import (
+    ACTION_INPUTS,
     ArchiveEntrySerializer,
     ArchiveHitSerializer,
-    AssignInputSerializer,
     CitizenQuestionSerializer,
-    ClarificationInputSerializer,
-    DraftInputSerializer,
     EmptyInputSerializer,
     ErrorSerializer,
-    PublishInputSerializer,
     QuestionCreateInputSerializer,
     QuestionReceiptSerializer,
-    ReasonInputSerializer,
-    RouteInputSerializer,
     StaffQuestionDetailSerializer,
     StaffQuestionListSerializer,
-    TransferInputSerializer,
 )
+from .transitions import authorize
 
 # The Idempotency-Key is stored with a prefix ("api:") in a 100-character column, so that the
 # web form's one-time nonces live in the same column without ever colliding with an API key.
@@ -223,21 +216,6 @@ def _idempotency_key(request) -> str | None:
     return IDEMPOTENCY_PREFIX + key
 
 
-def _is_same_submission(question: Question, data: dict) -> bool:
-    """Whether a replayed request asks what the stored question asks (shared with the form)."""
-    return is_same_submission(
-        question,
-        title=data["title"],
-        body=data["question"],
-        name=data["name"],
-        email=data["email"],
-        phone=data["phone"],
-        category=data["category"],
-        commune=data["commune"],
-        publish_consent=data["publish_consent"],
-    )
-
-
 class QuestionCreateApi(APIView):
     authentication_classes = []  # no cookies, hence no CSRF; see the module docstring
     permission_classes = [AllowAny]
@@ -272,17 +250,11 @@ class QuestionCreateApi(APIView):
         serializer = QuestionCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-
-        # A retry after a lost response must get its receipt even when the client is now
-        # over the rate limit: it stores nothing, so it is not counted.
-        if key:
-            existing = selectors.question_for_idempotency_key(key=key)
-            if existing is not None:
-                return self._replay(existing, data)
-        if not allow_submission(ip=client_ip(request), contacts=[data["email"], data["phone"]]):
-            raise SubmissionRateLimited()
         try:
-            question, created = services.question_submit(
+            # The web form's use case too: replay, rate limit, store (questions/submission.py).
+            question, created = submission.question_ask(
+                ip=client_ip(request),
+                idempotency_key=key,
                 title=data["title"],
                 body=data["question"],
                 name=data["name"],
@@ -292,25 +264,16 @@ class QuestionCreateApi(APIView):
                 commune=data["commune"],
                 publish_consent=data["publish_consent"],
                 source=Source.API,
-                idempotency_key=key,
                 language=translation.get_language() or "vi",
                 at=clock.now(),
             )
-        except IntegrityError:
-            # Two requests with the same new key at once: the other one stored the question.
-            existing = selectors.question_for_idempotency_key(key=key) if key else None
-            if existing is None:
-                raise
-            return self._replay(existing, data)
-        if not created:
-            return self._replay(question, data)
+        except submission.KeyReused:
+            raise IdempotencyConflict() from None
+        except submission.TooManySubmissions:
+            raise SubmissionRateLimited() from None
         body = QuestionReceiptSerializer(question).data
-        return Response(body, status=status.HTTP_201_CREATED, headers=NO_STORE)
-
-    def _replay(self, question: Question, data: dict) -> Response:
-        if not _is_same_submission(question, data):
-            raise IdempotencyConflict()
-        body = QuestionReceiptSerializer(question).data
+        if created:
+            return Response(body, status=status.HTTP_201_CREATED, headers=NO_STORE)
         return Response(
             body, status=status.HTTP_200_OK, headers={**NO_STORE, "Idempotent-Replayed": "true"}
         )
@@ -509,154 +472,170 @@ class StaffQuestionDetailApi(APIView):
         return _staff_detail(request, question)
 
 
-# --- Staff: transitions ----------------------------------------------------------------------
+# --- Transitions: one route per move of the catalogue ----------------------------------------
+# Generated from questions/transitions.py, as the workspace's buttons are: each move is one
+# class, one input serializer (serializers.ACTION_INPUTS) and the one service behind it
+# (services.perform). A move the question's state does not allow is a 409 with the same
+# sentence the page shows; a move outside the caller's role or scope is a 403.
+
+# What each move is called in the API's documentation, and what else a client should know.
+ACTION_DOCS: dict[str, tuple[str, str | None]] = {
+    "route": (_("Route to a unit"), None),
+    "reject": (
+        _("Reject with a reason"),
+        _("The reason is shown to the citizen (e.g. a complaint and where to file it)."),
+    ),
+    "merge": (
+        _("Merge into the question it duplicates"),
+        _("The answer to the other question serves both; the citizen is told."),
+    ),
+    "assign": (_("Assign to an officer of the unit"), None),
+    "transfer": (
+        _("Transfer to another unit"),
+        _("The reason is shown to the citizen and to the receiving unit."),
+    ),
+    "request_clarification": (
+        _("Ask the citizen for more information"),
+        _("The message is e-mailed to the citizen; the deadline pauses until they reply."),
+    ),
+    "draft": (_("Save the answer draft"), None),
+    "submit": (_("Submit the draft for approval"), None),
+    "approve": (_("Approve the submitted answer"), None),
+    "return": (_("Return the draft with what should change"), None),
+    "request_extension": (
+        _("Ask for more time to answer"),
+        _(
+            "The head of the unit asks a supervisor for more working days, with a reason the "
+            "citizen reads if the extension is approved."
+        ),
+    ),
+    "decide_extension": (
+        _("Decide an extension request"),
+        _("Approve (the due date moves) or refuse (a note is required) a pending request."),
+    ),
+    "publish": (
+        _("Publish the de-identified version"),
+        _(
+            "Needs the citizen's consent. Refused (409) while the de-identification engine still "
+            "finds personal data in the public text (names, ID numbers, phones, e-mails, "
+            "addresses, land parcels, bank accounts, licence plates): the response lists them in "
+            "`findings` (field, kind, text, asker). A finding that is public information may be "
+            "declared in `not_personal`."
+        ),
+    ),
+    "unpublish": (_("Take out of the archive"), None),
+    "citizen_reply": (
+        _("Reply to a request for more information"),
+        _("The deadline, paused since the request, starts again."),
+    ),
+    "withdraw": (_("Withdraw the question"), _("It will no longer be answered.")),
+    "reopen": (
+        _("Reopen the question"),
+        _("Within the reopen window after the answer, say what the answer did not resolve."),
+    ),
+    "rate": (_("Rate the answer"), _("Once per answer, from 1 to 5.")),
+    "withdraw_consent": (
+        _("Withdraw consent to publication"),
+        _("A published question is taken out of the archive at once."),
+    ),
+}
 
 
 class StaffActionApi(APIView):
-    """One transition: fetch in scope, validate :attr:`input_serializer`, call one service.
-
-    Subclasses name their input serializer and the single service call in :meth:`perform`.
-    """
+    """One staff move: fetch in scope, validate :attr:`input_serializer`, make the move."""
 
     authentication_classes = STAFF_AUTHENTICATION
     permission_classes = [IsStaffMember]
-    input_serializer = EmptyInputSerializer
+    action_name = ""
+    input_serializer: type[serializers.Serializer] = EmptyInputSerializer
 
     def post(self, request, tracking_code: str):
         question = access_question(request.user, tracking_code)
-        serializer = self.input_serializer(data=request.data)
+        # Not yours to do: 403 before the input is read, as on the workspace's pages.
+        authorize(request.user, self.action_name, question)
+        serializer = self.input_serializer(
+            data=request.data, context={"request": request, "question": question}
+        )
         serializer.is_valid(raise_exception=True)
-        self.perform(question, request.user, clock.now(), **serializer.validated_data)
+        services.perform(
+            self.action_name,
+            question=question,
+            actor=request.user,
+            at=clock.now(),
+            data=serializer.validated_data,
+        )
         return _staff_detail(request, question)
 
-    def perform(self, question: Question, user, at, **data) -> None:
-        raise NotImplementedError
 
+class CitizenActionApi(APIView):
+    """One move of the asker: the tracking code and the secret token, then the move.
 
-def staff_action_schema(summary, request=None, description=None):
-    return extend_schema(
-        summary=summary,
-        description=description,
-        tags=["staff"],
-        request=request,
-        responses={
-            200: StaffQuestionDetailSerializer,
-            400: FIELD_ERRORS,
-            401: UNAUTHENTICATED,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-            409: CONFLICT,
-        },
-    )
+    Like following the question, it needs no account and no CSRF token (see the module
+    docstring): the token is the credential, and a wrong one is the same 404 as no question.
+    """
 
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser]
+    action_name = ""
+    input_serializer: type[serializers.Serializer] = EmptyInputSerializer
 
-@staff_action_schema(_("Route to a unit"), RouteInputSerializer)
-class RouteApi(StaffActionApi):
-    input_serializer = RouteInputSerializer
-
-    def perform(self, question, user, at, *, unit, note):
-        services.question_route(question=question, unit=unit, note=note, actor=user, at=at)
-
-
-@staff_action_schema(
-    _("Reject with a reason"),
-    ReasonInputSerializer,
-    _("The reason is shown to the citizen (e.g. a complaint and where to file it)."),
-)
-class RejectApi(StaffActionApi):
-    input_serializer = ReasonInputSerializer
-
-    def perform(self, question, user, at, *, reason):
-        services.question_reject(question=question, reason=reason, actor=user, at=at)
-
-
-@staff_action_schema(_("Assign to an officer of the unit"), AssignInputSerializer)
-class AssignApi(StaffActionApi):
-    input_serializer = AssignInputSerializer
-
-    def perform(self, question, user, at, *, officer):
-        services.question_assign(question=question, officer=officer, actor=user, at=at)
-
-
-@staff_action_schema(
-    _("Transfer to another unit"),
-    TransferInputSerializer,
-    _("The reason is shown to the citizen and to the receiving unit."),
-)
-class TransferApi(StaffActionApi):
-    input_serializer = TransferInputSerializer
-
-    def perform(self, question, user, at, *, unit, reason):
-        services.question_transfer(
-            question=question, to_unit=unit, reason=reason, actor=user, at=at
+    def post(self, request, tracking_code: str):
+        token = request.headers.get("X-Access-Token") or request.query_params.get("token", "")
+        question = access_question_as_citizen(tracking_code, token)
+        serializer = self.input_serializer(data=request.data, context={"question": question})
+        serializer.is_valid(raise_exception=True)
+        services.perform(
+            self.action_name,
+            question=question,
+            actor=None,
+            at=clock.now(),
+            data=serializer.validated_data,
         )
+        question.refresh_from_db()
+        return Response(CitizenQuestionSerializer(question).data, headers=NO_STORE)
 
 
-@staff_action_schema(
-    _("Ask the citizen for more information"),
-    ClarificationInputSerializer,
-    _("The message is e-mailed to the citizen; the deadline pauses until they reply."),
-)
-class RequestClarificationApi(StaffActionApi):
-    input_serializer = ClarificationInputSerializer
-
-    def perform(self, question, user, at, *, message):
-        services.question_request_clarification(
-            question=question, message=message, actor=user, at=at
+def _action_view(row: transitions.Transition) -> type[APIView]:
+    summary, description = ACTION_DOCS[row.name]
+    serializer = ACTION_INPUTS.get(row.name, EmptyInputSerializer)
+    base = CitizenActionApi if row.by_citizen else StaffActionApi
+    name = "".join(part.title() for part in row.name.split("_")) + "Api"
+    view = type(name, (base,), {"action_name": row.name, "input_serializer": serializer})
+    if row.by_citizen:
+        schema = extend_schema(
+            summary=summary,
+            description=description,
+            tags=["citizen"],
+            auth=[],
+            parameters=ACCESS_TOKEN_PARAMETERS,
+            request=serializer,
+            responses={
+                200: CitizenQuestionSerializer,
+                400: FIELD_ERRORS,
+                404: NOT_FOUND,
+                409: CONFLICT,
+            },
         )
-
-
-@staff_action_schema(_("Save the answer draft"), DraftInputSerializer)
-class DraftApi(StaffActionApi):
-    input_serializer = DraftInputSerializer
-
-    def perform(self, question, user, at, *, body, legal_references):
-        services.answer_save_draft(
-            question=question, body=body, legal_references=legal_references, actor=user, at=at
+    else:
+        schema = extend_schema(
+            summary=summary,
+            description=description,
+            tags=["staff"],
+            request=serializer,
+            responses={
+                200: StaffQuestionDetailSerializer,
+                400: FIELD_ERRORS,
+                401: UNAUTHENTICATED,
+                403: FORBIDDEN,
+                404: NOT_FOUND,
+                409: CONFLICT,
+            },
         )
+    return schema(view)
 
 
-@staff_action_schema(_("Submit the draft for approval"))
-class SubmitApi(StaffActionApi):
-    def perform(self, question, user, at):
-        services.question_submit_draft(question=question, actor=user, at=at)
-
-
-@staff_action_schema(_("Approve the submitted answer"))
-class ApproveApi(StaffActionApi):
-    def perform(self, question, user, at):
-        services.question_approve(question=question, approver=user, at=at)
-
-
-@staff_action_schema(_("Return the draft with what should change"), ReasonInputSerializer)
-class ReturnApi(StaffActionApi):
-    input_serializer = ReasonInputSerializer
-
-    def perform(self, question, user, at, *, reason):
-        services.question_return_draft(question=question, reason=reason, approver=user, at=at)
-
-
-@staff_action_schema(
-    _("Publish the de-identified version"),
-    PublishInputSerializer,
-    _(
-        "Needs the citizen's consent. Refused (409) while the de-identification engine still "
-        "finds personal data in the public text (names, ID numbers, phones, e-mails, addresses, "
-        "land parcels, bank accounts, licence plates): the response lists them in `findings` "
-        "(field, kind, text, asker). A finding that is public information may be declared in "
-        "`not_personal`."
-    ),
-)
-class PublishApi(StaffActionApi):
-    input_serializer = PublishInputSerializer
-
-    def perform(self, question, user, at, **texts):
-        services.question_publish(question=question, actor=user, at=at, **texts)
-
-
-@staff_action_schema(_("Take out of the archive"), ReasonInputSerializer)
-class UnpublishApi(StaffActionApi):
-    input_serializer = ReasonInputSerializer
-
-    def perform(self, question, user, at, *, reason):
-        services.question_unpublish(question=question, reason=reason, actor=user, at=at)
+# Every move of the catalogue, by name: its API class (the routes are in api_urls.py).
+ACTION_VIEWS: dict[str, type[APIView]] = {
+    name: _action_view(row) for name, row in transitions.CATALOGUE.items()
+}

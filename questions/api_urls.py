@@ -2,24 +2,9 @@
 
 from django.urls import path
 
-from . import api, api_intake
+from . import api, api_intake, transitions
 
 app_name = "api"
-
-# One URL per staff transition, as the web workspace has one form per transition.
-STAFF_ACTIONS = [
-    ("route", api.RouteApi),
-    ("reject", api.RejectApi),
-    ("assign", api.AssignApi),
-    ("transfer", api.TransferApi),
-    ("request-clarification", api.RequestClarificationApi),
-    ("draft", api.DraftApi),
-    ("submit", api.SubmitApi),
-    ("approve", api.ApproveApi),
-    ("return", api.ReturnApi),
-    ("publish", api.PublishApi),
-    ("unpublish", api.UnpublishApi),
-]
 
 urlpatterns = [
     path("questions/", api.QuestionCreateApi.as_view(), name="question-create"),
@@ -37,12 +22,22 @@ urlpatterns = [
         api.StaffQuestionDetailApi.as_view(),
         name="staff-question-detail",
     ),
+    # One URL per move of the catalogue, as the web has one form per move: the staff's under
+    # staff/questions/<code>/<move>/, the asker's under questions/<code>/<move>/.
     *(
         path(
-            f"staff/questions/<str:tracking_code>/{action}/",
-            view.as_view(),
-            name=f"staff-question-{action}",
+            f"staff/questions/<str:tracking_code>/{row.slug}/",
+            api.ACTION_VIEWS[row.name].as_view(),
+            name=f"staff-question-{row.slug}",
         )
-        for action, view in STAFF_ACTIONS
+        for row in transitions.STAFF_TRANSITIONS
+    ),
+    *(
+        path(
+            f"questions/<str:tracking_code>/{row.slug}/",
+            api.ACTION_VIEWS[row.name].as_view(),
+            name=f"question-{row.slug}",
+        )
+        for row in transitions.CITIZEN_TRANSITIONS
     ),
 ]

@@ -20,13 +20,14 @@ from functools import partial
 from django.db import transaction
 
 from . import live, notifications, tasks
+from .audit import AuditAction
 from .models import Event, Question
 
 log = logging.getLogger(__name__)
 
 # Events after which the public archive may have changed.
 ARCHIVE_EVENTS = frozenset(
-    {"question.published", "question.unpublished", "question.reopened", "question.imported"}
+    {AuditAction.PUBLISHED, AuditAction.UNPUBLISHED, AuditAction.REOPENED, AuditAction.IMPORTED}
 )
 
 

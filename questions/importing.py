@@ -50,6 +50,7 @@ from routing import deadlines
 from routing.models import Category, Unit
 
 from . import publication
+from .audit import AuditAction
 from .models import Answer, Event, Question, Source, Status, new_tracking_code
 from .validators import TITLE_MAX
 
@@ -394,7 +395,7 @@ def _event(row: Row, question: Question, user, *, source_name, now) -> Event:
     status = question.status
     return Event(
         question=question,
-        action="question.imported",
+        action=AuditAction.IMPORTED,
         actor=user,
         actor_kind="system",
         to_status=status,

@@ -15,6 +15,7 @@ from channels.layers import get_channel_layer
 from routing.models import Role, Unit
 
 from .access import PROVINCE_WIDE_ROLES
+from .audit import AuditAction
 from .models import Event, Question
 
 PROVINCE = "province"
@@ -61,7 +62,7 @@ def message_for(question: Question, event: Event | None) -> dict:
         "code": question.tracking_code,
         "status": question.status,
         "unit": question.unit_id,
-        "action": event.action if event else "question.received",
+        "action": event.action if event else AuditAction.RECEIVED.value,
     }
 
 

@@ -21,25 +21,26 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from .audit import AuditAction
 from .models import Delivery, Event, Question
 
 log = logging.getLogger(__name__)
 
 # Events the citizen is told about by e-mail, with the template that tells them.
 CITIZEN_MAIL = {
-    "question.received": "received",
-    "question.rejected": "rejected",
-    "question.merged": "merged",
-    "question.clarification_requested": "clarification",
-    "question.answered": "answered",
-    "question.published": "published",
+    AuditAction.RECEIVED: "received",
+    AuditAction.REJECTED: "rejected",
+    AuditAction.MERGED: "merged",
+    AuditAction.CLARIFICATION_REQUESTED: "clarification",
+    AuditAction.ANSWERED: "answered",
+    AuditAction.PUBLISHED: "published",
     # Deadlines (docs/decisions/0005): the citizen is told of an extension and its reason.
-    "question.extended": "extended",
+    AuditAction.EXTENDED: "extended",
 }
 # Staff side of extensions: supervisors hear of a request, the requesting head of a refusal.
 STAFF_MAIL = {
-    "question.extension_requested": "extension_requested",
-    "question.extension_refused": "extension_refused",
+    AuditAction.EXTENSION_REQUESTED: "extension_requested",
+    AuditAction.EXTENSION_REFUSED: "extension_refused",
 }
 
 
@@ -74,7 +75,7 @@ def _staff_recipients(event: Event) -> list[str]:
     from routing.models import Role
 
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    if event.action == "question.extension_requested":
+    if event.action == AuditAction.EXTENSION_REQUESTED:
         users = users.filter(staff__role=Role.SUPERVISOR)
     else:
         users = users.filter(extensions_requested__pk=event.data["extension"])

@@ -37,6 +37,7 @@ from helpdesk import clock
 from routing import deadlines
 
 from . import redaction
+from .audit import AuditAction
 from .models import (
     OPEN_STATUSES,
     Answer,
@@ -54,9 +55,9 @@ from .services import TransitionError, personal_data_of, question_unpublish
 # days.
 ANSWER_WITHIN_WORKING_DAYS = 2
 
-ERASED = "question.personal_data_erased"
-ERASURE_REQUESTED = "question.erasure_requested"
-ACCESS_GIVEN = "question.personal_data_exported"
+ERASED = AuditAction.PERSONAL_DATA_ERASED
+ERASURE_REQUESTED = AuditAction.ERASURE_REQUESTED
+ACCESS_GIVEN = AuditAction.PERSONAL_DATA_EXPORTED
 
 EXPORT_FORMAT = 1
 
@@ -139,7 +140,7 @@ def personal_data_export(*, question: Question) -> dict:
             "recorded_at": _iso(question.consent_recorded_at),
             "wording": question.consent_wording,
             "withdrawn": question.events.filter(
-                action__in=["question.consent_withdrawn", "question.unpublished"],
+                action__in=[AuditAction.CONSENT_WITHDRAWN, AuditAction.UNPUBLISHED],
                 actor_kind="citizen",
             ).exists(),
         },

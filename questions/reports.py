@@ -44,6 +44,7 @@ from django.utils import timezone
 from routing.deadlines import working_calendar
 from routing.models import Unit
 
+from .audit import AuditAction
 from .models import OPEN_STATUSES, Event, Question, Status
 from .timeliness import (
     CLOCK_RUNNING_STATUSES,
@@ -342,7 +343,7 @@ def _transfers_by_unit(start: date, end: date) -> Counter:
     lower, upper = _local_bounds(start, end)
     transfers = (
         Event.objects.filter(
-            action="question.transferred",
+            action=AuditAction.TRANSFERRED,
             question__received_at__gte=lower,
             question__received_at__lt=upper,
         )
@@ -462,9 +463,9 @@ def questions_behind(
         if measure == "transferred":
             codes = list(Unit.objects.filter(pk__in=ids).values_list("code", flat=True))
             return questions.filter(
-                events__action="question.transferred", events__data__from_unit__in=codes
+                events__action=AuditAction.TRANSFERRED, events__data__from_unit__in=codes
             ).distinct()
         questions = questions.filter(unit_id__in=ids)
     if measure == "transferred":
-        return questions.filter(events__action="question.transferred").distinct()
+        return questions.filter(events__action=AuditAction.TRANSFERRED).distinct()
     return questions.filter(MEASURES[measure])

@@ -22,6 +22,7 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
 from django.utils import timezone
 
+from .audit import AuditAction
 from .models import Event, Question
 
 PERIODS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth}
@@ -63,7 +64,7 @@ def routing_sources(*, start: datetime, end: datetime, period: str = "month") ->
     Events from before sources were recorded have none and count as "person".
     """
     rows = (
-        Event.objects.filter(action="question.routed", created_at__gte=start, created_at__lt=end)
+        Event.objects.filter(action=AuditAction.ROUTED, created_at__gte=start, created_at__lt=end)
         .annotate(period=_trunc(period, "created_at"))
         .values("period")
         .annotate(
@@ -106,12 +107,12 @@ def first_unit_answered(
     reopened-and-transferred question counts for the unit that holds it).
     """
     first_answer = (
-        Event.objects.filter(question=OuterRef("pk"), action="question.answered")
+        Event.objects.filter(question=OuterRef("pk"), action=AuditAction.ANSWERED)
         .order_by("created_at", "pk")
         .values("created_at")[:1]
     )
     first_unit = (
-        Event.objects.filter(question=OuterRef("pk"), action="question.routed")
+        Event.objects.filter(question=OuterRef("pk"), action=AuditAction.ROUTED)
         .order_by("created_at", "pk")
         .annotate(first_unit=KeyTextTransform("unit", "data"))
         .values("first_unit")[:1]

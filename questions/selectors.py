@@ -16,6 +16,7 @@ from routing.models import Category, Unit
 from search import services as search_services
 from search.backends.base import Filters
 
+from .audit import AuditAction
 from .models import Event, Question, Status
 
 ARCHIVE_PAGE_SIZE = 20
@@ -166,7 +167,7 @@ def question_timeline(*, question: Question) -> QuerySet[Event]:
 
 def question_last_clarification_request(*, question: Question) -> Event | None:
     return (
-        question.events.filter(action="question.clarification_requested")
+        question.events.filter(action=AuditAction.CLARIFICATION_REQUESTED)
         .order_by("-created_at", "-pk")
         .first()
     )

@@ -24,31 +24,18 @@ from helpdesk import clock
 from routing.deadlines import working_calendar
 from routing.models import Category, Unit
 
-from . import access, notifications, selectors, services, timeliness
-from .models import Question
+from . import notifications, selectors, timeliness, transitions
+from .access import questions_visible_to
+from .models import ExtensionRequest, Question
 from .timeline import citizen_label, citizen_note, staff_label
 from .validators import (
     BODY_MAX,
     BODY_MIN,
     NAME_MAX,
+    REPLY_MAX,
     TITLE_MAX,
     normalize_phone,
     validate_no_control_characters,
-)
-
-# Staff actions in the order a question meets them, with the access-policy name of each.
-STAFF_ACTIONS = (
-    "route",
-    "reject",
-    "assign",
-    "transfer",
-    "request_clarification",
-    "draft",
-    "submit",
-    "approve",
-    "return",
-    "publish",
-    "unpublish",
 )
 
 
@@ -456,11 +443,12 @@ class StaffQuestionDetailSerializer(StaffQuestionListSerializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_available_actions(self, question: Question) -> list[str]:
+        # The catalogue's answer, as the workspace shows its buttons: each name is the last
+        # part of the action's URL.
         user = self.context["request"].user
         return [
-            action.replace("_", "-")
-            for action in STAFF_ACTIONS
-            if services.allowed(action, question) and access.can(user, action, question)
+            transitions.CATALOGUE[action].slug
+            for action in transitions.available_actions(question, user, at=clock.now())
         ]
 
 
@@ -491,8 +479,49 @@ class AssignInputSerializer(serializers.Serializer):
 class TransferInputSerializer(ReasonInputSerializer):
     unit = CurrentUnitField(
         slug_field="code",
+        source="to_unit",
         error_messages={"does_not_exist": _("There is no unit with the code “{value}”.")},
     )
+
+
+class MergeInputSerializer(serializers.Serializer):
+    into = serializers.CharField(
+        max_length=20, help_text=_("The tracking code of the question it duplicates.")
+    )
+
+    def validate_into(self, value: str) -> Question:
+        # Among the questions this user may see, as the workspace's form looks it up.
+        target = (
+            questions_visible_to(self.context["request"].user)
+            .filter(tracking_code=value.strip().upper())
+            .first()
+        )
+        if target is None:
+            raise serializers.ValidationError(_("There is no question with this tracking code."))
+        return target
+
+
+class ExtensionRequestInputSerializer(serializers.Serializer):
+    working_days = serializers.IntegerField(min_value=1, max_value=60)
+    reason = serializers.CharField(max_length=2000, validators=[validate_no_control_characters])
+
+
+class ExtensionDecisionInputSerializer(serializers.Serializer):
+    extension = serializers.IntegerField(help_text=_("The id of the extension request."))
+    decision = serializers.ChoiceField(choices=["approve", "refuse"])
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+    def validate_extension(self, value: int) -> ExtensionRequest:
+        extension = self.context["question"].extensions.filter(pk=value).first()
+        if extension is None:
+            raise serializers.ValidationError(
+                _("This question has no extension request with this id.")
+            )
+        return extension
+
+    def validate(self, attrs: dict) -> dict:
+        attrs["approve"] = attrs["decision"] == "approve"
+        return attrs
 
 
 class ClarificationInputSerializer(serializers.Serializer):
@@ -525,6 +554,63 @@ class PublishInputSerializer(serializers.Serializer):
 
 class EmptyInputSerializer(serializers.Serializer):
     """Actions that need no input (submit, approve)."""
+
+
+# --- Citizen action inputs (the private link's moves) -----------------------------------------
+
+
+class ReplyInputSerializer(serializers.Serializer):
+    message = serializers.CharField(
+        max_length=REPLY_MAX, validators=[validate_no_control_characters]
+    )
+
+
+class OptionalReasonInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=REPLY_MAX,
+        validators=[validate_no_control_characters],
+    )
+
+
+class ReopenInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=REPLY_MAX, validators=[validate_no_control_characters]
+    )
+
+
+class RateInputSerializer(serializers.Serializer):
+    score = serializers.IntegerField(min_value=1, max_value=5)
+    comment = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=REPLY_MAX,
+        validators=[validate_no_control_characters],
+    )
+
+
+# The input of each move, by catalogue name (moves without input take EmptyInputSerializer).
+ACTION_INPUTS: dict[str, type[serializers.Serializer]] = {
+    "route": RouteInputSerializer,
+    "reject": ReasonInputSerializer,
+    "merge": MergeInputSerializer,
+    "assign": AssignInputSerializer,
+    "transfer": TransferInputSerializer,
+    "request_clarification": ClarificationInputSerializer,
+    "draft": DraftInputSerializer,
+    "return": ReasonInputSerializer,
+    "request_extension": ExtensionRequestInputSerializer,
+    "decide_extension": ExtensionDecisionInputSerializer,
+    "publish": PublishInputSerializer,
+    "unpublish": ReasonInputSerializer,
+    "citizen_reply": ReplyInputSerializer,
+    "withdraw": OptionalReasonInputSerializer,
+    "reopen": ReopenInputSerializer,
+    "rate": RateInputSerializer,
+}
 
 
 # --- Errors, for the schema ----------------------------------------------------------------

@@ -8,11 +8,10 @@ nothing is announced that could still roll back. Status is assigned nowhere else
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -25,11 +24,10 @@ from helpdesk import clock
 from routing import deadlines
 from routing.models import Category, Role, StaffProfile, Unit
 
-from . import effects, publication, redaction, timeliness
-from .access import authorize
+from . import effects, publication, redaction, timeliness, transitions
+from .audit import AuditAction
 from .models import (
     OPEN_STATUSES,
-    UNIT_STATUSES,
     Answer,
     Attachment,
     Event,
@@ -39,6 +37,7 @@ from .models import (
     Status,
     new_tracking_code,
 )
+from .transitions import authorize
 from .uploads import CheckedFile
 
 CONSENT_WORDING = gettext_lazy(
@@ -87,43 +86,6 @@ class PersonalDataInPublicText(TransitionError):
         return {"findings": [f.as_dict() for f in self.findings]}
 
 
-@dataclass(frozen=True)
-class Move:
-    sources: frozenset[str]
-    target: str | None  # None: the status does not change
-
-
-def _move(*sources: str, to: str | None) -> Move:
-    return Move(frozenset(sources), to)
-
-
-UNIT_WORK = (Status.ROUTED, Status.IN_PROGRESS, Status.REOPENED)
-
-MOVES: dict[str, Move] = {
-    "route": _move(Status.RECEIVED, Status.ROUTED, to=Status.ROUTED),
-    "reject": _move(Status.RECEIVED, Status.ROUTED, to=Status.REJECTED),
-    "merge": _move(Status.RECEIVED, Status.ROUTED, to=Status.MERGED),
-    "assign": _move(*UNIT_WORK, to=Status.IN_PROGRESS),
-    "transfer": _move(*UNIT_WORK, to=Status.ROUTED),
-    "request_clarification": _move(Status.IN_PROGRESS, to=Status.AWAITING_CITIZEN),
-    "citizen_reply": _move(Status.AWAITING_CITIZEN, to=Status.IN_PROGRESS),
-    "draft": _move(Status.IN_PROGRESS, to=None),
-    "submit": _move(Status.IN_PROGRESS, to=Status.AWAITING_APPROVAL),
-    "approve": _move(Status.AWAITING_APPROVAL, to=Status.ANSWERED),
-    "return": _move(Status.AWAITING_APPROVAL, to=Status.IN_PROGRESS),
-    "publish": _move(Status.ANSWERED, to=Status.PUBLISHED),
-    "unpublish": _move(Status.PUBLISHED, to=Status.ANSWERED),
-    "withdraw": _move(*OPEN_STATUSES, to=Status.WITHDRAWN),
-    "reopen": _move(Status.ANSWERED, Status.PUBLISHED, to=Status.REOPENED),
-    "rate": _move(Status.ANSWERED, Status.PUBLISHED, to=None),
-}
-
-
-def allowed(action: str, question: Question) -> bool:
-    """Whether ``action`` is possible from the question's current status (permissions aside)."""
-    return question.status in MOVES[action].sources
-
-
 def _lock(question: Question) -> Question:
     # Re-read under a row lock (PostgreSQL) / the write lock taken at BEGIN (SQLite, see
     # settings): two people acting on one question at once are serialised, and the second one
@@ -131,14 +93,13 @@ def _lock(question: Question) -> Question:
     return Question.objects.select_for_update().get(pk=question.pk)
 
 
-def _check_allowed(question: Question, action: str) -> None:
+def _check_allowed(question: Question, action: str, *, at: datetime) -> None:
     # Checked first (right after the lock and the permission check), so that a refused move is
-    # explained by the status rather than by whatever input check would have come before it.
-    if not allowed(action, question):
-        raise TransitionError(
-            _("This cannot be done while the question is “%(status)s”.")
-            % {"status": question.get_status_display()}
-        )
+    # explained by the state rather than by whatever input check would have come before it.
+    # The pages and the API offer a move by the same catalogue row (questions/transitions.py).
+    refused = transitions.refusal(action, question, at=at)
+    if refused is not None:
+        raise TransitionError(refused)
 
 
 def _transition(
@@ -150,17 +111,21 @@ def _transition(
     note: str = "",
     internal: bool = False,
     data: dict | None = None,
-    event_action: str | None = None,
+    event_action: AuditAction | None = None,
     actor_kind: str | None = None,
 ) -> Event:
-    move = MOVES[action]
-    _check_allowed(question, action)
+    move = transitions.CATALOGUE[action]
+    # The service has checked the whole row under its lock; the status again here, so that no
+    # service can write a move its row does not allow.
+    refused = transitions.status_refusal(action, question)
+    if refused is not None:
+        raise TransitionError(refused)
     from_status = question.status
     if move.target is not None:
         question.status = move.target
     event = Event.objects.create(
         question=question,
-        action=event_action or f"question.{action}",
+        action=event_action or move.events[0],
         actor=actor,
         actor_kind=actor_kind or ("staff" if actor is not None else "citizen"),
         from_status=from_status,
@@ -266,7 +231,7 @@ def question_submit(
         _attach(question, upload, checked, at=at)
     event = Event.objects.create(
         question=question,
-        action="question.received",
+        action=AuditAction.RECEIVED,
         actor=entered_by,
         actor_kind="staff" if entered_by is not None else "citizen",
         to_status=Status.RECEIVED,
@@ -337,7 +302,7 @@ def question_route(
     question = _lock(question)
     if source == "person" or actor is not None:
         authorize(actor, "route", question)
-    _check_allowed(question, "route")
+    _check_allowed(question, "route", at=at)
     if question.unit_id != seen_unit_id:
         raise TransitionError(_(MOVED_MEANWHILE))
     if question.status == Status.ROUTED and question.unit_id == unit.pk:
@@ -355,7 +320,7 @@ def question_route(
             "source": source,
             **(data or {}),
         },
-        event_action="question.rerouted" if previous else "question.routed",
+        event_action=AuditAction.REROUTED if previous else AuditAction.ROUTED,
         actor_kind="system" if actor is None else None,
     )
     question.unit = unit
@@ -376,10 +341,10 @@ def question_reject(
     """
     question = _lock(question)
     authorize(actor, "reject", question)
-    _check_allowed(question, "reject")
+    _check_allowed(question, "reject", at=at)
     reason = _required(reason, _("Give the citizen a reason for the rejection."))
     _transition(
-        question, "reject", actor=actor, at=at, note=reason, event_action="question.rejected"
+        question, "reject", actor=actor, at=at, note=reason, event_action=AuditAction.REJECTED
     )
     question.save(update_fields=["status"])
     return question
@@ -403,7 +368,7 @@ def question_merge(
     }
     question, into = locked[question.pk], locked[into.pk]
     authorize(actor, "merge", question)
-    _check_allowed(question, "merge")
+    _check_allowed(question, "merge", at=at)
     if into.status in (Status.MERGED, Status.REJECTED, Status.WITHDRAWN):
         raise TransitionError(_("Merge into a question that is still being handled or answered."))
     _transition(
@@ -411,7 +376,7 @@ def question_merge(
         "merge",
         actor=actor,
         at=at,
-        event_action="question.merged",
+        event_action=AuditAction.MERGED,
         data={"into": into.tracking_code},
     )
     question.merged_into = into
@@ -428,7 +393,7 @@ def question_assign(
 ) -> Question:
     question = _lock(question)
     authorize(actor, "assign", question)
-    _check_allowed(question, "assign")
+    _check_allowed(question, "assign", at=at)
     is_member = StaffProfile.objects.filter(
         user=officer,
         user__is_active=True,
@@ -443,7 +408,7 @@ def question_assign(
         actor=actor,
         at=at,
         internal=True,
-        event_action="question.assigned",
+        event_action=AuditAction.ASSIGNED,
         data={"assignee": officer.get_username()},
     )
     question.assignee = officer
@@ -462,7 +427,7 @@ def question_transfer(
     seen_unit_id = question.unit_id  # as for routing: two transfers at once, one wins
     question = _lock(question)
     authorize(actor, "transfer", question)
-    _check_allowed(question, "transfer")
+    _check_allowed(question, "transfer", at=at)
     if question.unit_id != seen_unit_id:
         raise TransitionError(_(MOVED_MEANWHILE))
     reason = _required(reason, _("Say why the question goes to another unit."))
@@ -474,7 +439,7 @@ def question_transfer(
         actor=actor,
         at=at,
         note=reason,
-        event_action="question.transferred",
+        event_action=AuditAction.TRANSFERRED,
         data={"from_unit": question.unit.code if question.unit else None, "to_unit": to_unit.code},
     )
     question.unit = to_unit
@@ -490,7 +455,7 @@ def question_request_clarification(
 ) -> Question:
     question = _lock(question)
     authorize(actor, "request_clarification", question)
-    _check_allowed(question, "request_clarification")
+    _check_allowed(question, "request_clarification", at=at)
     message = _required(message, _("Write what the citizen should clarify."))
     _transition(
         question,
@@ -498,7 +463,7 @@ def question_request_clarification(
         actor=actor,
         at=at,
         note=message,
-        event_action="question.clarification_requested",
+        event_action=AuditAction.CLARIFICATION_REQUESTED,
         data={"paused_on": timezone.localdate(at).isoformat()},
     )
     # The clock stops (docs/lifecycle.md); the citizen's reply restarts it and moves the deadline.
@@ -518,7 +483,7 @@ def answer_save_draft(
 ) -> Answer:
     question = _lock(question)
     authorize(actor, "draft", question)
-    _check_allowed(question, "draft")
+    _check_allowed(question, "draft", at=at)
     body = _required(body, _("The answer cannot be empty."))
     draft = question.current_draft
     if draft is None:
@@ -529,7 +494,14 @@ def answer_save_draft(
     draft.legal_references = legal_references.strip()
     draft.updated_at = at
     draft.save()
-    _transition(question, "draft", actor=actor, at=at, internal=True, event_action="answer.drafted")
+    _transition(
+        question,
+        "draft",
+        actor=actor,
+        at=at,
+        internal=True,
+        event_action=AuditAction.ANSWER_DRAFTED,
+    )
     return draft
 
 
@@ -537,12 +509,15 @@ def answer_save_draft(
 def question_submit_draft(*, question: Question, actor: AbstractBaseUser, at: datetime) -> Question:
     question = _lock(question)
     authorize(actor, "submit", question)
-    _check_allowed(question, "submit")
+    _check_allowed(question, "submit", at=at)  # with a saved draft (transitions.draft_refusal)
     draft = question.current_draft
-    if draft is None or draft.state != Answer.State.DRAFT:
-        raise TransitionError(_("Write and save an answer before submitting it for approval."))
     _transition(
-        question, "submit", actor=actor, at=at, internal=True, event_action="answer.submitted"
+        question,
+        "submit",
+        actor=actor,
+        at=at,
+        internal=True,
+        event_action=AuditAction.ANSWER_SUBMITTED,
     )
     draft.state = Answer.State.SUBMITTED
     draft.updated_at = at
@@ -555,9 +530,9 @@ def question_submit_draft(*, question: Question, actor: AbstractBaseUser, at: da
 def question_approve(*, question: Question, approver: AbstractBaseUser, at: datetime) -> Question:
     question = _lock(question)
     authorize(approver, "approve", question)
-    _check_allowed(question, "approve")
-    draft = _submitted_answer(question)
-    _transition(question, "approve", actor=approver, at=at, event_action="question.answered")
+    _check_allowed(question, "approve", at=at)  # with an answer submitted
+    draft = question.current_draft
+    _transition(question, "approve", actor=approver, at=at, event_action=AuditAction.ANSWERED)
     draft.state = Answer.State.APPROVED
     draft.decided_by = approver
     draft.decided_at = at
@@ -573,9 +548,9 @@ def question_return_draft(
 ) -> Question:
     question = _lock(question)
     authorize(approver, "return", question)
-    _check_allowed(question, "return")
+    _check_allowed(question, "return", at=at)
     reason = _required(reason, _("Say what should change in the answer."))
-    submitted = _submitted_answer(question)
+    submitted = question.current_draft  # submitted: transitions.submitted_refusal
     _transition(
         question,
         "return",
@@ -583,7 +558,7 @@ def question_return_draft(
         at=at,
         note=reason,
         internal=True,
-        event_action="answer.returned",
+        event_action=AuditAction.ANSWER_RETURNED,
     )
     submitted.state = Answer.State.RETURNED
     submitted.decided_by = approver
@@ -602,13 +577,6 @@ def question_return_draft(
     return question
 
 
-def _submitted_answer(question: Question) -> Answer:
-    answer = question.current_draft
-    if answer is None or answer.state != Answer.State.SUBMITTED:
-        raise TransitionError(_("There is no answer awaiting approval."))
-    return answer
-
-
 # --- Access to the asker's contact data ----------------------------------------------------------
 
 # One reading of a question's contact data is one line in the log, not one per page refresh.
@@ -625,7 +593,7 @@ def question_contact_viewed(
     """
     recent = Event.objects.filter(
         question=question,
-        action="question.contact_viewed",
+        action=AuditAction.CONTACT_VIEWED,
         actor=viewer,
         created_at__gt=at - CONTACT_VIEW_LOGGED_FOR,
     )
@@ -633,7 +601,7 @@ def question_contact_viewed(
         return
     Event.objects.create(
         question=question,
-        action="question.contact_viewed",
+        action=AuditAction.CONTACT_VIEWED,
         actor=viewer,
         actor_kind="staff",
         from_status=question.status,
@@ -677,9 +645,7 @@ def question_publish(
     """Publish the de-identified version; ``not_personal`` waives findings (see publication)."""
     question = _lock(question)
     authorize(actor, "publish", question)
-    _check_allowed(question, "publish")
-    if not question.publish_consent:
-        raise TransitionError(_("The citizen has not agreed to publication."))
+    _check_allowed(question, "publish", at=at)  # with the citizen's consent
     texts = {
         "public_title": _required(public_title, _("The public title cannot be empty.")),
         "public_body": _required(public_body, _("The public question cannot be empty.")),
@@ -703,7 +669,7 @@ def question_publish(
         "publish",
         actor=actor,
         at=at,
-        event_action="question.published",
+        event_action=AuditAction.PUBLISHED,
         data={"not_personal": [f.as_dict() for f in check.waived]} if check.waived else None,
     )
     for field, text in texts.items():
@@ -720,7 +686,7 @@ def question_unpublish(
     question = _lock(question)
     if actor is not None:
         authorize(actor, "unpublish", question)
-    _check_allowed(question, "unpublish")
+    _check_allowed(question, "unpublish", at=at)
     reason = _required(reason, _("Say why the question is taken out of the archive."))
     _unpublish(question, reason=reason, actor=actor, at=at, actor_kind=None if actor else "system")
     return question
@@ -735,7 +701,7 @@ def _unpublish(
         actor=actor,
         at=at,
         note=reason,
-        event_action="question.unpublished",
+        event_action=AuditAction.UNPUBLISHED,
         actor_kind=actor_kind,
     )
     question.published_at = None
@@ -756,7 +722,7 @@ def question_citizen_reply(
     at: datetime,
 ) -> Question:
     question = _lock(question)
-    _check_allowed(question, "citizen_reply")
+    _check_allowed(question, "citizen_reply", at=at)
     message = _required(message, _("Write your reply."))
     files = list(files)
     old_due = question.answer_due
@@ -767,7 +733,7 @@ def question_citizen_reply(
         actor=None,
         at=at,
         note=message,
-        event_action="question.citizen_replied",
+        event_action=AuditAction.CITIZEN_REPLIED,
         data={
             "attachments": len(files),
             "paused_working_days": paused,
@@ -821,13 +787,14 @@ def _apply_deadlines(question: Question, calendar) -> None:
 @transaction.atomic
 def question_withdraw(*, question: Question, at: datetime, reason: str = "") -> Question:
     question = _lock(question)
+    _check_allowed(question, "withdraw", at=at)
     _transition(
         question,
         "withdraw",
         actor=None,
         at=at,
         note=reason.strip(),
-        event_action="question.withdrawn",
+        event_action=AuditAction.WITHDRAWN,
     )
     question.save(update_fields=["status"])
     return question
@@ -837,19 +804,9 @@ def question_withdraw(*, question: Question, at: datetime, reason: str = "") -> 
 def question_reopen(*, question: Question, reason: str, at: datetime) -> Question:
     """The citizen says the answer did not resolve their question (within the reopen window)."""
     question = _lock(question)
-    _check_allowed(question, "reopen")
+    # Within the reopen window, counted in local dates (transitions.reopen_refusal).
+    _check_allowed(question, "reopen", at=at)
     reason = _required(reason, _("Tell us what the answer did not resolve."))
-    window = timedelta(days=settings.HELPDESK["REOPEN_WITHIN_DAYS"])
-    # Counted in dates in the portal's time zone and inclusive of the last day: an answer
-    # approved on 1 March at 16:00 can be reopened until the end of 31 March (30 days), not
-    # only until 16:00 that day.
-    if question.answered_at and timezone.localdate(at) > (
-        timezone.localdate(question.answered_at) + window
-    ):
-        raise TransitionError(
-            _("An answer can be reopened within %(days)d days; this period has passed.")
-            % {"days": window.days}
-        )
     was_published = question.status == Status.PUBLISHED
     # A reopened question is answered anew within a new answer period, counted from the day
     # it was reopened (docs/decisions/0005): the first answer's timeliness stays as it was.
@@ -867,7 +824,7 @@ def question_reopen(*, question: Question, reason: str, at: datetime) -> Questio
         actor=None,
         at=at,
         note=reason,
-        event_action="question.reopened",
+        event_action=AuditAction.REOPENED,
         data={"old_due": _iso(old_due), "new_due": _iso(question.answer_due)},
     )
     if was_published:
@@ -895,11 +852,9 @@ def question_reopen(*, question: Question, reason: str, at: datetime) -> Questio
 @transaction.atomic
 def question_rate(*, question: Question, score: int, comment: str = "", at: datetime) -> Question:
     question = _lock(question)
-    _check_allowed(question, "rate")
+    _check_allowed(question, "rate", at=at)  # once per answer
     if not 1 <= score <= 5:
         raise TransitionError(_("Choose a rating from 1 to 5."))
-    if question.rated_at is not None:
-        raise TransitionError(_("This answer has already been rated."))
     _transition(
         question,
         "rate",
@@ -907,7 +862,7 @@ def question_rate(*, question: Question, score: int, comment: str = "", at: date
         at=at,
         note=comment.strip(),
         internal=True,
-        event_action="question.rated",
+        event_action=AuditAction.RATED,
         data={"score": score},
     )
     question.satisfaction = score
@@ -921,10 +876,7 @@ def question_rate(*, question: Question, score: int, comment: str = "", at: date
 def question_withdraw_consent(*, question: Question, at: datetime) -> Question:
     """Withdrawal of consent to publication unpublishes at once (PDP Law 91/2025)."""
     question = _lock(question)
-    if not question.publish_consent:
-        raise TransitionError(
-            _("You have not agreed to publication, so there is nothing to withdraw.")
-        )
+    _check_allowed(question, "withdraw_consent", at=at)
     question.publish_consent = False
     question.save(update_fields=["publish_consent"])
     if question.status == Status.PUBLISHED:
@@ -934,7 +886,7 @@ def question_withdraw_consent(*, question: Question, at: datetime) -> Question:
     else:
         Event.objects.create(
             question=question,
-            action="question.consent_withdrawn",
+            action=AuditAction.CONSENT_WITHDRAWN,
             actor_kind="citizen",
             from_status=question.status,
             to_status=question.status,
@@ -944,31 +896,6 @@ def question_withdraw_consent(*, question: Question, at: datetime) -> Question:
 
 
 # --- Deadlines: extensions and calendar changes -------------------------------------------------
-
-
-def _approved_extensions(question: Question) -> int:
-    # Those of the current answer period: a reopened question starts a new one (see reopen).
-    return sum(
-        1
-        for decided_at in question.extensions.filter(
-            state=ExtensionRequest.State.APPROVED
-        ).values_list("decided_at", flat=True)
-        if decided_at
-        and question.deadline_start
-        and timezone.localdate(decided_at) >= question.deadline_start
-    )
-
-
-def _check_extension_allowed(question: Question, policy: deadlines.Policy) -> None:
-    if question.status not in UNIT_STATUSES:
-        raise TransitionError(
-            _("An extension can only be asked for while a unit is answering the question.")
-        )
-    if _approved_extensions(question) >= policy.max_extensions:
-        raise TransitionError(
-            _("This question has already had the %(n)d extension(s) its category allows.")
-            % {"n": policy.max_extensions}
-        )
 
 
 @transaction.atomic
@@ -986,16 +913,15 @@ def extension_request(
     """
     question = _lock(question)
     authorize(requested_by, "request_extension", question)
+    # A unit at work, the category's limit for this answer period, none awaiting a decision.
+    _check_allowed(question, "request_extension", at=at)
     policy = deadlines.policy_for(question.category)
-    _check_extension_allowed(question, policy)
     reason = _required(reason, _("Say why more time is needed; the citizen will read it."))
     if not 1 <= working_days <= policy.max_extension_days:
         raise TransitionError(
             _("An extension is from 1 to %(max)d working days.")
             % {"max": policy.max_extension_days}
         )
-    if question.extensions.filter(state=ExtensionRequest.State.PENDING).exists():
-        raise TransitionError(_("An extension request for this question awaits a decision."))
     extension = ExtensionRequest.objects.create(
         question=question,
         requested_by=requested_by,
@@ -1006,7 +932,7 @@ def extension_request(
     )
     _deadline_event(
         question,
-        "question.extension_requested",
+        AuditAction.EXTENSION_REQUESTED,
         actor=requested_by,
         at=at,
         note=reason,
@@ -1031,10 +957,13 @@ def extension_decide(
     extension = ExtensionRequest.objects.select_for_update().get(pk=extension.pk)
     if extension.state != ExtensionRequest.State.PENDING:
         raise TransitionError(_("This extension request has already been decided."))
+    _check_allowed(question, "decide_extension", at=at)
     note = note.strip()
     old_due = question.answer_due
     if approve:
-        _check_extension_allowed(question, deadlines.policy_for(question.category))
+        refused = transitions.extension_limit_refusal(question, at)
+        if refused is not None:
+            raise TransitionError(refused)
         question.extended_working_days += extension.working_days
         _apply_deadlines(question, deadlines.working_calendar())
         question.save(update_fields=list(DEADLINE_FIELDS))
@@ -1042,7 +971,7 @@ def extension_decide(
         # The citizen reads the head's reason (and the supervisor's note, if any).
         _deadline_event(
             question,
-            "question.extended",
+            AuditAction.EXTENDED,
             actor=decided_by,
             at=at,
             note=extension.reason,
@@ -1060,7 +989,7 @@ def extension_decide(
         extension.state = ExtensionRequest.State.REFUSED
         _deadline_event(
             question,
-            "question.extension_refused",
+            AuditAction.EXTENSION_REFUSED,
             actor=decided_by,
             at=at,
             note=note,
@@ -1108,7 +1037,7 @@ def question_deadlines_recompute(
     """After a calendar change, move open questions' deadlines; return how many moved.
 
     Only open questions (a closed one keeps the deadline it was judged against) and only those
-    whose date changes get an update and a public "question.deadline_recomputed" event with the
+    whose date changes get an update and a public AuditAction.DEADLINE_RECOMPUTED event with the
     old and new dates and ``reason``. Set-based: the open questions are grouped by their
     deadline facts (day zero, working days), so the work is one query per distinct group whose
     due date moved, not one per question.
@@ -1179,7 +1108,7 @@ def question_deadlines_recompute(
         [
             Event(
                 question_id=pk,
-                action="question.deadline_recomputed",
+                action=AuditAction.DEADLINE_RECOMPUTED,
                 actor=actor,
                 actor_kind="staff" if actor is not None else "system",
                 from_status=statuses.get(pk, ""),
@@ -1199,3 +1128,97 @@ def question_deadlines_recompute(
         batch_size=1000,
     )
     return len(moved)
+
+
+# --- Every move by its catalogue name -----------------------------------------------------------
+# One dispatcher for the staff workspace, the API, the demo data and the test factories: each
+# hands over the validated input of its form or serializer under the same keys, and the move
+# is made by its one service. Input keys a move does not take (a form's helper fields) are
+# ignored.
+
+_PERFORM: dict[str, Callable[[Question, Any, datetime, Mapping[str, Any]], object]] = {
+    "route": lambda q, actor, at, d: question_route(
+        question=q, unit=d["unit"], note=d.get("note", ""), actor=actor, at=at
+    ),
+    "reject": lambda q, actor, at, d: question_reject(
+        question=q, reason=d["reason"], actor=actor, at=at
+    ),
+    "merge": lambda q, actor, at, d: question_merge(question=q, into=d["into"], actor=actor, at=at),
+    "assign": lambda q, actor, at, d: question_assign(
+        question=q, officer=d["officer"], actor=actor, at=at
+    ),
+    "transfer": lambda q, actor, at, d: question_transfer(
+        question=q, to_unit=d["to_unit"], reason=d["reason"], actor=actor, at=at
+    ),
+    "request_clarification": lambda q, actor, at, d: question_request_clarification(
+        question=q, message=d["message"], actor=actor, at=at
+    ),
+    "draft": lambda q, actor, at, d: answer_save_draft(
+        question=q,
+        body=d["body"],
+        legal_references=d.get("legal_references", ""),
+        actor=actor,
+        at=at,
+    ),
+    "submit": lambda q, actor, at, d: question_submit_draft(question=q, actor=actor, at=at),
+    "approve": lambda q, actor, at, d: question_approve(question=q, approver=actor, at=at),
+    "return": lambda q, actor, at, d: question_return_draft(
+        question=q, reason=d["reason"], approver=actor, at=at
+    ),
+    "request_extension": lambda q, actor, at, d: extension_request(
+        question=q,
+        working_days=d["working_days"],
+        reason=d["reason"],
+        requested_by=actor,
+        at=at,
+    ),
+    "decide_extension": lambda q, actor, at, d: extension_decide(
+        extension=d["extension"],
+        approve=d["approve"],
+        note=d.get("note", ""),
+        decided_by=actor,
+        at=at,
+    ),
+    "publish": lambda q, actor, at, d: question_publish(
+        question=q,
+        public_title=d["public_title"],
+        public_body=d["public_body"],
+        public_answer=d["public_answer"],
+        not_personal=d.get("not_personal", ()),
+        actor=actor,
+        at=at,
+    ),
+    "unpublish": lambda q, actor, at, d: question_unpublish(
+        question=q, reason=d["reason"], actor=actor, at=at
+    ),
+    "citizen_reply": lambda q, actor, at, d: question_citizen_reply(
+        question=q, message=d["message"], files=d.get("attachments", ()), at=at
+    ),
+    "withdraw": lambda q, actor, at, d: question_withdraw(
+        question=q, reason=d.get("reason", ""), at=at
+    ),
+    "reopen": lambda q, actor, at, d: question_reopen(question=q, reason=d["reason"], at=at),
+    "rate": lambda q, actor, at, d: question_rate(
+        question=q, score=d["score"], comment=d.get("comment", ""), at=at
+    ),
+    "withdraw_consent": lambda q, actor, at, d: question_withdraw_consent(question=q, at=at),
+}
+
+
+def perform(
+    action: str,
+    *,
+    question: Question,
+    actor: AbstractBaseUser | None,
+    at: datetime,
+    data: Mapping[str, Any] | None = None,
+) -> object:
+    """Make the catalogue's move ``action`` with ``data`` (a form's or serializer's output).
+
+    ``actor`` is the staff member, or None for the citizen's moves (the private link is
+    checked by the caller). Raises what the service raises: ``TransitionError`` (refused now),
+    ``PermissionDenied`` (not this user's move).
+    """
+    if action not in transitions.CATALOGUE:
+        raise ValueError(f"No move is called {action!r}.")
+    return _PERFORM[action](question, actor, at, data or {})

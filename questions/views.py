@@ -18,9 +18,7 @@ a 404, exactly like an unknown code, so codes cannot be probed for private data.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import F
@@ -33,7 +31,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from helpdesk import clock
 
-from . import selectors, services
+from . import selectors, services, submission, transitions
 from .access import access_question_as_citizen
 from .forms import (
     ArchiveFilterForm,
@@ -45,9 +43,8 @@ from .forms import (
     WithdrawConsentForm,
     WithdrawForm,
 )
-from .idempotency import is_same_submission
-from .models import ANSWERED_STATUSES, Question, Source
-from .ratelimit import allow_submission, client_ip
+from .models import Question, Source
+from .ratelimit import client_ip
 from .timeline import citizen_label, citizen_note
 from .timeliness import explain_answer_due, timeliness
 
@@ -144,15 +141,29 @@ def ask(request):
         return render(request, "questions/ask.html", {"form": form})
 
     data = form.cleaned_data
-    # A replay (double click, back and resubmit) is not a new submission: it does not count
-    # against the rate limit and gets the first receipt back from question_submit. The same
-    # nonce with other content is refused before anything is counted or stored.
-    earlier = selectors.question_for_idempotency_key(key=form.idempotency_key)
-    if earlier is not None and not _same_as_form(earlier, data):
+    # A replay (double click, back and resubmit) is not a new submission: it gets the first
+    # receipt and is not counted against the rate limit. The same nonce with other content is
+    # refused before anything is counted or stored. The API's use case too (submission.py).
+    try:
+        question, _created = submission.question_ask(
+            ip=client_ip(request),
+            idempotency_key=form.idempotency_key,
+            title=data["title"],
+            body=data["body"],
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            category=data["category"],
+            commune=data["commune"],
+            publish_consent=data["publish_consent"],
+            files=data["attachments"],
+            source=Source.WEB,
+            language=request.LANGUAGE_CODE,
+            at=clock.now(),
+        )
+    except submission.KeyReused:
         return _refuse_reused_nonce(request)
-    if earlier is None and not allow_submission(
-        ip=client_ip(request), contacts=[data["email"], data["phone"]]
-    ):
+    except submission.TooManySubmissions:
         form.add_error(
             None,
             _(
@@ -161,43 +172,9 @@ def ask(request):
             ),
         )
         return render(request, "questions/ask.html", {"form": form})
-
-    question, created = services.question_submit(
-        title=data["title"],
-        body=data["body"],
-        name=data["name"],
-        email=data["email"],
-        phone=data["phone"],
-        category=data["category"],
-        commune=data["commune"],
-        publish_consent=data["publish_consent"],
-        files=data["attachments"],
-        source=Source.WEB,
-        idempotency_key=form.idempotency_key,
-        language=request.LANGUAGE_CODE,
-        at=clock.now(),
-    )
-    if not created and not _same_as_form(question, data):
-        # Two posts with one nonce at the same moment, and the other one stored its question
-        # first: the same check as above, after the race.
-        return _refuse_reused_nonce(request)
     # Only now, with the question committed, does the citizen see a receipt.
     _remember_token(request, question)
     return redirect("questions:receipt", question.tracking_code)
-
-
-def _same_as_form(question: Question, data: dict) -> bool:
-    return is_same_submission(
-        question,
-        title=data["title"],
-        body=data["body"],
-        name=data["name"],
-        email=data["email"],
-        phone=data["phone"],
-        category=data["category"],
-        commune=data["commune"],
-        publish_consent=data["publish_consent"],
-    )
 
 
 def _refuse_reused_nonce(request):
@@ -296,26 +273,23 @@ def lookup(request):
     return render(request, "questions/lookup.html", {"form": form, "found": found})
 
 
+# The asker's moves (questions/transitions.py) and the form of each on the tracking page.
+CITIZEN_FORMS = {
+    "citizen_reply": ("reply_form", ReplyForm),
+    "withdraw": ("withdraw_form", WithdrawForm),
+    "rate": ("rate_form", RateForm),
+    "reopen": ("reopen_form", ReopenForm),
+    "withdraw_consent": ("consent_form", WithdrawConsentForm),
+}
+
+
 def _track_context(request, question: Question, **bound_forms) -> dict:
-    can_reopen = question.status in ANSWERED_STATUSES and (
-        question.answered_at is None
-        or clock.now()
-        <= question.answered_at + timedelta(days=settings.HELPDESK["REOPEN_WITHIN_DAYS"])
-    )
-    offered = {
-        "reply_form": (services.allowed("citizen_reply", question), ReplyForm),
-        "withdraw_form": (services.allowed("withdraw", question), WithdrawForm),
-        "rate_form": (
-            services.allowed("rate", question) and question.rated_at is None,
-            RateForm,
-        ),
-        "reopen_form": (services.allowed("reopen", question) and can_reopen, ReopenForm),
-        "consent_form": (question.publish_consent, WithdrawConsentForm),
-    }
+    # Offered exactly when the service would accept it: the same catalogue rows decide.
+    available = transitions.available_actions(question, None, at=clock.now())
     forms = {
         name: bound_forms.get(name) or form_class(prefix=FORM_PREFIXES[name])
-        for name, (shown, form_class) in offered.items()
-        if shown
+        for action, (name, form_class) in CITIZEN_FORMS.items()
+        if action in available
     }
     timeline = [
         {
@@ -363,15 +337,18 @@ def attachment(request, code: str, pk: int):
     )
 
 
-def _citizen_action(request, code: str, *, form_class, form_name: str, perform, done: str):
-    """Shared shape of the citizen's actions: fetch, validate, one service, redirect."""
+def _citizen_action(request, code: str, *, action: str, done: str):
+    """Shared shape of the citizen's moves: fetch, validate, the move's service, redirect."""
     question = _citizen_question(request, code)
+    form_name, form_class = CITIZEN_FORMS[action]
     form = form_class(request.POST, request.FILES, prefix=FORM_PREFIXES[form_name])
     if not form.is_valid():
         context = _track_context(request, question, **{form_name: form})
         return render(request, "questions/track.html", context, status=400)
     try:
-        perform(question, form.cleaned_data)
+        services.perform(
+            action, question=question, actor=None, at=clock.now(), data=form.cleaned_data
+        )
     except services.TransitionError as error:
         messages.error(request, str(error))
     else:
@@ -384,11 +361,7 @@ def reply(request, code: str):
     return _citizen_action(
         request,
         code,
-        form_class=ReplyForm,
-        form_name="reply_form",
-        perform=lambda question, data: services.question_citizen_reply(
-            question=question, message=data["message"], files=data["attachments"], at=clock.now()
-        ),
+        action="citizen_reply",
         done=_("Thank you, your reply was sent to the agency."),
     )
 
@@ -398,11 +371,7 @@ def withdraw(request, code: str):
     return _citizen_action(
         request,
         code,
-        form_class=WithdrawForm,
-        form_name="withdraw_form",
-        perform=lambda question, data: services.question_withdraw(
-            question=question, reason=data["reason"], at=clock.now()
-        ),
+        action="withdraw",
         done=_("Your question was withdrawn."),
     )
 
@@ -412,11 +381,7 @@ def rate(request, code: str):
     return _citizen_action(
         request,
         code,
-        form_class=RateForm,
-        form_name="rate_form",
-        perform=lambda question, data: services.question_rate(
-            question=question, score=data["score"], comment=data["comment"], at=clock.now()
-        ),
+        action="rate",
         done=_("Thank you for rating the answer."),
     )
 
@@ -426,11 +391,7 @@ def reopen(request, code: str):
     return _citizen_action(
         request,
         code,
-        form_class=ReopenForm,
-        form_name="reopen_form",
-        perform=lambda question, data: services.question_reopen(
-            question=question, reason=data["reason"], at=clock.now()
-        ),
+        action="reopen",
         done=_("Your question was reopened; the agency will answer again."),
     )
 
@@ -440,11 +401,7 @@ def withdraw_consent(request, code: str):
     return _citizen_action(
         request,
         code,
-        form_class=WithdrawConsentForm,
-        form_name="consent_form",
-        perform=lambda question, data: services.question_withdraw_consent(
-            question=question, at=clock.now()
-        ),
+        action="withdraw_consent",
         done=_("Your consent was withdrawn; the question will not be published."),
     )
 

@@ -14,8 +14,8 @@ import time_machine
 from django.contrib.auth import get_user_model
 
 from helpdesk import clock
-from questions import services
-from questions.models import Question, Status
+from questions import services, transitions
+from questions.models import Question
 from routing.models import Category, Role, StaffProfile, Unit
 
 _seq = count(1)
@@ -68,35 +68,42 @@ def make_question(
 ANSWER_TEXT = "Theo quy định tại Nghị định 15/2021/NĐ-CP, hồ sơ gồm đơn đề nghị và bản vẽ."
 
 
+# The main path, as moves of the transition catalogue and who makes each.
+MAIN_PATH = [
+    ("route", "intake"),
+    ("assign", "head"),
+    ("draft", "officer"),
+    ("submit", "officer"),
+    ("approve", "head"),
+    ("publish", "intake"),
+]
+
+
 def walk(question: Question, to: str, *, intake, head, officer, unit: Unit) -> Question:
-    """Move ``question`` along the main path (received → … → published) until ``to``."""
+    """Move ``question`` along the main path (received → … → published) until ``to``.
+
+    Each step is a move of the catalogue (questions/transitions.py) made by services.perform,
+    as the workspace and the API make it; it stops at the first move whose target is ``to``.
+    """
     at = clock.now()
-    path = [
-        (
-            Status.ROUTED,
-            lambda q: services.question_route(question=q, unit=unit, actor=intake, at=at),
-        ),
-        (
-            Status.IN_PROGRESS,
-            lambda q: services.question_assign(question=q, officer=officer, actor=head, at=at),
-        ),
-        (Status.AWAITING_APPROVAL, lambda q: _draft_and_submit(q, officer, at)),
-        (Status.ANSWERED, lambda q: services.question_approve(question=q, approver=head, at=at)),
-        (
-            Status.PUBLISHED,
-            lambda q: services.question_publish(
-                question=q,
-                public_title="Hồ sơ xin cấp giấy phép xây dựng",
-                public_body="Hồ sơ xin cấp giấy phép xây dựng nhà ở riêng lẻ gồm những gì?",
-                public_answer=ANSWER_TEXT,
-                actor=intake,
-                at=at,
-            ),
-        ),
-    ]
-    for status, step in path:
-        question = step(question)
-        if status == to:
+    people = {"intake": intake, "head": head, "officer": officer}
+    inputs = {
+        "route": {"unit": unit},
+        "assign": {"officer": officer},
+        "draft": {"body": ANSWER_TEXT},
+        "publish": {
+            "public_title": "Hồ sơ xin cấp giấy phép xây dựng",
+            "public_body": "Hồ sơ xin cấp giấy phép xây dựng nhà ở riêng lẻ gồm những gì?",
+            "public_answer": ANSWER_TEXT,
+        },
+    }
+    for move, who in MAIN_PATH:
+        done = services.perform(
+            move, question=question, actor=people[who], at=at, data=inputs.get(move)
+        )
+        if isinstance(done, Question):
+            question = done
+        if transitions.CATALOGUE[move].target == to:
             return question
     raise ValueError(f"{to} is not on the main path")
 

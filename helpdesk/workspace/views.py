@@ -2,8 +2,9 @@
 
 Every view is the house's four steps: fetch for this user (``access_question``: 404 outside
 the user's scope), validate a form, call one service with ``at=clock.now()``, render or
-redirect. Buttons are shown only when ``access.can`` and ``services.allowed`` both say yes;
-the services check again, so a hand-made POST gets the same answer as the hidden button.
+redirect. Buttons are shown for the moves the transition catalogue lists as available to this
+user now (questions/transitions.py); the services check the same rows again, so a hand-made
+POST gets the same answer as the hidden button.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from helpdesk import clock
-from questions import access, publication, services, timeliness
+from helpdesk.errors import forbidden
+from questions import access, publication, services, timeliness, transitions
 from questions.access import access_question, staff_profile
+from questions.audit import AuditAction
 from questions.autoroute import suggestions_for
 from questions.downloads import attachment_response
 from questions.models import Answer, ExtensionRequest, Question, Status
 from questions.timeline import staff_label
+from questions.transitions import permitted
 from routing.deadlines import policy_for, working_calendar
 from routing.models import Role
 
@@ -41,10 +45,6 @@ PAGE_SIZE = 25
 # --- Access -------------------------------------------------------------------------------------
 
 
-def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "workspace/forbidden.html", {"message": message}, status=403)
-
-
 def staff_view(view: Callable) -> Callable:
     """Login required, a staff profile required (403 page), PermissionDenied as a 403 page."""
 
@@ -52,7 +52,7 @@ def staff_view(view: Callable) -> Callable:
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if staff_profile(request.user) is None:
-            return _forbidden(
+            return forbidden(
                 request,
                 _(
                     "Your account has no staff role, so the workspace is closed to it. "
@@ -62,7 +62,7 @@ def staff_view(view: Callable) -> Callable:
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied as denied:
-            return _forbidden(request, str(denied) or _("You are not allowed to do this."))
+            return forbidden(request, str(denied) or _("You are not allowed to do this."))
 
     return wrapper
 
@@ -161,130 +161,95 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @dataclass(frozen=True)
 class Action:
+    """The workspace's side of a staff move of the catalogue: its form and its words."""
+
     form: type[forms.ActionForm]
-    perform: Callable[[Question, object, object, dict], object]
+    heading: str
+    button: str
     done: str
+    danger: bool = False
 
 
-# Each action is one service call; the form has already turned the POST into its arguments.
+# The moves of the question page's action panel, in its order (each one POST endpoint, made
+# by services.perform). The catalogue decides which of them a user sees on a question.
 ACTIONS: dict[str, Action] = {
-    "route": Action(
-        forms.RouteForm,
-        lambda q, user, at, d: services.question_route(
-            question=q, unit=d["unit"], note=d["note"], actor=user, at=at
-        ),
-        gettext_lazy("The question was routed."),
-    ),
-    "reject": Action(
-        forms.RejectForm,
-        lambda q, user, at, d: services.question_reject(
-            question=q, reason=d["reason"], actor=user, at=at
-        ),
-        gettext_lazy("The question was rejected; the citizen is told why."),
-    ),
-    "merge": Action(
-        forms.MergeForm,
-        lambda q, user, at, d: services.question_merge(
-            question=q, into=d["into"], actor=user, at=at
-        ),
-        gettext_lazy("The question was merged as a duplicate."),
-    ),
     "assign": Action(
         forms.AssignForm,
-        lambda q, user, at, d: services.question_assign(
-            question=q, officer=d["officer"], actor=user, at=at
-        ),
+        gettext_lazy("Assign"),
+        gettext_lazy("Assign"),
         gettext_lazy("The question was assigned."),
-    ),
-    "transfer": Action(
-        forms.TransferForm,
-        lambda q, user, at, d: services.question_transfer(
-            question=q, to_unit=d["to_unit"], reason=d["reason"], actor=user, at=at
-        ),
-        gettext_lazy("The question was transferred."),
-    ),
-    "request_clarification": Action(
-        forms.ClarificationForm,
-        lambda q, user, at, d: services.question_request_clarification(
-            question=q, message=d["message"], actor=user, at=at
-        ),
-        gettext_lazy("The citizen was asked for clarification."),
     ),
     "draft": Action(
         forms.DraftForm,
-        lambda q, user, at, d: services.answer_save_draft(
-            question=q, body=d["body"], legal_references=d["legal_references"], actor=user, at=at
-        ),
+        gettext_lazy("Draft the answer"),
+        gettext_lazy("Save draft"),
         gettext_lazy("The draft was saved."),
     ),
     "submit": Action(
         forms.EmptyForm,
-        lambda q, user, at, d: services.question_submit_draft(question=q, actor=user, at=at),
+        gettext_lazy("Submit for approval"),
+        gettext_lazy("Submit the saved draft"),
         gettext_lazy("The answer was submitted for approval."),
     ),
     "approve": Action(
         forms.EmptyForm,
-        lambda q, user, at, d: services.question_approve(question=q, approver=user, at=at),
+        gettext_lazy("Approve the answer"),
+        gettext_lazy("Approve and send"),
         gettext_lazy("The answer was approved and sent to the citizen."),
     ),
     "return": Action(
         forms.ReturnForm,
-        lambda q, user, at, d: services.question_return_draft(
-            question=q, reason=d["reason"], approver=user, at=at
-        ),
+        gettext_lazy("Return the answer"),
+        gettext_lazy("Return with reason"),
         gettext_lazy("The answer was returned to its author."),
+        danger=True,
+    ),
+    "request_clarification": Action(
+        forms.ClarificationForm,
+        gettext_lazy("Ask the citizen to clarify"),
+        gettext_lazy("Send request"),
+        gettext_lazy("The citizen was asked for clarification."),
+    ),
+    "transfer": Action(
+        forms.TransferForm,
+        gettext_lazy("Transfer to another unit"),
+        gettext_lazy("Transfer"),
+        gettext_lazy("The question was transferred."),
+    ),
+    "route": Action(
+        forms.RouteForm,
+        gettext_lazy("Route"),
+        gettext_lazy("Route"),
+        gettext_lazy("The question was routed."),
+    ),
+    "reject": Action(
+        forms.RejectForm,
+        gettext_lazy("Reject"),
+        gettext_lazy("Reject"),
+        gettext_lazy("The question was rejected; the citizen is told why."),
+        danger=True,
+    ),
+    "merge": Action(
+        forms.MergeForm,
+        gettext_lazy("Merge as a duplicate"),
+        gettext_lazy("Merge"),
+        gettext_lazy("The question was merged as a duplicate."),
     ),
     "unpublish": Action(
         forms.UnpublishForm,
-        lambda q, user, at, d: services.question_unpublish(
-            question=q, reason=d["reason"], actor=user, at=at
-        ),
+        gettext_lazy("Take out of the archive"),
+        gettext_lazy("Unpublish"),
         gettext_lazy("The question was taken out of the public archive."),
+        danger=True,
     ),
 }
 
-# The order of the action panel on the question page.
-PANEL = [
-    "assign",
-    "draft",
-    "submit",
-    "approve",
-    "return",
-    "request_clarification",
-    "transfer",
-    "route",
-    "reject",
-    "merge",
-    "unpublish",
-]
-
-
-PANEL_LABELS = {
-    "assign": (gettext_lazy("Assign"), gettext_lazy("Assign")),
-    "draft": (gettext_lazy("Draft the answer"), gettext_lazy("Save draft")),
-    "submit": (gettext_lazy("Submit for approval"), gettext_lazy("Submit the saved draft")),
-    "approve": (gettext_lazy("Approve the answer"), gettext_lazy("Approve and send")),
-    "return": (gettext_lazy("Return the answer"), gettext_lazy("Return with reason")),
-    "request_clarification": (
-        gettext_lazy("Ask the citizen to clarify"),
-        gettext_lazy("Send request"),
-    ),
-    "transfer": (gettext_lazy("Transfer to another unit"), gettext_lazy("Transfer")),
-    "route": (gettext_lazy("Route"), gettext_lazy("Route")),
-    "reject": (gettext_lazy("Reject"), gettext_lazy("Reject")),
-    "merge": (gettext_lazy("Merge as a duplicate"), gettext_lazy("Merge")),
-    "unpublish": (gettext_lazy("Take out of the archive"), gettext_lazy("Unpublish")),
+# The staff moves with a page or panel of their own (the deadline panel, the publish page).
+OWN_PAGES = {
+    "request_extension": forms.ExtensionRequestForm,
+    "decide_extension": forms.ExtensionDecisionForm,
+    "publish": forms.PublishForm,
 }
-
-
-def _available(user, action: str, question: Question) -> bool:
-    if not (access.can(user, action, question) and services.allowed(action, question)):
-        return False
-    if action == "submit":
-        # Submitting needs a saved draft: no point offering a button that can only fail.
-        draft = question.current_draft
-        return draft is not None and draft.state == Answer.State.DRAFT
-    return True
 
 
 def _render_question(
@@ -295,20 +260,21 @@ def _render_question(
     status: int = 200,
 ) -> HttpResponse:
     bound = bound or {}
+    available = transitions.available_actions(question, request.user, at=clock.now())
     panel = [
         {
             "action": action,
-            "form": bound.get(action) or ACTIONS[action].form(question=question, user=request.user),
-            "heading": PANEL_LABELS[action][0],
-            "button": PANEL_LABELS[action][1],
-            "danger": action in ("reject", "unpublish", "return"),
+            "form": bound.get(action) or spec.form(question=question, user=request.user),
+            "heading": spec.heading,
+            "button": spec.button,
+            "danger": spec.danger,
         }
-        for action in PANEL
-        if _available(request.user, action, question)
+        for action, spec in ACTIONS.items()
+        if action in available
     ]
     draft = next((item for item in panel if item["action"] == "draft"), None)
     panel = [item for item in panel if item["action"] != "draft"]
-    can_publish = access.can(request.user, "publish", question)
+    can_publish = permitted(request.user, "publish", question)
     timeline = _timeline(question)
     today, calendar = clock.today(), working_calendar()
     question.deadline = timeliness.timeliness(question, today=today, calendar=calendar)
@@ -320,7 +286,7 @@ def _render_question(
             "contact_shown": _contact_shown(request, question),
             "panel": panel,
             "draft": draft,
-            "can_publish": can_publish and services.allowed("publish", question),
+            "can_publish": can_publish and transitions.status_refusal("publish", question) is None,
             "can_see_publish_state": can_publish,
             "timeline": timeline,
             "answers": _answers_with_reasons(question, timeline),
@@ -328,25 +294,21 @@ def _render_question(
             "duplicates": question.duplicates.only("tracking_code", "title"),
             "today": today,
             "is_overdue": question.deadline is not None and question.deadline.is_overdue,
-            **_deadline_context(request, question, calendar, bound),
+            **_deadline_context(request, question, calendar, bound, available),
         },
         status=status,
     )
 
 
-def _deadline_context(request: HttpRequest, question: Question, calendar, bound: dict) -> dict:
+def _deadline_context(
+    request: HttpRequest, question: Question, calendar, bound: dict, available: list[str]
+) -> dict:
     """The deadline panel: how the due date was computed, extensions, and their forms."""
     extensions = list(selectors.question_extensions(question))
     pending = [e for e in extensions if e.state == ExtensionRequest.State.PENDING]
     policy = policy_for(question.category)
-    approved = sum(1 for e in extensions if e.state == ExtensionRequest.State.APPROVED)
-    may_request = (
-        access.can(request.user, "request_extension", question)
-        and question.status in services.UNIT_STATUSES
-        and not pending
-        and approved < policy.max_extensions
-    )
-    may_decide = access.can(request.user, "decide_extension", question)
+    may_request = "request_extension" in available
+    may_decide = "decide_extension" in available
     return {
         "explanation": timeliness.explain_answer_due(question, calendar),
         "transfer_by": timeliness.transfer_by(question, calendar),
@@ -390,7 +352,7 @@ def _event_detail(event, names: dict[str, str]) -> str:
             "old": _short_date(data["old_due"]),
             "new": _short_date(data["new_due"]),
         }
-    if data.get("working_days") and event.action == "question.extension_requested":
+    if data.get("working_days") and event.action == AuditAction.EXTENSION_REQUESTED:
         return _("+%(n)d working days") % {"n": data["working_days"]}
     if data.get("to_unit"):
         source = names.get(data.get("from_unit"), data.get("from_unit") or "—")
@@ -416,7 +378,9 @@ def _answers_with_reasons(question: Question, timeline) -> list[tuple[Answer, st
     # The reason for returning a draft is the note of its "answer.returned" event, written in
     # the same transaction as the answer's decided_at.
     reasons = {
-        t.event.created_at: t.event.note for t in timeline if t.event.action == "answer.returned"
+        t.event.created_at: t.event.note
+        for t in timeline
+        if t.event.action == AuditAction.ANSWER_RETURNED
     }
     return [
         (answer, reasons.get(answer.decided_at, "") if answer.state == "returned" else "")
@@ -460,13 +424,14 @@ def _contact_shown(request: HttpRequest, question: Question) -> bool:
 def question_action(request: HttpRequest, code: str, action: str) -> HttpResponse:
     spec = ACTIONS[action]
     question = access_question(request.user, code)
-    if not access.can(request.user, action, question):
-        raise PermissionDenied(_("You are not allowed to do this for this question."))
+    transitions.authorize(request.user, action, question)
     form = spec.form(request.POST, question=question, user=request.user)
     if not form.is_valid():
         return _render_question(request, question, bound={action: form}, status=400)
     try:
-        spec.perform(question, request.user, clock.now(), form.cleaned_data)
+        services.perform(
+            action, question=question, actor=request.user, at=clock.now(), data=form.cleaned_data
+        )
     except services.TransitionError as refused:
         messages.error(request, str(refused))
     else:
@@ -494,18 +459,18 @@ def _next_url(request: HttpRequest, question: Question) -> str:
 @require_POST
 def extension_request(request: HttpRequest, code: str) -> HttpResponse:
     question = access_question(request.user, code)
-    if not access.can(request.user, "request_extension", question):
+    if not permitted(request.user, "request_extension", question):
         raise PermissionDenied(_("Only the head of the unit can ask for an extension."))
     form = forms.ExtensionRequestForm(request.POST, question=question, user=request.user)
     if not form.is_valid():
         return _render_question(request, question, bound={"extension": form}, status=400)
     try:
-        services.extension_request(
+        services.perform(
+            "request_extension",
             question=question,
-            working_days=form.cleaned_data["working_days"],
-            reason=form.cleaned_data["reason"],
-            requested_by=request.user,
+            actor=request.user,
             at=clock.now(),
+            data=form.cleaned_data,
         )
     except services.TransitionError as refused:
         messages.error(request, str(refused))
@@ -518,7 +483,7 @@ def extension_request(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def extension_decide(request: HttpRequest, code: str, extension_id: int) -> HttpResponse:
     question = access_question(request.user, code)
-    if not access.can(request.user, "decide_extension", question):
+    if not permitted(request.user, "decide_extension", question):
         raise PermissionDenied(_("Only a supervisor decides on extensions."))
     extension = get_object_or_404(question.extensions, pk=extension_id)
     form = forms.ExtensionDecisionForm(request.POST, prefix=f"x{extension.pk}")
@@ -528,12 +493,12 @@ def extension_decide(request: HttpRequest, code: str, extension_id: int) -> Http
         )
     approve = form.cleaned_data["decision"] == "approve"
     try:
-        services.extension_decide(
-            extension=extension,
-            approve=approve,
-            note=form.cleaned_data["note"],
-            decided_by=request.user,
+        services.perform(
+            "decide_extension",
+            question=question,
+            actor=request.user,
             at=clock.now(),
+            data={**form.cleaned_data, "extension": extension, "approve": approve},
         )
     except services.TransitionError as refused:
         messages.error(request, str(refused))
@@ -562,15 +527,19 @@ def attachment(request: HttpRequest, code: str, attachment_id: int) -> FileRespo
 @staff_view
 def publish(request: HttpRequest, code: str) -> HttpResponse:
     question = access_question(request.user, code)
-    if not access.can(request.user, "publish", question):
+    if not permitted(request.user, "publish", question):
         raise PermissionDenied(_("Only the intake desk publishes questions."))
     blocking: tuple[publication.PublicFinding, ...] = ()
     if request.method == "POST":
         form = forms.PublishForm(request.POST, question=question, user=request.user)
         if form.is_valid():
             try:
-                services.question_publish(
-                    question=question, actor=request.user, at=clock.now(), **form.cleaned_data
+                services.perform(
+                    "publish",
+                    question=question,
+                    actor=request.user,
+                    at=clock.now(),
+                    data=form.cleaned_data,
                 )
             except services.PersonalDataInPublicText as refused:
                 # Listed beside the form, each with a "not personal" box for the editor.
@@ -582,7 +551,7 @@ def publish(request: HttpRequest, code: str) -> HttpResponse:
                 messages.success(request, _("The question is published in the public archive."))
                 return redirect("workspace:question", code=question.tracking_code)
     else:
-        if not services.allowed("publish", question):
+        if transitions.status_refusal("publish", question) is not None:
             messages.error(request, _("Only answered questions can be published."))
             return redirect("workspace:question", code=question.tracking_code)
         form = forms.PublishForm(

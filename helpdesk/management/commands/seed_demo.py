@@ -32,7 +32,7 @@ from django.test import override_settings
 from django.utils.translation import gettext as _
 
 from helpdesk import clock, demo_data
-from questions import services
+from questions import services, transitions
 from questions.models import Question, Source, Status
 from routing import deadlines
 from routing.models import Category, Role, StaffProfile, Unit
@@ -661,10 +661,10 @@ class QuestionWalker:
             return steps + ([("draft", target)] if rng.random() < 0.5 else [])
         clarify = status == Status.AWAITING_CITIZEN or rng.random() < 0.12
         if clarify:
-            steps += [("clarify", target)]
+            steps += [("request_clarification", target)]
             if status == Status.AWAITING_CITIZEN:
                 return steps
-            steps += [("reply",)]
+            steps += [("citizen_reply",)]
         steps += [("draft", target), ("submit", target)]
         if rng.random() < 0.15:
             steps += [("return", target), ("draft", target), ("submit", target)]
@@ -688,8 +688,8 @@ class QuestionWalker:
         "route": (0.5, 12),
         "transfer": (2, 20),
         "assign": (0.5, 10),
-        "clarify": (2, 20),
-        "reply": (5, 72),
+        "request_clarification": (2, 20),
+        "citizen_reply": (5, 72),
         "draft": (4, 40),
         "submit": (0.2, 6),
         "return": (2, 16),
@@ -699,7 +699,6 @@ class QuestionWalker:
         "reopen": (24, 400),
         "withdraw": (10, 150),
     }
-    CITIZEN_MOVES = frozenset({"reply", "rate", "reopen", "withdraw"})
 
     def _schedule(self, received: datetime, steps: list[tuple]) -> list[datetime]:
         times, moment = [], received
@@ -710,7 +709,7 @@ class QuestionWalker:
                 low, high = 60, 130  # answered late: 8–16 working days of drafting
             if self.overdue and action in ("route", "assign"):
                 high *= 2
-            if action in self.CITIZEN_MOVES:
+            if transitions.CATALOGUE[action].by_citizen:
                 moment = self.time.citizen(moment, low, high)
             else:
                 moment = self.time.staff(moment, low, high)
@@ -724,76 +723,44 @@ class QuestionWalker:
         return f"{opener}\n\n{subject['answer']}\n\n{closer}"
 
     def _do(self, question: Question, action: str, args: list, at: datetime, *, answer, refs):
+        """Make the planned move ``action`` (a catalogue name) by the person whose move it is."""
         rng, s = self.rng, self.s
+        actor, data = None, {}  # no actor: the citizen's move
         if action == "route":
-            return services.question_route(
-                question=question, unit=args[0], actor=self.intake, at=at
-            )
-        if action == "transfer":
+            actor, data = self.intake, {"unit": args[0]}
+        elif action == "transfer":
             from_unit, to_unit, note = args
-            return services.question_transfer(
-                question=question, to_unit=to_unit, reason=note, actor=s.head(from_unit), at=at
-            )
-        if action == "assign":
-            unit = args[0]
-            return services.question_assign(
-                question=question, officer=s.officer(unit), actor=s.head(unit), at=at
-            )
-        if action == "clarify":
-            return services.question_request_clarification(
-                question=question,
-                message=rng.choice(demo_data.CLARIFICATION_REQUESTS),
-                actor=s.officer(args[0]),
-                at=at,
-            )
-        if action == "reply":
-            return services.question_citizen_reply(
-                question=question, message=rng.choice(demo_data.CITIZEN_REPLIES), at=at
-            )
-        if action == "draft":
-            services.answer_save_draft(
-                question=question,
-                body=answer,
-                legal_references=refs,
-                actor=s.officer(args[0]),
-                at=at,
-            )
-            return question
-        if action == "submit":
-            return services.question_submit_draft(
-                question=question, actor=s.officer(args[0]), at=at
-            )
-        if action == "return":
-            return services.question_return_draft(
-                question=question,
-                reason=rng.choice(demo_data.RETURN_REASONS),
-                approver=s.head(args[0]),
-                at=at,
-            )
-        if action == "approve":
-            return services.question_approve(question=question, approver=s.head(args[0]), at=at)
-        if action == "publish":
+            actor, data = s.head(from_unit), {"to_unit": to_unit, "reason": note}
+        elif action == "assign":
+            actor, data = s.head(args[0]), {"officer": s.officer(args[0])}
+        elif action == "request_clarification":
+            message = rng.choice(demo_data.CLARIFICATION_REQUESTS)
+            actor, data = s.officer(args[0]), {"message": message}
+        elif action == "citizen_reply":
+            data = {"message": rng.choice(demo_data.CITIZEN_REPLIES)}
+        elif action == "draft":
+            actor, data = s.officer(args[0]), {"body": answer, "legal_references": refs}
+        elif action == "submit":
+            actor = s.officer(args[0])
+        elif action == "return":
+            actor, data = s.head(args[0]), {"reason": rng.choice(demo_data.RETURN_REASONS)}
+        elif action == "approve":
+            actor = s.head(args[0])
+        elif action == "publish":
             if not question.publish_consent:
                 return question
-            public = services.proposed_public_version(question)
-            return services.question_publish(question=question, actor=self.intake, at=at, **public)
-        if action == "rate":
+            actor, data = self.intake, services.proposed_public_version(question)
+        elif action == "rate":
             score = args[0]
-            return services.question_rate(
-                question=question,
-                score=score,
-                comment=rng.choice(demo_data.RATING_COMMENTS[score]),
-                at=at,
-            )
-        if action == "reopen":
-            return services.question_reopen(
-                question=question, reason=rng.choice(demo_data.REOPEN_REASONS), at=at
-            )
-        if action == "withdraw":
-            return services.question_withdraw(
-                question=question, reason=rng.choice(demo_data.WITHDRAW_REASONS), at=at
-            )
-        raise ValueError(action)
+            data = {"score": score, "comment": rng.choice(demo_data.RATING_COMMENTS[score])}
+        elif action == "reopen":
+            data = {"reason": rng.choice(demo_data.REOPEN_REASONS)}
+        elif action == "withdraw":
+            data = {"reason": rng.choice(demo_data.WITHDRAW_REASONS)}
+        else:
+            raise ValueError(action)
+        done = services.perform(action, question=question, actor=actor, at=at, data=data)
+        return done if isinstance(done, Question) else question  # a draft returns its answer
 
     # --- special paths ---------------------------------------------------------------------------
 

@@ -362,6 +362,20 @@ EMAIL_HOST_PASSWORD = env_str("HELPDESK_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("HELPDESK_EMAIL_TLS")
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 DEFAULT_FROM_EMAIL = env_str("HELPDESK_FROM_EMAIL", "hoidap@example.gov.vn")
+# E-mail intake (questions/mail_intake.py): the mailbox citizens write to. Replies to our mails
+# come back to its plus-address (hoidap+<reply token>@…); fetch_mail polls it over IMAP.
+HELPDESK_INTAKE_ADDRESS = env_str("HELPDESK_INTAKE_ADDRESS", DEFAULT_FROM_EMAIL)
+HELPDESK_IMAP = {
+    "HOST": env_str("HELPDESK_IMAP_HOST"),
+    "PORT": env_int("HELPDESK_IMAP_PORT", 993),
+    "USER": env_str("HELPDESK_IMAP_USER"),
+    "PASSWORD": env_str("HELPDESK_IMAP_PASSWORD"),
+    # "ssl" (IMAPS, 993), "starttls" (143 upgraded) or "none" (loopback tests only).
+    "SECURITY": env_str("HELPDESK_IMAP_SECURITY", "ssl"),
+    "FOLDER": env_str("HELPDESK_IMAP_FOLDER", "INBOX"),
+    # Where processed mail is moved; empty: it is only flagged as seen.
+    "DONE_FOLDER": env_str("HELPDESK_IMAP_DONE_FOLDER"),
+}
 
 # --- Tasks ----------------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from .audit import AuditAction
+from .mail_headers import outgoing_headers
 from .models import Delivery, Event, Question
 
 log = logging.getLogger(__name__)
@@ -109,4 +110,6 @@ def compose(delivery: Delivery) -> EmailMessage | None:
     with translation.override(language):
         subject = render_to_string(f"questions/mail/{delivery.template}_subject.txt", context)
         body = render_to_string(f"questions/mail/{delivery.template}.txt", context)
-    return EmailMessage(" ".join(subject.split()), body, None, [address])
+    # A citizen's reply comes back to the intake mailbox with its token (questions/mail_intake.py).
+    headers = outgoing_headers(question) if delivery.recipient == Delivery.CITIZEN else {}
+    return EmailMessage(" ".join(subject.split()), body, None, [address], headers=headers)

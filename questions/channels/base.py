@@ -35,6 +35,8 @@ class Message:
     subject: str = ""
     data: dict[str, str] = field(default_factory=dict)
     reference: str = ""
+    # Extra mail headers (Reply-To with the reply token, X-Loop: questions/mail_headers.py).
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 class ChannelError(Exception):

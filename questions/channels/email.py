@@ -13,7 +13,9 @@ class EmailProvider:
     channel = Channel.EMAIL
 
     def send(self, message: Message) -> str:
-        mail = EmailMessage(message.subject, message.text, None, [message.to])
+        mail = EmailMessage(
+            message.subject, message.text, None, [message.to], headers=message.headers
+        )
         try:
             mail.send()
         except smtplib.SMTPRecipientsRefused as error:

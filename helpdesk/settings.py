@@ -377,6 +377,54 @@ HELPDESK_IMAP = {
     "DONE_FOLDER": env_str("HELPDESK_IMAP_DONE_FOLDER"),
 }
 
+# --- Outgoing channels: SMS, Zalo ZNS, webhooks (decision 0022, README "Configuration") ----------
+
+
+def env_mapping(name: str) -> dict[str, str]:
+    """``received:123,answered:124`` → {"received": "123", "answered": "124"}."""
+    pairs = [item.partition(":") for item in env_list(name, [])]
+    if any(not key.strip() or not value.strip() for key, _sep, value in pairs):
+        raise ImproperlyConfigured(f"{name} must be name:value pairs separated by commas")
+    return {key.strip(): value.strip() for key, _sep, value in pairs}
+
+
+HELPDESK_SMS = {
+    # Empty: SMS are printed to the console (embedded), or fail as unconfigured (production).
+    "URL": env_str("HELPDESK_SMS_URL"),
+    "METHOD": env_str("HELPDESK_SMS_METHOD", "POST").upper(),
+    "AUTH_HEADER": env_str("HELPDESK_SMS_AUTH_HEADER"),
+    "CONTENT_TYPE": env_str("HELPDESK_SMS_CONTENT_TYPE", "application/json"),
+    "BODY_TEMPLATE": env_str(
+        "HELPDESK_SMS_BODY_TEMPLATE",
+        '{"to": "{phone}", "text": "{text}", "brandname": "{brandname}"}',
+    ),
+    "BRANDNAME": env_str("HELPDESK_SMS_BRANDNAME"),
+    "PHONE_FORMAT": env_str("HELPDESK_SMS_PHONE_FORMAT", "e164"),
+    "SUCCESS_FIELD": env_str("HELPDESK_SMS_SUCCESS_FIELD"),
+    "SUCCESS_VALUES": env_list("HELPDESK_SMS_SUCCESS_VALUES", []),
+    "ID_FIELD": env_str("HELPDESK_SMS_ID_FIELD"),
+    "ASCII": env_bool("HELPDESK_SMS_ASCII", default=True),
+    "TIMEOUT": env_float("HELPDESK_SMS_TIMEOUT", 10.0),
+}
+if HELPDESK_SMS["METHOD"] not in ("GET", "POST"):
+    raise ImproperlyConfigured("HELPDESK_SMS_METHOD must be GET or POST")
+if HELPDESK_SMS["PHONE_FORMAT"] not in ("e164", "84", "0"):
+    raise ImproperlyConfigured("HELPDESK_SMS_PHONE_FORMAT must be e164, 84 or 0")
+HELPDESK_ZNS = {
+    "URL": env_str("HELPDESK_ZNS_URL", "https://business.openapi.zalo.me/message/template"),
+    "ACCESS_TOKEN": env_str("HELPDESK_ZNS_ACCESS_TOKEN"),
+    # Our message name → the ZNS template id Zalo approved for it.
+    "TEMPLATES": env_mapping("HELPDESK_ZNS_TEMPLATES"),
+    "TIMEOUT": env_float("HELPDESK_ZNS_TIMEOUT", 10.0),
+}
+HELPDESK_WEBHOOKS = {
+    # Hosts (names, addresses or networks) webhooks may reach even if private; empty: only
+    # public addresses. With HELPDESK_WEBHOOK_ONLY_ALLOWED, no other host at all.
+    "ALLOWED_HOSTS": env_list("HELPDESK_WEBHOOK_ALLOWED_HOSTS", []),
+    "ONLY_ALLOWED": env_bool("HELPDESK_WEBHOOK_ONLY_ALLOWED", default=False),
+    "TIMEOUT": env_float("HELPDESK_WEBHOOK_TIMEOUT", 10.0),
+}
+
 # --- Tasks ----------------------------------------------------------------------------------------
 
 # Durable after-commit work (decision 0016): every e-mail, index update and automatic routing is a

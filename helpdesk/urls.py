@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/reports/", include("helpdesk.supervision.api_urls")),
     path("transparency/", include("helpdesk.supervision.public_urls")),
     path("", include("search.urls")),
+    path("", include("questions.channels.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),

@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from routing.models import Category, Unit
 
 from . import validators
+from .channels.base import NEEDS_PHONE, contact_missing
+from .channels.base import Channel as NotifyChannel
 from .services import CONSENT_WORDING
 from .uploads import check_upload
 
@@ -176,6 +178,14 @@ class AskForm(forms.Form):
         label=_("Attachments (optional)"),
         required=False,
     )
+    # Outgoing channel (questions/channels/, decision 0022).
+    notify_by = forms.ChoiceField(
+        label=_("Tell me about my question by"),
+        choices=NotifyChannel.choices,
+        initial=NotifyChannel.EMAIL,
+        required=False,  # none chosen: e-mail, as before the choice existed
+        widget=forms.RadioSelect,
+    )
     # Never pre-ticked (PDP Law 91/2025): publication is a separate purpose needing an opt-in.
     publish_consent = forms.BooleanField(label=CONSENT_WORDING, required=False, initial=False)
     # Honeypot: hidden from people by CSS and from assistive technology by aria-hidden; the
@@ -215,6 +225,9 @@ class AskForm(forms.Form):
         raw = self.cleaned_data["phone"].strip()
         return validators.normalize_phone(raw) if raw else ""
 
+    def clean_notify_by(self) -> str:
+        return self.cleaned_data.get("notify_by") or NotifyChannel.EMAIL
+
     def clean_nonce(self) -> str:
         # The key is chosen by the server when it renders the form, but it travels through the
         # browser: accept only the shape we issue. A missing or mangled one just means this
@@ -236,6 +249,10 @@ class AskForm(forms.Form):
             self.add_error(
                 "email", _("Give an e-mail address or a phone number so that we can reach you.")
             )
+        elif "phone" not in self.errors and contact_missing(
+            cleaned.get("notify_by"), email=cleaned.get("email"), phone=cleaned.get("phone")
+        ):
+            self.add_error("phone", NEEDS_PHONE)
         return cleaned
 
     @property

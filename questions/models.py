@@ -210,6 +210,10 @@ class Question(models.Model):
     idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
     # The language the citizen used, so that e-mails to them speak it.
     language = models.CharField(max_length=5, default="vi")
+    # The channel the citizen chose to hear from us on (questions/channels/, decision 0022).
+    notify_by = models.CharField(
+        _("notify me by"), max_length=10, choices=NotifyChannel.choices, default=NotifyChannel.EMAIL
+    )
     view_count = models.PositiveIntegerField(default=0)
 
     objects = QuestionQuerySet.as_manager()

@@ -26,6 +26,8 @@ from routing.models import Category, Unit
 
 from . import notifications, selectors, timeliness, transitions
 from .access import questions_visible_to
+from .channels.base import NEEDS_PHONE, contact_missing
+from .channels.base import Channel as NotifyChannel
 from .models import ExtensionRequest, Question
 from .timeline import citizen_label, citizen_note, staff_label
 from .validators import (
@@ -102,6 +104,13 @@ class QuestionCreateInputSerializer(serializers.Serializer):
         ),
     )
 
+    notify_by = serializers.ChoiceField(
+        choices=NotifyChannel.choices,
+        required=False,
+        default=NotifyChannel.EMAIL,
+        help_text=_("How the asker wants to be told of progress: email, sms or zalo."),
+    )
+
     def validate_phone(self, value: str) -> str:
         # normalize_phone raises Django's ValidationError, which DRF reports on this field.
         return normalize_phone(value) if value.strip() else ""
@@ -110,6 +119,8 @@ class QuestionCreateInputSerializer(serializers.Serializer):
         if not attrs.get("email") and not attrs.get("phone"):
             message = _("Give an e-mail address or a phone number so that we can reach you.")
             raise serializers.ValidationError({"email": [message], "phone": [message]})
+        if contact_missing(attrs["notify_by"], email=attrs.get("email"), phone=attrs.get("phone")):
+            raise serializers.ValidationError({"phone": [NEEDS_PHONE]})
         return attrs
 
 

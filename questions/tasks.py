@@ -1,4 +1,4 @@
-"""Durable work after a change to a question: e-mails, search index updates, automatic routing.
+"""Durable work after a change to a question: messages, webhooks, index updates, routing.
 
 Each is a task of Django's Tasks API (the ``django-tasks`` backport, ``django-tasks-db`` backend),
 enqueued by the services *inside* the transaction of the change: the task's row commits with
@@ -27,7 +27,8 @@ from helpdesk import clock
 from helpdesk.logging import mask
 from search import services as search
 
-from . import autoroute, notifications
+from . import autoroute, channels, notifications
+from .channels import optout
 from .models import Delivery, Question
 
 log = logging.getLogger(__name__)
@@ -75,11 +76,20 @@ def _send(delivery_id: int, *, question: Question | None = None) -> str:
         delivery = Delivery.objects.select_related("event").get(pk=delivery_id, question=question)
         delivery.question = question
     try:
-        message = notifications.compose(delivery)
+        message = notifications.compose_message(delivery)
         if message is None:
-            _give_up(delivery, error="no e-mail address on file")
+            _give_up(delivery, error="no address or phone number on file")
             return Delivery.Status.FAILED
-        message.send()
+        if delivery.recipient == Delivery.CITIZEN and optout.is_opted_out(message.to):
+            _give_up(delivery, error="", status=Delivery.Status.SKIPPED)
+            return Delivery.Status.SKIPPED
+        message_id = channels.provider_for(delivery.channel).send(message)
+    except channels.PermanentError as error:
+        log.warning(
+            "Delivery %s (%s) refused: %s", delivery_id, delivery.template, mask(f"{error}")
+        )
+        _give_up(delivery, error=str(error))
+        return Delivery.Status.FAILED
     except Exception as error:
         log.warning("Delivery %s (%s) failed", delivery_id, delivery.template, exc_info=True)
         return _failed_attempt(delivery, error=error, at=at)
@@ -89,6 +99,7 @@ def _send(delivery_id: int, *, question: Question | None = None) -> str:
         attempts=F("attempts") + 1,
         next_attempt_at=None,
         last_error="",
+        provider_message_id=message_id or "",
     )
     return Delivery.Status.SENT
 
@@ -112,9 +123,15 @@ def _failed_attempt(delivery: Delivery, *, error: Exception, at: datetime) -> st
     return Delivery.Status.RETRYING
 
 
-def _give_up(delivery: Delivery, *, error: str, attempts: int | None = None) -> None:
+def _give_up(
+    delivery: Delivery,
+    *,
+    error: str,
+    attempts: int | None = None,
+    status: str = Delivery.Status.FAILED,
+) -> None:
     Delivery.objects.filter(pk=delivery.pk).update(
-        status=Delivery.Status.FAILED,
+        status=status,
         attempts=attempts if attempts is not None else F("attempts") + 1,
         next_attempt_at=None,
         last_error=mask(error)[:2000],
@@ -125,9 +142,10 @@ def delivery_retry(*, deliveries) -> int:
     """Send these deliveries again (failed ones, or stuck ones), now; returns how many."""
     at = clock.now()
     count = 0
-    for pk in deliveries.exclude(status=Delivery.Status.SENT).values_list("pk", flat=True):
+    done = [Delivery.Status.SENT, Delivery.Status.SKIPPED]
+    for pk in deliveries.exclude(status__in=done).values_list("pk", flat=True):
         with transaction.atomic():
-            Delivery.objects.filter(pk=pk).exclude(status=Delivery.Status.SENT).update(
+            Delivery.objects.filter(pk=pk).exclude(status__in=done).update(
                 status=Delivery.Status.RETRYING, next_attempt_at=at
             )
             send_delivery.enqueue(pk)

@@ -5,7 +5,7 @@ handed a composed :class:`~.base.Message` and either returns the provider's mess
 raises :class:`~.base.RetryableError` (try again later) or :class:`~.base.PermanentError`
 (trying again cannot help). What a message says, and whether it is owed at all, is decided by
 ``questions.notifications``; when and how often it is tried, by ``questions.tasks``
-(docs/decisions/0016, 0021).
+(docs/decisions/0016, 0022).
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def new_webhook_secret() -> str:
 
 
 class WebhookSubscription(models.Model):
-    """An integrator's endpoint, told of question events with signed POSTs (questions/webhooks.py)."""
+    """An integrator's endpoint, told of question events by signed POSTs (questions/webhooks.py)."""
 
     name = models.CharField(_("name"), max_length=100)
     url = models.URLField(_("URL"), max_length=500)

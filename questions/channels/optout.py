@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from helpdesk import clock
@@ -58,7 +58,12 @@ def read_token(value: str) -> tuple[int, str] | None:
 
 
 def stop_url(question_id: int, channel: str) -> str:
-    return f"{settings.SITE_URL}{reverse('channels:stop', args=[token(question_id, channel)])}"
+    """The opt-out link; "" where the site has no opt-out page (a URLconf without it)."""
+    try:
+        path = reverse("channels:stop", args=[token(question_id, channel)])
+    except NoReverseMatch:
+        return ""
+    return f"{settings.SITE_URL}{path}"
 
 
 def contact_opt_out(*, question, channel: str) -> bool:

@@ -15,5 +15,6 @@ def ascii_text(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     # Typographic quotes and dashes, which the translations use, to their ASCII forms.
-    plain = plain.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-"}))
+    quotes = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-"}
+    plain = plain.translate(str.maketrans(quotes))
     return plain.encode("ascii", "ignore").decode()

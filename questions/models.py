@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from helpdesk import clock
 from routing.models import Category, Unit
 
+from .channels.base import Channel as NotifyChannel
 from .timeline import MAIL_LABELS
 
 
@@ -468,6 +469,8 @@ class Delivery(models.Model):
         SENT = "sent", _("Sent")
         RETRYING = "retrying", _("Retrying")
         FAILED = "failed", _("Failed")
+        # Not sent, on purpose: the citizen opted out of messages to that contact.
+        SKIPPED = "skipped", _("Not sent (opted out)")
 
     CITIZEN = "citizen"
 
@@ -475,6 +478,11 @@ class Delivery(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="deliveries")
     template = models.CharField(_("template"), max_length=40)
     recipient = models.CharField(_("recipient"), max_length=150)
+    # The channel it goes out on (staff mails are always e-mail) and the provider's id for it.
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=NotifyChannel.choices, default=NotifyChannel.EMAIL
+    )
+    provider_message_id = models.CharField(_("provider's message id"), max_length=100, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -488,8 +496,8 @@ class Delivery(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = _("e-mail delivery")
-        verbose_name_plural = _("e-mail deliveries")
+        verbose_name = _("message delivery")
+        verbose_name_plural = _("message deliveries")
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "template", "recipient"], name="one_delivery_per_recipient"
@@ -549,3 +557,12 @@ class DataSubjectRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id} {self.kind} ({self.outcome})"
+
+
+# The outgoing channels' models (opt-outs, webhooks) live with their code; imported here so
+# they belong to this app.
+from .channels.models import (  # noqa: E402, F401
+    ContactOptOut,
+    WebhookDelivery,
+    WebhookSubscription,
+)

@@ -523,3 +523,170 @@ def _run(lines, report: ImportReport, *, publish, create_units, source_name, bat
         if len(batch) >= batch_size:
             flush()
     flush()
+
+
+# --- The national feedback system ---------------------------------------------------------------
+#
+# Questions exported from the national system for receiving citizens' feedback (Hệ thống tiếp
+# nhận, trả lời phản ánh, kiến nghị của người dân và doanh nghiệp) arrive *open*: each is a
+# question like one typed on our form, to be routed and answered here, so each goes through
+# ``services.question_submit`` (routing, deadlines from the day the national system received
+# it, receipt, audit), with the channel "national portal" and the national id as its external
+# id. A JSON file (a list of objects, or one object per line) or a CSV file with a header row:
+#
+#   id, title, content, sender_name, sender_email, sender_phone, received_at, category,
+#   publish_consent
+#
+# ``id``, ``content`` and ``received_at`` are required. The answers go back with
+# :func:`national_answers` (``manage.py export_national_answers``).
+
+NATIONAL_FIELDS = (
+    "id",
+    "title",
+    "content",
+    "sender_name",
+    "sender_email",
+    "sender_phone",
+    "received_at",
+    "category",
+    "publish_consent",
+)
+NATIONAL_KEY_PREFIX = "national:"
+
+
+@dataclass
+class NationalReport:
+    read: int = 0
+    imported: int = 0
+    skipped: int = 0  # already imported (same id)
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+
+
+def read_national(data: bytes, *, name: str) -> list[dict]:
+    """The records of a national export, JSON (list or lines) or CSV by the file's content."""
+    import csv
+    import io
+
+    text = data.decode("utf-8-sig")
+    stripped = text.lstrip()
+    if name.lower().endswith(".csv") or not stripped.startswith(("[", "{")):
+        return [dict(row) for row in csv.DictReader(io.StringIO(text))]
+    if stripped.startswith("["):
+        return json.loads(stripped)
+    return [json.loads(line) for line in stripped.splitlines() if line.strip()]
+
+
+def _national_row(record: dict, *, now: datetime) -> dict:
+    from django.core.exceptions import ValidationError
+
+    from .validators import BODY_MAX, NAME_MAX, normalize_phone
+
+    if not isinstance(record, dict):
+        raise LineError(_("not an object"))
+    external_id = str(record.get("id") or "").strip()
+    if not external_id or len(external_id) > EXTERNAL_ID_MAX - len(NATIONAL_KEY_PREFIX):
+        raise LineError(_("“id” is missing or too long"))
+    content = str(record.get("content") or "").strip()
+    if not content:
+        raise LineError(_("“content” is missing"))
+    received_at = parse_moment(record.get("received_at"), "received_at")
+    if received_at is None:
+        raise LineError(_("“received_at” is missing"))
+    if received_at > now:
+        raise LineError(_("“received_at” is in the future"))
+    phone = str(record.get("sender_phone") or "").strip()
+    if phone:
+        try:
+            phone = normalize_phone(phone)
+        except ValidationError:
+            phone = ""  # a number we cannot dial is dropped, not the question
+    category = None
+    if code := str(record.get("category") or "").strip():
+        category = Category.objects.filter(code=code, is_active=True).first()
+    consent = str(record.get("publish_consent") or "").strip().lower() in {"1", "true", "yes", "có"}
+    return {
+        "external_id": external_id,
+        "title": str(record.get("title") or "").strip()[:TITLE_MAX] or derive_title(content),
+        "body": content[:BODY_MAX],
+        "name": str(record.get("sender_name") or "").strip()[:NAME_MAX] or _("Citizen"),
+        "email": str(record.get("sender_email") or "").strip()[:254],
+        "phone": phone,
+        "category": category,
+        "publish_consent": consent,
+        "received_at": received_at,
+    }
+
+
+def import_national(records: list, *, dry_run: bool = False) -> NationalReport:
+    """Submit each record of a national export as a question, channel "national portal"."""
+    from . import services
+    from .models import Channel
+
+    report = NationalReport()
+    now = clock.now()
+    for number, record in enumerate(records, start=1):
+        report.read += 1
+        try:
+            row = _national_row(record, now=now)
+        except LineError as error:
+            report.rejected.append((number, str(error)))
+            continue
+        if Question.objects.filter(external_id=row["external_id"]).exists():
+            report.skipped += 1
+            continue
+        if dry_run:
+            report.imported += 1
+            continue
+        _question, created = services.question_submit(
+            title=row["title"],
+            body=row["body"],
+            name=row["name"],
+            email=row["email"],
+            phone=row["phone"],
+            category=row["category"],
+            publish_consent=row["publish_consent"],
+            source=Channel.NATIONAL,
+            idempotency_key=NATIONAL_KEY_PREFIX + row["external_id"],
+            external_id=row["external_id"],
+            at=now,
+            received_at=row["received_at"],
+        )
+        report.imported += created
+        report.skipped += not created
+    return report
+
+
+def national_answers(*, since: datetime | None = None) -> list[dict]:
+    """The approved answers of questions from the national system, to send back to it."""
+    from .models import ANSWERED_STATUSES, Channel
+
+    questions = (
+        Question.objects.filter(source=Channel.NATIONAL, status__in=ANSWERED_STATUSES)
+        .exclude(external_id=None)
+        .select_related("unit")
+        .order_by("answered_at", "pk")
+    )
+    if since is not None:
+        questions = questions.filter(answered_at__gte=since)
+    result = []
+    for question in questions:
+        answer = question.approved_answer
+        if answer is None:
+            continue
+        result.append(
+            {
+                "id": question.external_id,
+                "tracking_code": question.tracking_code,
+                "status": question.status,
+                "unit": question.unit.name if question.unit else "",
+                "received_at": timezone.localtime(question.received_at).isoformat(),
+                "answered_at": (
+                    timezone.localtime(question.answered_at).isoformat()
+                    if question.answered_at
+                    else None
+                ),
+                "answer": answer.body,
+                "legal_references": answer.legal_references,
+            }
+        )
+    return result

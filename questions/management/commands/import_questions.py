@@ -53,9 +53,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size", type=int, default=importing.BATCH_SIZE, help="Rows per insert."
         )
+        parser.add_argument(
+            "--national",
+            action="store_true",
+            help="The file is an export of the national feedback system (JSON or CSV with id, "
+            "title, content, sender_name, sender_email, sender_phone, received_at, category, "
+            "publish_consent): open questions, submitted with the channel 'national portal' "
+            "to be routed and answered here. Their answers go back with "
+            "export_national_answers.",
+        )
 
     def handle(self, *args, file: str, **options) -> None:
         path = Path(file)
+        if options["national"]:
+            self._national(path, dry_run=options["dry_run"])
+            return
         try:
             handle = path.open("rb")
         except OSError as error:
@@ -84,6 +96,30 @@ class Command(BaseCommand):
                     progress=bar.update,
                 )
         self._report(report, path, publish=options["publish"], verbosity=options["verbosity"])
+
+    def _national(self, path: Path, *, dry_run: bool) -> None:
+        try:
+            records = importing.read_national(path.read_bytes(), name=path.name)
+        except OSError as error:
+            raise CommandError(
+                _("Cannot read %(file)s: %(error)s") % {"file": path, "error": error.strerror}
+            ) from None
+        except (ValueError, UnicodeDecodeError) as error:
+            raise CommandError(
+                _("%(file)s is not a JSON or CSV export: %(error)s")
+                % {"file": path.name, "error": error}
+            ) from None
+        report = importing.import_national(records, dry_run=dry_run)
+        w = self.stdout.write
+        if dry_run:
+            w(self.style.WARNING(_("Dry run: nothing was stored.")))
+        w(self.style.MIGRATE_HEADING(_("Import of %(file)s") % {"file": path.name}))
+        w(_("  records read:                %(n)6d") % {"n": report.read})
+        w(_("  submitted as questions:      %(n)6d") % {"n": report.imported})
+        w(_("  skipped, already imported:   %(n)6d") % {"n": report.skipped})
+        w(_("  rejected:                    %(n)6d") % {"n": len(report.rejected)})
+        for number, reason in report.rejected:
+            w(_("  record %(line)d: %(reason)s") % {"line": number, "reason": reason})
 
     def _report(self, report: importing.ImportReport, path: Path, *, publish, verbosity) -> None:
         w = self.stdout.write

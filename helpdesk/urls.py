@@ -13,7 +13,7 @@ urlpatterns = [
     path("staff/supervision/", include("helpdesk.supervision.urls")),
     path("staff/", include("helpdesk.workspace.urls")),
     path("api/v1/", include("questions.api_urls")),
-    path("api/v1/routing/", include("routing.api_urls")),
+    path("api/v1/routing/", include("questions.routing_api")),
     path("api/v1/reports/", include("helpdesk.supervision.api_urls")),
     path("transparency/", include("helpdesk.supervision.public_urls")),
     path("", include("search.urls")),

@@ -24,9 +24,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from routing.models import Role, StaffProfile
-
-from .models import Question
+from .models import Question, Role, StaffProfile
 
 User = AbstractBaseUser | AnonymousUser
 

@@ -5,8 +5,10 @@ them without edit rights: an edit here would bypass the audit trail.
 """
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
-from .models import DataSubjectRequest, Delivery, Event, Question
+from .models import DataSubjectRequest, Delivery, Event, Question, StaffProfile
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -79,3 +81,89 @@ class DeliveryAdmin(ReadOnlyAdmin):
     search_fields = ["question__tracking_code", "recipient"]
     date_hierarchy = "created_at"
     list_select_related = ["question"]
+
+
+# Users with their staff profile (role and unit), which access.py reads.
+class StaffProfileInline(admin.StackedInline):
+    model = StaffProfile
+    can_delete = False
+    autocomplete_fields = ["unit"]
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    inlines = [StaffProfileInline]
+    list_display = ["username", "first_name", "last_name", "staff_role", "staff_unit", "is_active"]
+    list_filter = ["staff__role", "staff__unit", "is_active"]
+    list_select_related = ["staff__unit"]
+
+    @admin.display(description="role")
+    def staff_role(self, user):
+        return user.staff.get_role_display() if hasattr(user, "staff") else ""
+
+    @admin.display(description="unit")
+    def staff_unit(self, user):
+        return user.staff.unit if hasattr(user, "staff") else ""
+
+
+# --- Outgoing channels (questions/channels/, questions/webhooks.py) ---------------------------
+
+from .models import ContactOptOut, WebhookDelivery, WebhookSubscription  # noqa: E402
+
+
+class WebhookDeliveryInline(admin.TabularInline):
+    model = WebhookDelivery
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "event", "status", "attempts", "response_status", "last_error"]
+    readonly_fields = fields
+    ordering = ["-created_at"]
+    max_num = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(WebhookSubscription)
+class WebhookSubscriptionAdmin(admin.ModelAdmin):
+    """Edited here or through the staff API; the secret is shown to give to the integrator."""
+
+    list_display = ["name", "url", "is_active", "include_personal_data", "created_at"]
+    list_filter = ["is_active", "include_personal_data"]
+    search_fields = ["name", "url"]
+    readonly_fields = ["created_by", "created_at"]
+    inlines = [WebhookDeliveryInline]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(ReadOnlyAdmin):
+    """The delivery log: every POST owed, its attempts and the receiver's last answer."""
+
+    list_display = [
+        "created_at",
+        "subscription",
+        "event",
+        "status",
+        "attempts",
+        "response_status",
+        "next_attempt_at",
+        "last_error",
+    ]
+    list_filter = ["status", "subscription"]
+    list_select_related = ["subscription", "event"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(ContactOptOut)
+class ContactOptOutAdmin(ReadOnlyAdmin):
+    list_display = ["channel", "created_at"]
+    list_filter = ["channel"]

@@ -12,11 +12,11 @@ from __future__ import annotations
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
-from routing.models import Role, Unit
+from routing.models import Unit
 
 from .access import PROVINCE_WIDE_ROLES
 from .audit import AuditAction
-from .models import Event, Question
+from .models import Event, Question, Role
 
 PROVINCE = "province"
 

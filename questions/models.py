@@ -21,6 +21,48 @@ from .channels.base import Channel as NotifyChannel
 from .timeline import MAIL_LABELS
 
 
+class Role(models.TextChoices):
+    INTAKE = "intake", _("Intake desk / editorial board")
+    OFFICER = "officer", _("Officer")
+    HEAD = "head", _("Head of unit")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    ADMIN = "admin", _("Administrator")
+
+
+class StaffProfile(models.Model):
+    """What a staff account may do (role) and where (unit).
+
+    It lives with access (questions/access.py), which reads it; routing/ knows units, not
+    people. Until issue 16 it lived in routing/ (migration 0009 moved it, rows kept).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+    )
+
+    class Meta:
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
+        constraints = [
+            models.CheckConstraint(
+                name="unit_roles_have_a_unit",
+                condition=~models.Q(role__in=["officer", "head"]) | models.Q(unit__isnull=False),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()} ({self.get_role_display()})"
+
+
 class Status(models.TextChoices):
     RECEIVED = "received", _("Received")
     ROUTED = "routed", _("Routed to a unit")

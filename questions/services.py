@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from helpdesk import clock
 from routing import deadlines
-from routing.models import Category, Role, StaffProfile, Unit
+from routing.models import Category, Unit
 
 from . import effects, publication, redaction, timeliness, transitions
 from .audit import AuditAction
@@ -33,7 +33,9 @@ from .models import (
     Event,
     ExtensionRequest,
     Question,
+    Role,
     Source,
+    StaffProfile,
     Status,
     new_tracking_code,
 )

@@ -46,9 +46,8 @@ from django.utils import timezone, translation
 
 from helpdesk import clock
 from routing.deadlines import working_calendar
-from routing.models import Role, StaffProfile
 
-from .models import Notification, Question
+from .models import Notification, Question, Role, StaffProfile
 from .timeliness import CLOCK_RUNNING_STATUSES, overdue_q
 
 log = logging.getLogger(__name__)

@@ -30,11 +30,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from routing import deadlines
-from routing.models import Role
 
 from .access import staff_profile
 from .audit import AuditAction
-from .models import OPEN_STATUSES, UNIT_STATUSES, Answer, ExtensionRequest, Question, Status
+from .models import OPEN_STATUSES, UNIT_STATUSES, Answer, ExtensionRequest, Question, Role, Status
 
 User = AbstractBaseUser | AnonymousUser
 

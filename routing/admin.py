@@ -1,7 +1,5 @@
 from django import forms
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -13,7 +11,7 @@ from . import (
     rules,
     services,
 )
-from .models import Category, RoutingRule, StaffProfile, Unit
+from .models import Category, RoutingRule, Unit
 
 
 @admin.register(Unit)
@@ -48,32 +46,6 @@ class CategoryAdmin(admin.ModelAdmin):
     list_editable = ["sort_order", "is_active"]
     search_fields = ["name", "name_en", "code"]
     autocomplete_fields = ["default_unit"]
-
-
-class StaffProfileInline(admin.StackedInline):
-    model = StaffProfile
-    can_delete = False
-    autocomplete_fields = ["unit"]
-
-
-User = get_user_model()
-admin.site.unregister(User)
-
-
-@admin.register(User)
-class StaffUserAdmin(UserAdmin):
-    inlines = [StaffProfileInline]
-    list_display = ["username", "first_name", "last_name", "staff_role", "staff_unit", "is_active"]
-    list_filter = ["staff__role", "staff__unit", "is_active"]
-    list_select_related = ["staff__unit"]
-
-    @admin.display(description="role")
-    def staff_role(self, user):
-        return user.staff.get_role_display() if hasattr(user, "staff") else ""
-
-    @admin.display(description="unit")
-    def staff_unit(self, user):
-        return user.staff.unit if hasattr(user, "staff") else ""
 
 
 class TryTextForm(forms.Form):

@@ -1,4 +1,4 @@
-"""The organisation: units with history, categories, and who works where.
+"""The organisation: units with history, categories, routing rules and the calendar's overrides.
 
 Units are data, never code: since 1 July 2025 provinces have two levels of local government
 (province and commune) and departments keep merging, so a unit has a validity period and a
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -155,44 +154,6 @@ DEFAULT_TRANSFER_WITHIN_DAYS = 5
 DEFAULT_PROGRESS_NOTICE_PERCENT = 50
 DEFAULT_MAX_EXTENSIONS = 1
 DEFAULT_MAX_EXTENSION_DAYS = 15
-
-
-class Role(models.TextChoices):
-    INTAKE = "intake", _("Intake desk / editorial board")
-    OFFICER = "officer", _("Officer")
-    HEAD = "head", _("Head of unit")
-    SUPERVISOR = "supervisor", _("Supervisor")
-    ADMIN = "admin", _("Administrator")
-
-
-class StaffProfile(models.Model):
-    """What a staff account may do (role) and where (unit)."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff"
-    )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="staff",
-    )
-
-    class Meta:
-        verbose_name = _("staff profile")
-        verbose_name_plural = _("staff profiles")
-        constraints = [
-            models.CheckConstraint(
-                name="unit_roles_have_a_unit",
-                condition=~Q(role__in=["officer", "head"]) | Q(unit__isnull=False),
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user.get_username()} ({self.get_role_display()})"
 
 
 class CalendarOverride(models.Model):

@@ -13,7 +13,8 @@ from django.core.cache import cache
 from django.utils import translation
 
 from routing.deadlines import invalidate_calendar
-from routing.models import Role, Unit
+from questions.models import Role
+from routing.models import Unit
 from tests.factories import make_category, make_staff, make_unit
 
 

@@ -15,8 +15,8 @@ from django.contrib.auth import get_user_model
 
 from helpdesk import clock
 from questions import services, transitions
-from questions.models import Question
-from routing.models import Category, Role, StaffProfile, Unit
+from questions.models import Question, Role, StaffProfile
+from routing.models import Category, Unit
 
 _seq = count(1)
 

@@ -25,7 +25,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from questions.access import staff_profile
-from routing.models import Role
+from questions.models import Role
 
 PRIVILEGED_ROLES = frozenset({Role.INTAKE, Role.HEAD, Role.SUPERVISOR, Role.ADMIN})
 BACKUP_CODES = 10

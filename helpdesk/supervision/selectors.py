@@ -23,7 +23,7 @@ from helpdesk.ranking import Entry, Weights, rank
 from questions import reports
 from questions.reports import UnitFigures
 from routing.deadlines import working_calendar
-from routing.models import Role
+from questions.models import Role
 
 # Who sees what (decided in docs/decisions/0009-ranking-formula.md):
 # the province-wide roles see every unit; a head sees the dashboard of their own unit only;

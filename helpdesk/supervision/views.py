@@ -27,8 +27,9 @@ from helpdesk import clock
 from helpdesk.periods import Period, PeriodError, month, months_before, parse_period, previous_month
 from questions import reports, routing_metrics
 from questions.access import questions_visible_to, staff_profile
+from questions.models import Role
 from questions.timeliness import LABELS
-from routing.models import Role, Unit
+from routing.models import Unit
 
 from . import charts, exports, selectors
 from .forms import MEASURE_CHOICES, PeriodForm, period_choices

@@ -16,8 +16,8 @@ from django.db.models import Count, Q, QuerySet
 from helpdesk import clock
 from questions import redaction, services, timeliness
 from questions.access import PROVINCE_WIDE_ROLES, questions_visible_to, staff_profile
-from questions.models import OPEN_STATUSES, UNIT_STATUSES, Question, Status
-from routing.models import Role, StaffProfile, Unit
+from questions.models import OPEN_STATUSES, UNIT_STATUSES, Question, Role, StaffProfile, Status
+from routing.models import Unit
 
 # The columns every list page shows.
 _LIST_RELATED = ("unit", "category", "commune", "assignee")

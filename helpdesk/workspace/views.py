@@ -36,7 +36,7 @@ from questions.models import Answer, ExtensionRequest, Question, Status
 from questions.timeline import staff_label
 from questions.transitions import permitted
 from routing.deadlines import policy_for, working_calendar
-from routing.models import Role
+from questions.models import Role
 
 from . import forms, selectors
 

@@ -223,7 +223,8 @@ def run(vendor: str, rows: int) -> None:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from routing.models import Role, StaffProfile, Unit
+    from questions.models import Role, StaffProfile
+    from routing.models import Unit
 
     user = get_user_model().objects.create_user("bench-supervisor")
     StaffProfile.objects.create(

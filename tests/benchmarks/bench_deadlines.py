@@ -33,7 +33,8 @@ from questions.sweep import (
 )
 from questions.timeliness import computed_progress_notice_on
 from routing.deadlines import working_calendar
-from routing.models import Category, Role, Unit
+from questions.models import Role
+from routing.models import Category, Unit
 from tests.factories import make_staff
 
 pytestmark = pytest.mark.django_db

@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SETUP = """
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
-from routing.models import Role, StaffProfile, Unit
+from questions.models import Role, StaffProfile
+from routing.models import Unit
 office = Unit.objects.create(code="office", kind="office", name="Văn phòng UBND tỉnh")
 user = get_user_model().objects.create_user("intake", password="bench-live-1")
 StaffProfile.objects.create(user=user, role=Role.INTAKE, unit=office)

@@ -22,9 +22,9 @@ from django.utils import translation
 
 from helpdesk import clock, demo_data
 from questions import redaction
-from questions.models import Answer, Event, Question, Status
+from questions.models import Answer, Event, Question, Role, StaffProfile, Status
 from routing import deadlines
-from routing.models import Category, Role, StaffProfile, Unit
+from routing.models import Category, Unit
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime(2026, 3, 18, 10, 30, tzinfo=VN)

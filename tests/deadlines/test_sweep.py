@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from questions.models import Notification, Status
 from questions.sweep import run_sweep
-from routing.models import Role
+from questions.models import Role
 from tests.factories import make_staff
 
 pytestmark = pytest.mark.django_db

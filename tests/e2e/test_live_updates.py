@@ -19,7 +19,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SETUP = """
-from routing.models import Role, Unit, Category, StaffProfile
+from questions.models import Role, StaffProfile
+from routing.models import Unit, Category
 from django.contrib.auth import get_user_model
 office = Unit.objects.create(code="office", kind="office", name="Văn phòng UBND tỉnh")
 land = Unit.objects.create(code="land", kind="department", name="Sở Nông nghiệp và Môi trường")

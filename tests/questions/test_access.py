@@ -16,7 +16,7 @@ from django.http import Http404
 from helpdesk import clock
 from questions import access, services, transitions
 from questions.models import Question, Status
-from routing.models import Role
+from questions.models import Role
 from tests.factories import ANSWER_TEXT, make_question, make_staff
 from tests.questions.test_services import build_in_status, perform, snapshot
 

@@ -11,7 +11,8 @@ from helpdesk import clock
 from questions import services as question_services
 from questions.models import Status
 from routing import services
-from routing.models import Role, RoutingRule
+from questions.models import Role
+from routing.models import RoutingRule
 from tests.factories import make_question, make_staff, make_unit, walk
 from tests.routing import routing_support
 from tests.routing.routing_support import SUBJECTS, corpus

@@ -20,7 +20,8 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from rest_framework.authtoken.models import Token  # noqa: E402
 
-from routing.models import Role, StaffProfile, Unit  # noqa: E402
+from questions.models import Role, StaffProfile  # noqa: E402
+from routing.models import Unit  # noqa: E402
 
 call_command("rebuild_index", stdout=sys.stderr, stderr=sys.stderr)
 office = Unit.objects.create(

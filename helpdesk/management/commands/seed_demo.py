@@ -33,9 +33,9 @@ from django.utils.translation import gettext as _
 
 from helpdesk import clock, demo_data
 from questions import services, transitions
-from questions.models import Question, Source, Status
+from questions.models import Question, Role, Source, StaffProfile, Status
 from routing import deadlines
-from routing.models import Category, Role, StaffProfile, Unit
+from routing.models import Category, Unit
 
 DUMMY_MAIL = "django.core.mail.backends.dummy.EmailBackend"
 KEY_PREFIX = "demo:"

@@ -19,7 +19,7 @@ from django.urls import include, path
 from helpdesk import clock
 from questions import services
 from questions.models import Answer, Event, Question, Status
-from routing.models import Role
+from questions.models import Role
 from tests.factories import make_question, make_staff, walk
 
 # Committing runs the notification hooks, whose e-mails link to the citizen's page; these tests

@@ -26,6 +26,20 @@ DEPARTMENTS_MERGED_ON = date(2025, 3, 1)
 DISTRICTS_ABOLISHED_ON = date(2025, 7, 1)
 LONG_AGO = date(2008, 4, 1)
 
+# --- Channels -----------------------------------------------------------------------------------
+# How the demo's questions arrived, as shares: most still come on the web form, but a province
+# also takes calls, visits at the counter, letters, e-mails and the national portal's forwards
+# (issue 14: a 1022 centre's month was mostly phone and chat, only a few per cent web).
+CHANNELS = [
+    ("web", 40),
+    ("phone", 18),
+    ("counter", 10),
+    ("post", 8),
+    ("email", 10),
+    ("national", 8),
+    ("api", 6),
+]
+
 # --- Units --------------------------------------------------------------------------------------
 # code: the unit's slug; short: the ASCII suffix of its staff usernames (head.<short>).
 

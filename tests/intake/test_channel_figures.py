@@ -55,3 +55,12 @@ def test_the_questions_export_names_each_question_s_channel(frozen, intake, supe
     )
     text = b"".join(response.streaming_content if response.streaming else [response.content])
     assert "By phone" in text.decode("utf-8-sig")
+
+
+def test_the_demo_channel_draw_reaches_every_channel():
+    from helpdesk import demo_data
+    from helpdesk.management.commands.seed_demo import channel_for
+
+    drawn = {channel_for(i / 1000) for i in range(1000)}
+    assert drawn == {channel for channel, _share in demo_data.CHANNELS}
+    assert drawn == {c.value for c in Channel if c != Channel.IMPORT}

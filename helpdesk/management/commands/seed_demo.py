@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 
 from helpdesk import clock, demo_data
 from questions import services, transitions
-from questions.models import Question, Role, Source, StaffProfile, Status
+from questions.models import STAFF_ENTERED_CHANNELS, Question, Role, StaffProfile, Status
 from routing import deadlines
 from routing.models import Category, Unit
 
@@ -217,6 +217,16 @@ class Command(BaseCommand):
                 )
             )
         )
+
+
+def channel_for(draw: float) -> str:
+    """The channel of a demo question for a draw in [0, 1), by demo_data.CHANNELS' shares."""
+    total = sum(share for _channel, share in demo_data.CHANNELS)
+    for channel, share in demo_data.CHANNELS:
+        draw -= share / total
+        if draw < 0:
+            return channel
+    return demo_data.CHANNELS[-1][0]
 
 
 class WorkTime:
@@ -555,11 +565,21 @@ class QuestionWalker:
             category=category,
             commune=commune,
             publish_consent=rng.random() < 0.75 if consent is None else consent,
-            source=Source.API if rng.random() < 0.1 else Source.WEB,
+            source=(source := self._channel(rng.random(), at)),
             idempotency_key=key,
             at=at,
+            # A question typed in at the desk (counter, phone, post) names who entered it.
+            entered_by=self.intake if source in STAFF_ENTERED_CHANNELS else None,
         )
         return question
+
+    def _channel(self, draw: float, at: datetime) -> str:
+        """The channel of a question for a draw in [0, 1), by demo_data.CHANNELS' shares; the
+        desk takes calls and visits in office hours only (outside them: an e-mail)."""
+        channel = channel_for(draw)
+        if channel in STAFF_ENTERED_CHANNELS and self.time.snap(at) != at:
+            return "email"
+        return channel
 
     def _received_at(self, days_ago_low: float, days_ago_high: float) -> datetime:
         local = (

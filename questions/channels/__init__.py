@@ -10,6 +10,22 @@ raises :class:`~.base.RetryableError` (try again later) or :class:`~.base.Perman
 
 from __future__ import annotations
 
-from .base import Channel, Message, PermanentError, Provider, RetryableError, provider_for
+from .base import (
+    Channel,
+    ChannelError,
+    Message,
+    PermanentError,
+    Provider,
+    RetryableError,
+    provider_for,
+)
 
-__all__ = ["Channel", "Message", "PermanentError", "Provider", "RetryableError", "provider_for"]
+__all__ = [
+    "Channel",
+    "ChannelError",
+    "Message",
+    "PermanentError",
+    "Provider",
+    "RetryableError",
+    "provider_for",
+]

@@ -125,6 +125,7 @@ class StaffQuestionsApi(StaffQuestionListApi):
                 files=data["attachments"],
                 idempotency_key=key,
                 language=translation.get_language() or "vi",
+                notify_by=data.get("notify_by"),
                 at=clock.now(),
             )
         except DjangoValidationError as error:

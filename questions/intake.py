@@ -81,6 +81,7 @@ def question_enter_for_citizen(
     files: Sequence[tuple[UploadedFile, CheckedFile]] = (),
     idempotency_key: str | None = None,
     language: str = "vi",
+    notify_by: str | None = None,
     at: datetime,
 ) -> tuple[Question, bool]:
     """Store a question received by ``channel``, entered by ``entered_by``; ``(question, created)``.
@@ -115,4 +116,6 @@ def question_enter_for_citizen(
         at=at,
         received_at=received_at,
         entered_by=entered_by,
+        # The channel the citizen chose to be told on (e-mail, SMS, Zalo), when offered.
+        **({"notify_by": notify_by} if notify_by else {}),
     )

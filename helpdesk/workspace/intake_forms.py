@@ -61,6 +61,7 @@ class StaffQuestionForm(AskForm):
         "commune",
         "attachments",
         "consent",
+        "notify_by",
     ]
 
     def __init__(self, *args, **kwargs):
@@ -74,6 +75,8 @@ class StaffQuestionForm(AskForm):
         )
         self.fields["attachments"].label = _("Scanned documents (optional)")
         self.fields["attachments"].help_text = attachments_help()
+        if "notify_by" in self.fields:  # the citizen's choice of how to hear from us
+            self.fields["notify_by"].label = _("Tell the citizen by")
         if not self.is_bound:
             now = timezone.localtime(clock.now()).replace(second=0, microsecond=0)
             self.initial.setdefault("received_at", now)

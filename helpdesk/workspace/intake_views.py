@@ -9,6 +9,7 @@ QR code, or to read out over the phone, character by character.
 from __future__ import annotations
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -73,6 +74,7 @@ def enter_question(request: HttpRequest) -> HttpResponse:
             files=data["attachments"],
             idempotency_key=form.idempotency_key,
             language=request.LANGUAGE_CODE,
+            notify_by=data.get("notify_by"),
             at=clock.now(),
         )
     except ValidationError as error:
@@ -109,7 +111,7 @@ def receipt(request: HttpRequest, code: str) -> HttpResponse:
             "qr_svg": segno.make(link, error="m").svg_inline(
                 scale=4, border=2, dark="#000", title=_("Private link")
             ),
-            "track_url": request.build_absolute_uri(reverse("questions:lookup")),
+            "track_url": settings.SITE_URL + reverse("questions:lookup"),
             "spelled": spelled_code(question.tracking_code),
             "code_year": question.tracking_code.split("-")[1],
         },

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView
 
 from helpdesk.api import ApiDocsView
+from helpdesk.favicon import favicon
 
 admin.site.site_header = _("Hỏi – Đáp administration")
 admin.site.site_title = _("Hỏi – Đáp")
@@ -16,12 +17,14 @@ urlpatterns = [
     path("api/v1/routing/", include("questions.routing_api")),
     path("api/v1/reports/", include("helpdesk.supervision.api_urls")),
     path("transparency/", include("helpdesk.supervision.public_urls")),
-    path("", include("search.urls")),
+    path("", include("questions.archive_urls")),
     path("", include("questions.channels.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Asked for by browsers and feed readers on their own, whatever the page says.
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 # Styled, translated error pages for people; JSON under /api/ (helpdesk/errors.py).

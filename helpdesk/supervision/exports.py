@@ -5,10 +5,16 @@ the user switched to English (docs/decisions/0009-ranking-formula.md): the expor
 the person who downloads it, and the province's reports are in Vietnamese by default.
 
 * CSV: UTF-8 with a byte-order mark, because Excel opens a BOM-less UTF-8 file as the local
-  ANSI code page and turns "Đơn vị" into mojibake. Numbers are plain (``66.7``, a dot for the
-  decimal) so other programs read them; the Excel file is the one meant for people.
+  ANSI code page and turns "Đơn vị" into mojibake. The decimal separator follows the language,
+  like the pages: ``66,7`` in Vietnamese (quoted, the field separator staying a comma as
+  RFC 4180 has it), ``66.7`` in English. Dates are ISO (``2026-03-13``), which every program
+  reads the same way. After the table and a blank line, two lines say when the file was made
+  and whether its period was complete.
 * XLSX (openpyxl, write-only so a year of questions fits in little memory): a bold, frozen
-  header row, column widths, numbers as numbers, dates as dates, rates as percentages.
+  header row, column widths, numbers as numbers, dates as dates, rates as percentages. The
+  sheet's name says "to date" for a period not yet over; a second sheet says when the file was
+  made and whether the period was complete (the first sheet stays a plain table to sort and
+  filter).
 
 Text is the citizen's (titles) and must never run as a formula when the file is opened
 (OWASP "CSV injection"; docs/decisions/0013-web-hardening.md): in the CSV a text starting with
@@ -24,9 +30,10 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 from django.http import HttpResponse, StreamingHttpResponse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
@@ -84,11 +91,33 @@ QUESTION_COLUMNS = (
 )
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """When an export was made and whether its period was over: figures of a period still
+    running change, and a file on someone's desk does not say so by itself."""
+
+    generated_at: datetime
+    complete: bool
+    last_day: date  # the period's last day, or today while it runs
+
+    def lines(self) -> list[tuple[str, str]]:
+        when = formats.date_format(timezone.localtime(self.generated_at), "SHORT_DATETIME_FORMAT")
+        day = formats.date_format(self.last_day, "SHORT_DATE_FORMAT")
+        if self.complete:
+            state = _("complete (the period ended on %(day)s)") % {"day": day}
+        else:
+            state = _("not complete: figures up to %(day)s, which change until the period ends") % {
+                "day": day
+            }
+        return [(_("Generated at"), when), (_("Period"), state)]
+
+
 @dataclass
 class Table:
     columns: tuple[Column, ...]
     rows: Iterable[list]
     title: str
+    provenance: Provenance | None = None
 
     def headers(self) -> list[str]:
         return [str(c.header) for c in self.columns]
@@ -119,14 +148,20 @@ def unit_label(row: UnitFigures) -> str:
     return row.unit.display_name if row.unit else _("Not yet routed to a unit")
 
 
-def units_table(rows: list[UnitFigures], total: UnitFigures | None, *, title: str) -> Table:
+def units_table(
+    rows: list[UnitFigures],
+    total: UnitFigures | None,
+    *,
+    title: str,
+    provenance: Provenance | None = None,
+) -> Table:
     lines = [_figures_values(unit_label(row), row) for row in rows]
     if total is not None:
         lines.append(_figures_values(_("Province total"), total))
-    return Table(UNIT_COLUMNS, lines, title)
+    return Table(UNIT_COLUMNS, lines, title, provenance)
 
 
-def questions_table(questions, *, title: str) -> Table:
+def questions_table(questions, *, title: str, provenance: Provenance | None = None) -> Table:
     """``questions`` annotated by ``annotate_timeliness`` (the drill-down querysets are)."""
     calendar = working_calendar()
 
@@ -150,7 +185,7 @@ def questions_table(questions, *, title: str) -> Table:
                 str(q.get_source_display()),
             ]
 
-    return Table(QUESTION_COLUMNS, lines(), title)
+    return Table(QUESTION_COLUMNS, lines(), title, provenance)
 
 
 def _is_answered(question: Question) -> bool:
@@ -183,15 +218,22 @@ def _xlsx_cell(sheet, value: object) -> WriteOnlyCell:
     return cell
 
 
+def _csv_number(value: float | int, digits: int) -> str:
+    """A number as the language writes it (``66,7`` in Vietnamese), without grouping."""
+    if float(value).is_integer():
+        return str(int(value))
+    return formats.number_format(round(value, digits), use_l10n=True)
+
+
 def _csv_value(column: Column, value) -> object:
     if value is None:
         return ""
     if column.kind == "percent":
-        return round(value * 100, 1)
+        return _csv_number(round(value * 100, 1), 1)
     if column.kind == "date":
         return value.isoformat()
     if column.kind == "float":
-        return int(value) if float(value).is_integer() else round(value, 2)
+        return _csv_number(value, 2)
     return _csv_text(value)
 
 
@@ -209,6 +251,10 @@ def csv_response(table: Table, filename: str) -> StreamingHttpResponse:
             yield writer.writerow(
                 [_csv_value(c, v) for c, v in zip(table.columns, row, strict=True)]
             )
+        if table.provenance is not None:
+            yield writer.writerow([])
+            for label, text in table.provenance.lines():
+                yield writer.writerow([label, text])
 
     response = StreamingHttpResponse(
         (line.encode("utf-8") for line in lines()), content_type="text/csv; charset=utf-8"
@@ -232,7 +278,12 @@ NUMBER_FORMATS = {
 
 def xlsx_bytes(table: Table) -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_sheet_title(table.title))
+    title = _sheet_title(table.title)
+    if table.provenance is not None and not table.provenance.complete:
+        # Shortened first, so that the "to date" is what stays visible on the tab.
+        suffix = " " + _("(to date)")
+        title = _sheet_title(table.title[: SHEET_TITLE_MAX - len(suffix)].rstrip() + suffix)
+    sheet = workbook.create_sheet(title=title)
     for index, column in enumerate(table.columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.freeze_panes = "A2"
@@ -251,16 +302,35 @@ def xlsx_bytes(table: Table) -> bytes:
                 cell.number_format = NUMBER_FORMATS[column.kind]
             cells.append(cell)
         sheet.append(cells)
+    if table.provenance is not None:
+        _provenance_sheet(workbook, table)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _provenance_sheet(workbook: Workbook, table: Table) -> None:
+    sheet = workbook.create_sheet(title=_sheet_title(str(_("About this file"))))
+    sheet.column_dimensions["A"].width = 18
+    sheet.column_dimensions["B"].width = 70
+    bold = Font(bold=True)
+    for label, text in [(_("Title"), table.title), *table.provenance.lines()]:
+        name = _xlsx_cell(sheet, label)
+        name.font = bold
+        sheet.append([name, _xlsx_cell(sheet, text)])
+    # The file's own "created" property, in UTC as the format wants it.
+    workbook.properties.created = table.provenance.generated_at.astimezone(UTC).replace(tzinfo=None)
+    workbook.properties.title = table.title
+
+
+SHEET_TITLE_MAX = 31
 
 
 def _sheet_title(title: str) -> str:
     # Excel refuses these characters in a sheet name and more than 31 characters.
     for character in "[]:*?/\\":
         title = title.replace(character, "-")
-    return title[:31] or "Sheet"
+    return title[:SHEET_TITLE_MAX] or "Sheet"
 
 
 def xlsx_response(table: Table, filename: str) -> HttpResponse:

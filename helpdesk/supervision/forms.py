@@ -2,7 +2,7 @@
 
 Read from the query string (GET forms: a period is part of the address, so a dashboard can be
 bookmarked and shared). ``?from=&to=`` wins over ``?period=``; nothing at all means the current
-month to date.
+month to date, or the last complete month while the current one is under five working days old.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from helpdesk.periods import quarter as quarter_period
 from helpdesk.periods import year as year_period
 from questions.reports import MEASURES
 
-from .selectors import current_month_to_date, period_label
+from .selectors import default_period, period_label
 
 MEASURE_CHOICES = [*MEASURES, "transferred"]
 
@@ -82,13 +82,14 @@ class PeriodForm(forms.Form):
             elif text:
                 data["resolved"] = parse_period(text)
             else:
-                data["resolved"] = current_month_to_date(self.today)
+                data["resolved"] = default_period(self.today)
         except PeriodError as error:
             raise forms.ValidationError(str(error), code="period") from None
         return data
 
     def resolved(self) -> Period:
-        """The period asked for, or the current month when the form is invalid."""
+        """The period asked for, or the default one (:func:`default_period`) when the form is
+        invalid."""
         if self.is_valid():
             return self.cleaned_data["resolved"]
-        return current_month_to_date(self.today)
+        return default_period(self.today)

@@ -70,26 +70,37 @@ def _bars(ranking: selectors.Ranking, label: str):
 
 
 def transparency(request: HttpRequest) -> HttpResponse:
+    """The ranking of the period chosen in the selector: this month's live figures, or a frozen
+    month (the latest one by default), with this month's live figures below a frozen one."""
     today = clock.today()
-    frozen = _frozen(request.GET.get("period"))
     live = _live_current_month(today)
+    asked = request.GET.get("period") or ""
+    live_chosen = asked == live.period.key
+    frozen = None if live_chosen else _frozen(asked)
     live_label = selectors.period_label(live.period)
     frozen_label = selectors.period_label(frozen.period) if frozen else ""
+    frozen_periods = [
+        (key, selectors.period_label(parse_period(key)))
+        for key in selectors.frozen_periods()
+        if _parses(key)
+    ]
     return render(
         request,
         "supervision/transparency.html",
         {
             "frozen": frozen,
             "frozen_label": frozen_label,
-            "frozen_chart": _bars(frozen, frozen_label) if frozen else None,
+            "frozen_chart": _bars(frozen, frozen_label) if frozen and frozen.rows else None,
             "live": live,
             "live_label": live_label,
-            "live_chart": _bars(live, live_label),
-            "frozen_periods": [
-                (key, selectors.period_label(parse_period(key)))
-                for key in selectors.frozen_periods()
-                if _parses(key)
-            ],
+            "live_chart": _bars(live, live_label) if live.rows else None,
+            "live_chosen": live_chosen,
+            # The selector: this month so far, then every frozen period, newest first.
+            "choices": [(live.period.key, live_label, True)]
+            + [(key, label, False) for key, label in frozen_periods if key != live.period.key],
+            "selected": live.period.key if live_chosen else (frozen.period.key if frozen else ""),
+            "unknown_period": bool(asked) and not live_chosen and asked not in dict(frozen_periods),
+            "month_start": live.period.start,
             "today": today,
         },
     )

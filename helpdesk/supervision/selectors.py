@@ -18,12 +18,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from helpdesk.models import RankingSnapshot
-from helpdesk.periods import Period, month
+from helpdesk.periods import Period, month, previous_month
 from helpdesk.ranking import Entry, Weights, rank
 from questions import reports
+from questions.models import Role
 from questions.reports import UnitFigures
 from routing.deadlines import working_calendar
-from questions.models import Role
 
 # Who sees what (decided in docs/decisions/0009-ranking-formula.md):
 # the province-wide roles see every unit; a head sees the dashboard of their own unit only;
@@ -40,9 +40,37 @@ def min_volume() -> int:
     return int(settings.HELPDESK["RANKING_MIN_VOLUME"])
 
 
+# Under this many working days into a month, its figures say little (a handful of questions,
+# nothing due yet): the dashboard opens on the last complete month instead.
+MIN_WORKING_DAYS_TO_OPEN_ON = 5
+
+
 def current_month_to_date(today: date) -> Period:
-    """The default period: this month (its later days have no questions yet)."""
+    """This month (its later days have no questions yet)."""
     return month(today.year, today.month)
+
+
+def working_days_so_far(today: date) -> int | None:
+    """Working days of the current month up to ``today``, both ends included."""
+    first = today.replace(day=1)
+    try:
+        return working_calendar().count_working_days(first - timedelta(days=1), today)
+    except (KeyError, ValueError, IndexError):  # a year the calendar does not cover
+        return None
+
+
+def default_period(today: date) -> Period:
+    """The period a dashboard opens on: this month once it has
+    :data:`MIN_WORKING_DAYS_TO_OPEN_ON` working days behind it, else the last complete month."""
+    elapsed = working_days_so_far(today)
+    if elapsed is not None and elapsed < MIN_WORKING_DAYS_TO_OPEN_ON:
+        return previous_month(today)
+    return current_month_to_date(today)
+
+
+def is_complete(period: Period, today: date) -> bool:
+    """Whether the period is over: its figures no longer grow (answers may still come in)."""
+    return period.end < today
 
 
 def period_label(period: Period) -> str:
@@ -107,6 +135,12 @@ class RankingRow:
     rank_of: int
 
     @property
+    def scored(self) -> bool:
+        """Whether the score means anything: a unit with nothing answered and nothing overdue
+        has no timeliness to score (its formula would still give it the satisfaction term)."""
+        return self.decided > 0
+
+    @property
     def display_name(self) -> str:
         if self.name_en and (get_language() or "").startswith("en"):
             return self.name_en
@@ -136,6 +170,10 @@ class Ranking:
     @property
     def unranked(self) -> list[RankingRow]:
         return [r for r in self.rows if r.rank is None]
+
+    @property
+    def unscored(self) -> bool:
+        return any(not r.scored for r in self.rows)
 
 
 def rank_figures(rows: list[UnitFigures], *, weights: Weights, min_volume: int) -> list[RankingRow]:

@@ -124,6 +124,12 @@ def dashboard(request: HttpRequest, profile) -> HttpResponse:
         "period_label": label,
         "to_date": period.contains(today),
         "working_days": selectors.working_days_in(period),
+        # Opened without a period while this month is young: say why it shows the last one.
+        "young_month_days": (
+            selectors.working_days_so_far(today)
+            if not request.GET and not period.contains(today)
+            else None
+        ),
         "rows": [
             {
                 "figures": r,
@@ -165,6 +171,16 @@ def dashboard(request: HttpRequest, profile) -> HttpResponse:
     return render(request, "supervision/dashboard.html", context)
 
 
+def _provenance(period: Period) -> exports.Provenance:
+    today = clock.today()
+    complete = selectors.is_complete(period, today)
+    return exports.Provenance(
+        generated_at=clock.now(),
+        complete=complete,
+        last_day=period.end if complete else min(today, period.end),
+    )
+
+
 def _export_period(request: HttpRequest) -> Period:
     form = PeriodForm(request.GET or None, today=clock.today())
     if request.GET and not form.is_valid():
@@ -182,6 +198,7 @@ def dashboard_export(request: HttpRequest, profile, fmt: str) -> HttpResponse:
         rows,
         None if own_unit else reports.totals(rows),
         title=selectors.period_label(period),
+        provenance=_provenance(period),
     )
     return exports.respond(table, fmt=fmt, filename=exports.filename_for(period))
 
@@ -268,7 +285,7 @@ def questions_export(request: HttpRequest, profile, fmt: str) -> HttpResponse:
     period, measure, unit, _unit_param, questions = _drilldown(request, profile)
     title = f"{selectors.period_label(period)} – {measure_label(measure)}"
     suffix = measure.replace("_", "-") + (f"-{unit.code}" if unit else "")
-    table = exports.questions_table(questions, title=title)
+    table = exports.questions_table(questions, title=title, provenance=_provenance(period))
     return exports.respond(table, fmt=fmt, filename=exports.filename_for(period, suffix))
 
 

@@ -11,8 +11,9 @@ DASH = "—"
 
 
 @register.filter
-def percent(value: float | None, digits: int = 0) -> str:
-    """0.6667 → "67 %" (vi: "66,7 %" with one digit); None → "—"."""
+def percent(value: float | None, digits: int = 1) -> str:
+    """0.6667 → "66,7 %" in Vietnamese, "66.7 %" in English (one decimal, as in the exports;
+    ``percent:0`` for round figures such as the formula's weights); None → "—"."""
     if value is None:
         return DASH
     return f"{number_format(value * 100, int(digits))} %"

@@ -1,12 +1,16 @@
 """The timeliness dashboard, its drill-downs and the ranking page, as staff see them."""
 
 import re
+from datetime import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from helpdesk.models import RankingSnapshot
 from tests.language import choose_english
+
+from .conftest import VN
 
 pytestmark = pytest.mark.django_db
 
@@ -248,3 +252,52 @@ def test_a_bad_ranking_period_is_explained(client, supervisor, today):
 
     assert response.status_code == 200
     assert response.context["error"]
+
+
+# --- Opening period, rates -----------------------------------------------------------------------
+
+
+def test_a_month_under_five_working_days_old_opens_on_the_last_complete_month(
+    client, supervisor, tet_month
+):
+    client.force_login(supervisor)
+
+    # March 2026 starts on a Sunday: Thursday 5 March is its 4th working day, Friday 6 its 5th.
+    with time_machine.travel(datetime(2026, 3, 5, 9, 0, tzinfo=VN), tick=False):
+        young = client.get(DASHBOARD)
+    with time_machine.travel(datetime(2026, 3, 6, 9, 0, tzinfo=VN), tick=False):
+        old_enough = client.get(DASHBOARD)
+
+    assert young.context["period"].key == "2026-02"
+    assert old_enough.context["period"].key == "2026-03"
+
+
+def test_the_young_month_notice_says_why_the_last_month_is_shown(client, supervisor):
+    client.force_login(supervisor)
+
+    with time_machine.travel(datetime(2026, 3, 3, 9, 0, tzinfo=VN), tick=False):
+        html = choose_english(client).get(DASHBOARD).content.decode()
+
+    assert "only 2 working days so far" in html
+
+
+def test_a_month_chosen_in_the_list_is_shown_however_young(client, supervisor):
+    client.force_login(supervisor)
+
+    with time_machine.travel(datetime(2026, 3, 3, 9, 0, tzinfo=VN), tick=False):
+        response = client.get(DASHBOARD, {"period": "2026-03"})
+
+    assert response.context["period"].key == "2026-03"
+    assert response.context["young_month_days"] is None
+
+
+def test_each_unit_shows_its_timely_rate_with_one_decimal(client, supervisor, tet_month, today):
+    client.force_login(supervisor)
+
+    html = client.get(DASHBOARD, {"period": "2026-02"}).content.decode()
+
+    # land: 2 of 4 decided early or on time; tax: 1 of 1; province: 3 of 5.
+    land_row = re.search(r"Sở Nông nghiệp và Môi trường</th>(.*?)</tr>", html, re.S)[1]
+    assert "50,0 %" in land_row
+    total_row = re.search(r"<tfoot>(.*?)</tfoot>", html, re.S)[1]
+    assert "60,0 %" in total_row

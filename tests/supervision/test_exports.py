@@ -2,6 +2,7 @@
 
 import csv
 import io
+import itertools
 from datetime import date
 
 import openpyxl
@@ -15,10 +16,15 @@ from tests.language import choose_english
 pytestmark = pytest.mark.django_db
 
 
-def csv_rows(response):
+def csv_lines(response):
     raw = b"".join(response.streaming_content)
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
     return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def csv_rows(response):
+    """The table: the lines up to the blank one before the file's provenance."""
+    return list(itertools.takewhile(bool, csv_lines(response)))
 
 
 def xlsx_sheet(response):
@@ -145,3 +151,58 @@ def test_an_unknown_format_is_not_found(client, supervisor, today):
     client.force_login(supervisor)
 
     assert client.get("/staff/supervision/export.pdf").status_code == 404
+
+
+# --- Language and provenance ----------------------------------------------------------------------
+
+
+def test_the_csv_writes_decimals_with_a_comma_in_vietnamese(client, supervisor, tet_month, today):
+    client.force_login(supervisor)
+
+    header, *rows = csv_rows(export(client, "csv", period="2026-02"))
+
+    total = dict(zip(header, rows[-1], strict=True))
+    assert total["Số ngày làm việc (trung vị)"] == "14,5"
+
+
+def test_the_csv_writes_decimals_with_a_dot_in_english(client, supervisor, tet_month, today):
+    client.force_login(supervisor)
+
+    header, *rows = csv_rows(export(choose_english(client), "csv", period="2026-02"))
+
+    total = dict(zip(header, rows[-1], strict=True))
+    assert total["Median working days"] == "14.5"
+
+
+def test_the_csv_says_when_it_was_made_and_that_a_past_period_is_complete(
+    client, supervisor, tet_month, today
+):
+    client.force_login(supervisor)
+
+    lines = csv_lines(export(choose_english(client), "csv", period="2026-02"))
+
+    assert lines[-2] == ["Generated at", "10:00 20/03/2026"]
+    assert lines[-1] == ["Period", "complete (the period ended on 28/02/2026)"]
+
+
+def test_the_csv_of_a_running_period_says_it_is_not_complete(client, supervisor, tet_month, today):
+    client.force_login(supervisor)
+
+    lines = csv_lines(export(choose_english(client), "csv", period="2026-03"))
+
+    assert lines[-1][1].startswith("not complete: figures up to 20/03/2026")
+
+
+def test_the_excel_file_of_a_running_period_says_so_on_its_tab_and_in_a_second_sheet(
+    client, supervisor, tet_month, today
+):
+    client.force_login(supervisor)
+
+    response = export(choose_english(client), "xlsx", period="2026-03")
+
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    table, about = workbook.worksheets
+    assert table.title == "Month 3-2026 (to date)"  # no "/" in a sheet name
+    facts = {row[0].value: row[1].value for row in about.iter_rows()}
+    assert facts["Generated at"] == "10:00 20/03/2026"
+    assert facts["Period"].startswith("not complete")

@@ -417,6 +417,13 @@ HELPDESK_ZNS = {
     "TEMPLATES": env_mapping("HELPDESK_ZNS_TEMPLATES"),
     "TIMEOUT": env_float("HELPDESK_ZNS_TIMEOUT", 10.0),
 }
+# Open data (questions/opendata.py): the licence stated with the dataset.
+HELPDESK_OPEN_DATA = {
+    "LICENCE": env_str("HELPDESK_OPEN_DATA_LICENCE", "CC-BY-4.0"),
+    "LICENCE_URL": env_str(
+        "HELPDESK_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+    ),
+}
 HELPDESK_WEBHOOKS = {
     # Hosts (names, addresses or networks) webhooks may reach even if private; empty: only
     # public addresses. With HELPDESK_WEBHOOK_ONLY_ALLOWED, no other host at all.

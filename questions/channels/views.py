@@ -29,3 +29,22 @@ def stop(request, token: str):
         context["nothing"] = not contact
         context["already"] = bool(contact) and optout.is_opted_out(contact)
     return render(request, "questions/stop.html", context)
+
+
+@require_http_methods(["GET", "HEAD"])
+def open_data(request, name: str):
+    """A file of the open dataset, from storage, at a stable URL (questions/opendata.py)."""
+    from django.http import FileResponse
+
+    from questions import opendata
+
+    try:
+        handle = opendata.open_file(name)
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type=opendata.content_type(name))
+    licence = opendata.licence()
+    response["Link"] = f'<{licence["path"]}>; rel="license"'
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -36,10 +36,13 @@ from pathlib import Path
 from search.analysis import fold, plan_query, synonym_index
 from search.backends.base import Document
 from search.backends.postgres import PostgresBackend
+from search.backends.scorer import SITE_MIN_SHARE
 from search.backends.whoosh_index import WhooshBackend
 
 CUTOFF = 10
 MIN_RELEVANT = 3
+# Ranked with the site's precision rule (what a visitor gets), not the bare ranking.
+MIN_SHARE = SITE_MIN_SHARE
 # One query in HELD_OUT_EVERY is held out from tuning (see ``part_of``).
 HELD_OUT_EVERY = 3
 PARTS = ("tune", "heldout")
@@ -195,7 +198,7 @@ def measure(run: Callable[[str], list[str]], cases: Iterable[Case], *, strip: bo
 def row_document(number: int, row: Row) -> Document:
     # The same mapping as the importer: the first sentence is the title, the question the
     # public text, the agency the answering unit's name.
-    from questions.importing import derive_title
+    from search.titles import derive_title
 
     return Document(
         id=number,
@@ -218,7 +221,11 @@ class WhooshRun:
 
     def __call__(self, text: str) -> list[str]:
         hits = self.backend.search(
-            plan_query(text, self.synonyms), offset=0, limit=CUTOFF, facets=False
+            plan_query(text, self.synonyms),
+            offset=0,
+            limit=CUTOFF,
+            facets=False,
+            min_share=MIN_SHARE,
         )
         return [self.ids[i] for i in hits.ids]
 
@@ -253,7 +260,11 @@ class PostgresRun:
 
     def __call__(self, text: str) -> list[str]:
         hits = self.backend.search(
-            plan_query(text, self.synonyms), offset=0, limit=CUTOFF, facets=False
+            plan_query(text, self.synonyms),
+            offset=0,
+            limit=CUTOFF,
+            facets=False,
+            min_share=MIN_SHARE,
         )
         return [self.ids[i] for i in hits.ids]
 

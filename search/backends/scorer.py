@@ -232,11 +232,29 @@ class TermPostings:
 
 
 CACHE = _Cache()
+# The share of a query's weight a result must cover on the site (``services`` asks it; the
+# evaluation measures with it).
+SITE_MIN_SHARE = 0.6
+# Share of a synonym phrase's pairs a text must hold for the phrase to count as found.
+PHRASE_SHARE = 0.75
+# A pair of typed syllables found apart in a text counts at most this much of the pair
+# (``coverage``).
+PAIR_APART = 0.5
+# A long query (a procedure's name, a pasted question) asks many concepts, and a good answer
+# rarely says them all: the share required falls so that about this many concepts' worth of
+# weight is enough (measured on the tuning queries, docs/decisions/0021).
+REQUIRED_CONCEPTS = 1.5
 TERM_CACHE_BYTES = 256 * 1024 * 1024
 # The first query of a generation loads the commonest terms up to this much of the cache.
 WARM_UP_SHARE = 0.25
 # A term in at least 1/DENSE_SHARE of the documents is kept as a dense array.
 DENSE_SHARE = 4
+
+
+def required_share(min_share: float, concepts: int) -> float:
+    """The share of a query's weight a result must cover: ``min_share`` for a short query,
+    less for a long one (``REQUIRED_CONCEPTS``)."""
+    return min(min_share, REQUIRED_CONCEPTS / max(concepts, 1))
 
 
 def _deleted_docs(reader) -> list[int]:
@@ -396,39 +414,104 @@ class View:
         """BM25F scores of every document for ``clauses`` (see whoosh_index.Clauses), and
         which documents match.
 
-        A document matches when it contains ``min_share`` of the typed syllables (a syllable
-        also counts when a synonym phrase standing for it is found); the coordination bonus
-        grows with the share of syllables and pairs found.
+        With ``min_share``, a document matches only when it covers enough of what the query
+        asks, weighted by rarity (``coverage``); without it, any term found is a match (the
+        evaluation of ranking alone). The coordination bonus grows with the share of
+        syllables and pairs found.
         """
         scores = np.zeros(self.size, dtype=np.float32)
         units = max((u for *_, u in clauses.terms), default=-1) + 1
         matched = np.zeros((max(units, 1), self.size), dtype=bool)
+        # Documents holding each unit in some field: the rarity of the unit (the commonest
+        # field's count stands for the union).
+        frequency = np.zeros(max(units, 1), dtype=np.int64)
+        # A synonym phrase is found where most of its pairs are, not any one of them
+        # ("sử dụng" alone is not "giấy chứng nhận quyền sử dụng đất"): per phrase term.
+        phrase_found: dict[tuple[int, str], np.ndarray] = {}
         for fieldname, term, boost, unit in clauses.terms:
             entry = self.term(fieldname, term)
+            frequency[unit] = max(frequency[unit], entry.df)
             if not entry.df:
                 continue
             idf = math.log(1 + (self.live_count - entry.df + 0.5) / (entry.df + 0.5))
             factor = np.float32(boost * idf)
+            if unit in clauses.phrase_terms:
+                target = phrase_found.get((unit, term))
+                if target is None:
+                    target = phrase_found[unit, term] = np.zeros(self.size, dtype=bool)
+            else:
+                target = matched[unit]
             if entry.dense is not None:
                 scores += factor * entry.dense
-                matched[unit] |= entry.dense > 0
+                target |= entry.dense > 0
             else:
                 # One term's postings in one field have distinct docnums, so fancy-index
                 # addition is exact (and much faster than np.add.at).
                 scores[entry.ids] += factor * entry.weight
-                matched[unit, entry.ids] = True
+                target[entry.ids] = True
         found = matched.any(axis=0)
+        for unit, asked in clauses.phrase_terms.items():
+            parts = [mask for (u, _), mask in phrase_found.items() if u == unit]
+            if parts:
+                found |= np.logical_or.reduce(parts)
+                count = np.add.reduce([p.astype(np.int16) for p in parts])
+                matched[unit] = count >= max(1, math.ceil(PHRASE_SHARE * asked - 1e-9))
         if not self.all_alive:
             found &= self.alive
+        synonym = {}
         for syllable, phrase in clauses.aliases:
+            synonym[syllable] = synonym.get(syllable, False) | matched[phrase]
             matched[syllable] |= matched[phrase]
         if clauses.ranked:
             share = matched[: clauses.ranked].sum(axis=0, dtype=np.float32) / clauses.ranked
             scores *= 1 + coordination * share
         if min_share and clauses.counted:
-            needed = math.ceil(min_share * clauses.counted - 1e-9)
-            found &= matched[: clauses.counted].sum(axis=0) >= needed
+            covered, concepts = self.coverage(clauses, matched, frequency, synonym)
+            found &= covered >= required_share(min_share, concepts) - 1e-6
         return scores, found
+
+    def coverage(
+        self, clauses, matched: np.ndarray, frequency: np.ndarray, synonym: dict
+    ) -> tuple[np.ndarray, int]:
+        """How much of the query each document covers (0–1), and in how many concepts.
+
+        The query's concepts are the pairs of typed syllables the archive knows as pairs
+        ("cấp lại", "sổ đỏ"; "lại sổ" is in no text, so it is no concept) and each syllable
+        that is in no such pair; a syllable or pair in no text at all ("xyzzy") is a concept
+        of the highest rarity that no document covers. Each concept weighs its IDF, so
+        the rare words decide: "cấp lại thẻ bảo hiểm y tế" covers "cấp lại" but not "sổ
+        đỏ", which weighs more, and is not a match for "cap lai so do". A pair counts in
+        full when its syllables are adjacent in a text or a synonym phrase stands for both;
+        found apart, it counts what its rarer syllable weighs, at most half.
+        """
+        weight = np.log(1 + (self.live_count - frequency + 0.5) / (frequency + 0.5))
+        rows: list[np.ndarray] = []
+        weights: list[float] = []
+        in_pair: set[int] = set()
+        for offset, (first, second) in enumerate(clauses.pairs):
+            unit = clauses.counted + offset
+            if not frequency[unit]:
+                continue
+            row = matched[unit].astype(np.float32)
+            if first is not None and second is not None:
+                # Found apart, a pair is worth what its rarer syllable says, at most half:
+                # "sơ" and "do" are in most texts, "sổ đỏ" is not.
+                apart = matched[first] & matched[second]
+                rarer = min(weight[first], weight[second]) / max(weight[unit], 1e-6)
+                row = np.maximum(row, np.float32(PAIR_APART * min(rarer, 1.0)) * apart)
+                if first in synonym and second in synonym:
+                    row = np.maximum(row, synonym[first] & synonym[second])
+            rows.append(row)
+            weights.append(float(weight[unit]))
+            in_pair.update(u for u in (first, second) if u is not None)
+        for unit in range(clauses.counted):
+            if unit not in in_pair:
+                rows.append(matched[unit].astype(np.float32))
+                weights.append(float(weight[unit]))
+        if not rows:
+            return np.ones(self.size, dtype=np.float32), 0
+        scale = np.asarray(weights, dtype=np.float32)[:, None] / np.float32(sum(weights))
+        return (scale * np.vstack(rows)).sum(axis=0), len(rows)
 
     def facet_counts(self, name: str, mask: np.ndarray) -> dict[str, int]:
         """{value: count} of a facet column over the documents in ``mask`` (0 = none)."""

@@ -30,7 +30,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -40,7 +40,7 @@ from whoosh import scoring
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, STORED, TEXT, Schema
 
-from search.analysis import QueryPlan, analyze, fold
+from search.analysis import BIGRAM_JOINER, QueryPlan, analyze, fold
 
 from . import segments as segments_module
 from .base import FACETS, Document, Filters, Hits, SearchUnavailable
@@ -99,9 +99,20 @@ SCHEMA = Schema(
 _SPACE_SEPARATED = re.compile(r"[^ \t\r\n]+")
 
 
+def question_text(document: Document) -> str:
+    """The question as indexed: the title and the text, but the title only once when the
+    text already says it (an imported question's title is its first sentence). Counted twice,
+    the first sentence outweighed the rest of the question (nDCG@10 0.008 lower on the tuning
+    queries, docs/decisions/0021-search-relevance.md)."""
+    title = " ".join(document.title.split()).rstrip("…").strip()
+    if title and title in " ".join(document.body.split()):
+        return document.body
+    return f"{document.title}\n{document.body}"
+
+
 def _row(document: Document) -> dict:
     """A document as fields: token lists for the text fields, strings for the others."""
-    question = analyze(f"{document.title}\n{document.body}")
+    question = analyze(question_text(document))
     answer = analyze(document.answer)
     return {
         "id": str(document.id),
@@ -131,16 +142,21 @@ def _fields(document: Document) -> dict:
 class Clauses:
     """Weighted term clauses (field, term, boost, unit) and how units count.
 
-    Units number what the user typed: syllables first (``counted`` of them: they decide
-    whether a document matches at all), then pairs (they only rank), then synonym phrases.
-    ``aliases`` pairs a syllable unit with a synonym phrase unit that stands for it: "cccd"
-    counts as found in a text that says "căn cước công dân".
+    Units number what the user typed: syllables first (``counted`` of them), then pairs
+    (``pairs`` says which syllable units each joins, None for a function syllable), then
+    synonym phrases. ``aliases`` pairs a syllable unit with a synonym phrase unit that
+    stands for it: "cccd" counts as found in a text that says "căn cước công dân". Which
+    documents match at all is decided on these units by ``scorer.View.coverage``.
     """
 
     terms: list[tuple[str, str, float, int]]
     counted: int
     ranked: int  # syllables + pairs: the units of the coordination bonus
     aliases: list[tuple[int, int]]
+    pairs: list[tuple[int | None, int | None]] = field(default_factory=list)
+    # Synonym phrase units: how many distinct terms each is asked by (``scorer.PHRASE_SHARE``
+    # of them must be found for the phrase to count as found).
+    phrase_terms: dict[int, int] = field(default_factory=dict)
 
 
 def build_clauses(plan: QueryPlan, weights: dict[str, float] = WEIGHTS) -> Clauses:
@@ -164,11 +180,15 @@ def build_clauses(plan: QueryPlan, weights: dict[str, float] = WEIGHTS) -> Claus
             ]
     counted = len(plan.folded)
     unit = counted
+    pairs = []
     for pair in plan.bigrams:
         terms += [("qb", pair, weights["qb"], unit), ("ab", pair, weights["ab"], unit)]
+        before, _, after = pair.partition(BIGRAM_JOINER)
+        pairs.append((unit_of.get(before), unit_of.get(after)))
         unit += 1
     ranked = unit
     aliases = []
+    phrase_terms: dict[int, int] = {}
     factor = weights["expansion"]
     for expansion, group in zip(plan.expansions, plan.group_of_expansion, strict=True):
         # A phrase is asked for by its bigrams (a one-syllable expansion by itself).
@@ -181,13 +201,14 @@ def build_clauses(plan: QueryPlan, weights: dict[str, float] = WEIGHTS) -> Claus
                 (qfield, term, weights[qfield] * factor, unit),
                 (afield, term, weights[afield] * factor, unit),
             ]
+        phrase_terms[unit] = len({term for *_, term in asked})
         aliases += [
             (unit_of[s], unit)
             for s, g in plan.group_of_syllable.items()
             if g == group and s in unit_of
         ]
         unit += 1
-    return Clauses(terms, counted, ranked, aliases)
+    return Clauses(terms, counted, ranked, aliases, pairs, phrase_terms)
 
 
 def _filter_mask(view: View, filters: Filters) -> np.ndarray | None:

@@ -65,11 +65,9 @@ def test_a_synonym_added_by_an_administrator_applies_at_once(publish):
 
 
 def test_a_phrase_ranks_above_its_syllables_scattered(publish):
-    scattered = publish(
-        "Quyền của người dân",
-        "Quyền khiếu nại và việc sử dụng nhà văn hóa trên đất công",
-    )
+    scattered = publish("Quyền của người sử dụng đất", "Người sử dụng đất có những quyền gì?")
     phrase = publish("Quyền sử dụng đất", "Chuyển nhượng quyền sử dụng đất nông nghiệp")
+    publish("Lệ phí trước bạ ô tô", "Lệ phí trước bạ ô tô tính thế nào?")
 
     assert ids(search.search("quyền sử dụng đất"))[:2] == [phrase.pk, scattered.pk]
 

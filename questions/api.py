@@ -51,6 +51,7 @@ from .access import (
     questions_visible_to,
     staff_profile,
 )
+from .archive import published_public_rows
 from .filters import ArchiveFilter, StaffQuestionFilter
 from .models import Question, Source
 from .ratelimit import client_ip
@@ -308,26 +309,8 @@ class QuestionDetailApi(APIView):
 
 
 def published_questions():
-    # Load only the columns the archive shows: the private ones (asker_*, title, body) are
-    # then not even in memory, so no serializer slip can output them.
-    return (
-        Question.objects.published()
-        .select_related("unit", "category")
-        .only(
-            "id",
-            "external_id",
-            "public_title",
-            "public_body",
-            "public_answer",
-            "published_at",
-            "answered_at",
-            "unit__name",
-            "unit__name_en",
-            "category__name",
-            "category__name_en",
-        )
-        .order_by("-published_at", "-pk")
-    )
+    # The archive's public rows (questions/archive.py), newest first.
+    return published_public_rows().order_by("-published_at", "-pk")
 
 
 @extend_schema(

@@ -1,14 +1,14 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from .api import SimilarApi
 from .feeds import NewAnswersFeed
+from .similar_api import SimilarApi
 from .sitemaps import SITEMAPS
 
-app_name = "search"
+app_name = "archive"
 
-# Included at "" by helpdesk/urls.py, after questions.urls and the API: these paths are
-# the ones those leave free.
+# The archive's feed, sitemap and live suggestions. Included at "" by helpdesk/urls.py, after
+# questions.urls and the API: these paths are the ones those leave free.
 urlpatterns = [
     path("archive/feed/", NewAnswersFeed(), name="feed"),
     path("api/v1/archive/similar/", SimilarApi.as_view(), name="similar-api"),

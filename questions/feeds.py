@@ -1,11 +1,12 @@
-"""Atom feed of newly published answers: public fields only."""
+"""Atom feed of newly published answers: public fields only (the archive's public rows)."""
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from .archive import published_public_rows
 
 FEED_SIZE = 30
 
@@ -17,14 +18,18 @@ class NewAnswersFeed(Feed):
     link = reverse_lazy("questions:archive")
 
     def items(self):
-        return services._published().order_by("-published_at", "-pk")[:FEED_SIZE]
+        return published_public_rows().order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.public_title
 
     def item_description(self, item):
-        # Plain text (the feed generator escapes it): the public question, then the answer.
-        return f"{item.public_body}\n\n{item.public_answer}"
+        # Plain text (the feed generator escapes it): the public question, then the answer and
+        # its legal basis as published.
+        text = f"{item.public_body}\n\n{item.public_answer}"
+        if item.public_legal_references:
+            text += f"\n\n{gettext('Legal references')}:\n{item.public_legal_references}"
+        return text
 
     def item_link(self, item):
         return reverse("questions:archive_detail", args=[item.pk])

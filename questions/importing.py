@@ -48,6 +48,7 @@ from django.utils.translation import gettext as _
 from helpdesk import clock
 from routing import deadlines
 from routing.models import Category, Unit
+from search import titles
 
 from . import publication
 from .audit import AuditAction
@@ -109,13 +110,7 @@ def normalise_name(name: str) -> str:
 
 def derive_title(question: str) -> str:
     """The question's first sentence, cut at a word boundary to fit a title (≤ 200)."""
-    text = " ".join(question.split())
-    match = re.search(r"[.?!…](?=\s|$)", text)
-    sentence = text[: match.end()] if match else text
-    if len(sentence) <= TITLE_MAX:
-        return sentence
-    cut = sentence[: TITLE_MAX - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:") + "…"
+    return titles.derive_title(question, limit=TITLE_MAX)
 
 
 def parse_moment(value: object, field_name: str) -> datetime | None:

@@ -16,6 +16,8 @@ from routing.models import Category, Unit
 from search import services as search_services
 from search.backends.base import Filters
 
+from . import archive
+from .archive import published_public_rows
 from .audit import AuditAction
 from .models import Event, Question, Status
 
@@ -24,42 +26,6 @@ ARCHIVE_PAGE_SIZE = 20
 SEARCH_NARROW_LIMIT = 1000
 # "Did you mean" is computed when a query finds fewer results than this.
 SUGGEST_BELOW = 5
-# The columns a public page may read. Loading only these (``only``) keeps the private
-# columns out of the page's memory altogether, so a template slip cannot render them.
-PUBLIC_FIELDS = (
-    "id",
-    "status",
-    "external_id",
-    "public_title",
-    "public_body",
-    "public_answer",
-    "published_at",
-    "answered_at",
-    "view_count",
-    "language",
-    "unit",
-    "category",
-)
-
-
-def published_public_rows() -> QuerySet[Question]:
-    """Published questions with only their public columns loaded: a template or serializer
-    slip cannot render private fields that were never read (archive pages, API, search)."""
-    return (
-        Question.objects.published()
-        .select_related("unit", "category")
-        .only(
-            *PUBLIC_FIELDS,
-            "unit__id",
-            "unit__name",
-            "unit__name_en",
-            "category__id",
-            "category__name",
-            "category__name_en",
-        )
-    )
-
-
 def archive_list(
     *,
     category: Category | None = None,
@@ -93,8 +59,7 @@ def archive_search(questions: QuerySet[Question], text: str) -> QuerySet[Questio
     show *ranked* results use ``archive_ranked``. Only public fields are ever indexed, so a
     query can never confirm what a private title or text contains.
     """
-    hits = search_services.search(text)
-    ids = [q.pk for q in hits[:SEARCH_NARROW_LIMIT]]
+    ids = search_services.search(text)[:SEARCH_NARROW_LIMIT]
     return questions.filter(pk__in=ids)
 
 
@@ -104,7 +69,7 @@ def archive_ranked(
     category: Category | None = None,
     unit: Unit | None = None,
     year: int | None = None,
-) -> search_services.RankedHits:
+) -> archive.ArchiveResults:
     """Published questions for ``text``, best first, as a lazily paged sequence with
     ``facets``, ``degraded`` and, per question, an HTML-escaped ``snippet`` with <mark>s."""
     filters = Filters(
@@ -112,7 +77,7 @@ def archive_ranked(
         unit_id=unit.pk if unit else None,
         year=year,
     )
-    return search_services.search(text, filters=filters)
+    return archive.search_archive(text, filters=filters)
 
 
 def archive_suggestion(*, text: str, total: int) -> str | None:
@@ -124,13 +89,13 @@ def archive_suggestion(*, text: str, total: int) -> str | None:
 
 
 def archive_similar(*, question: Question, limit: int = 5) -> list[Question]:
-    return search_services.similar(
+    return archive.similar_rows(
         f"{question.public_title}\n{question.public_body}", exclude_id=question.pk, limit=limit
     )
 
 
 def archive_similar_to_text(*, text: str, limit: int = 5) -> list[Question]:
-    return search_services.similar(text, limit=limit)
+    return archive.similar_rows(text, limit=limit)
 
 
 def archive_latest(*, limit: int = 8) -> list[Question]:

@@ -17,7 +17,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from questions import selectors
+from . import selectors
 
 TEXT_MAX = 2000
 SIMILAR_LIMIT = 5

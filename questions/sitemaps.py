@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from . import services
+from .archive import published_public_rows
 
 
 class ArchiveSitemap(Sitemap):
@@ -10,7 +10,7 @@ class ArchiveSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return services._published().order_by("pk")
+        return published_public_rows().order_by("pk")
 
     def location(self, item):
         return reverse("questions:archive_detail", args=[item.pk])

@@ -1,14 +1,17 @@
-"""Keeping the public search index in step with the archive, and asking it.
+"""Keeping the public search index in step with its documents, and asking it.
 
-Writes: ``sync_question`` runs after the transaction that published, unpublished, reopened or
-imported a question commits (``questions.effects``); ``rebuild`` recreates the whole index from
-the database. Reads: ``search``, ``similar``, ``did_you_mean``. Callers get questions loaded
-from the database with their *public* fields only, in ranked order; the index only supplies ids.
+search/ knows documents, not questions (docs/architecture.md): the app that owns them registers
+a :class:`DocumentSource` (questions/apps.py registers ``questions.archive.ArchiveDocuments``),
+which says which documents the index should hold and how to search without an index. Reads
+return ids and scores, never model instances; the source's app turns them back into rows.
 
-When the index is missing or unreadable the archive keeps working on the database (a plain
-word-by-word ``icontains``), and the result says ``degraded`` so the page can tell the visitor;
-``rebuild_index`` fixes it. A question appears in results only if the database still says it is
-published, so a lagging index can never show what was withdrawn.
+Writes: ``sync_document`` runs after the transaction that published, unpublished, reopened or
+imported a question commits (questions/tasks.py); ``rebuild`` recreates the whole index from
+the source. Reads: ``search``, ``similar``, ``did_you_mean``.
+
+When the index is missing or unreadable, ``search`` asks the source's fallback (a plain
+word-by-word search of the database), and the result says ``degraded`` so the page can tell the
+visitor; ``rebuild_index`` fixes it.
 """
 
 from __future__ import annotations
@@ -17,17 +20,17 @@ import logging
 import shutil
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, overload
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q
-from django.utils import timezone
+from django.core.exceptions import ImproperlyConfigured
 
 from . import analysis
-from .backends.base import FACETS, Document, Filters, Hits, SearchUnavailable
+from .backends.base import Document, Filters, Hits, SearchUnavailable
 from .backends.postgres import PostgresBackend
 from .backends.whoosh_index import WhooshBackend
 
@@ -74,60 +77,58 @@ def backend() -> WhooshBackend | PostgresBackend:
 # --- Documents ----------------------------------------------------------------------------------
 
 
-def _published():
-    # The archive's own query (public columns only); imported here because questions calls
-    # search after commit, not the other way round at import time.
-    from questions.selectors import published_public_rows
+class DocumentSource(Protocol):
+    """What the index holds, said by the app that owns the documents (search knows no models)."""
 
-    return published_public_rows()
+    def documents(self, ids: Iterable[int] | None = None) -> Iterator[Document]:
+        """Every document the index should hold, by ascending id; or, given ``ids``, those of
+        them that it should hold (a withdrawn one is simply not yielded)."""
+        ...
 
+    def count(self) -> int: ...
 
-def document_for(question) -> Document:
-    """The public fields of a published question, and nothing else (never asker_*, title, body)."""
-    names = []
-    for named in (question.unit, question.category):
-        if named is not None:
-            names += [named.name, getattr(named, "name_en", "") or ""]
-    published = question.published_at
-    return Document(
-        id=question.pk,
-        title=question.public_title or "",
-        body=question.public_body or "",
-        answer=question.public_answer or "",
-        unit_id=question.unit_id,
-        category_id=question.category_id,
-        year=timezone.localtime(published).year if published else None,
-        names=" ".join(n for n in names if n),
-    )
+    def fallback(self, text: str, filters: Filters, *, offset: int, limit: int) -> Hits:
+        """The search to run while the index is missing or unreadable."""
+        ...
 
 
-def published_documents(chunk: int = 2000) -> Iterator[Document]:
-    for question in _published().order_by("pk").iterator(chunk_size=chunk):
-        yield document_for(question)
+_source: DocumentSource | None = None
 
 
-def sync_question(question_id: int) -> None:
-    """Make the index agree with the database about one question (add, update or remove).
+def register_source(source: DocumentSource) -> None:
+    """Called once by the app that owns the documents (questions/apps.py)."""
+    global _source
+    _source = source
+
+
+def source() -> DocumentSource:
+    if _source is None:
+        raise ImproperlyConfigured("No search document source: questions/apps.py registers it.")
+    return _source
+
+
+def sync_document(document_id: int) -> None:
+    """Make the index agree with the source about one document (add, update or remove).
 
     A missing index is left missing (the site is then in degraded mode until
-    ``rebuild_index``): a fresh index holding one question would silently hide the rest.
+    ``rebuild_index``): a fresh index holding one document would silently hide the rest.
     """
     index = backend()
     if not index.exists():
-        log.warning("No search index: question %s not indexed; run rebuild_index", question_id)
+        log.warning("No search index: document %s not indexed; run rebuild_index", document_id)
         return
-    question = _published().filter(pk=question_id).first()
-    if question is None:
-        index.remove([question_id])
+    documents = list(source().documents([document_id]))
+    if documents:
+        index.upsert(documents)
     else:
-        index.upsert([document_for(question)])
+        index.remove([document_id])
 
 
 def rebuild(*, progress: Callable[[int], None] | None = None) -> int:
-    """Recreate the index from the database and swap it in; then catch up with changes made
+    """Recreate the index from the source and swap it in; then catch up with changes made
     while it was being written (they went to the old index)."""
-    count = _published().count()
-    backend().build(published_documents(), progress=progress)
+    count = source().count()
+    backend().build(source().documents(), progress=progress)
     drift = check()
     if not drift.clean:
         fix(drift)
@@ -136,8 +137,8 @@ def rebuild(*, progress: Callable[[int], None] | None = None) -> int:
 
 @dataclass
 class Drift:
-    missing: list[int] = field(default_factory=list)  # published, not in the index
-    extra: list[int] = field(default_factory=list)  # in the index, not published
+    missing: list[int] = field(default_factory=list)  # in the source, not in the index
+    extra: list[int] = field(default_factory=list)  # in the index, not in the source
     stale: list[int] = field(default_factory=list)  # in both, index text out of date
     # Deleted from the index but still written in its segments: out of every result, yet
     # their words are on disk and in the spelling list (a removal that was not purged).
@@ -157,7 +158,7 @@ def check() -> Drift:
     indexed = index.digests()
     drift = Drift(deleted_in_segments=index.deleted_in_segments(), leftovers=index.leftovers())
     seen = set()
-    for document in published_documents():
+    for document in source().documents():
         seen.add(document.id)
         digest = indexed.get(document.id)
         if digest is None:
@@ -174,7 +175,7 @@ def fix(drift: Drift) -> None:
         index.remove(drift.extra)  # purges the segments that held them
     changed = [*drift.missing, *drift.stale]
     if changed:
-        index.upsert(document_for(q) for q in _published().filter(pk__in=changed))
+        index.upsert(source().documents(changed))
     if drift.deleted_in_segments:
         index.purge()
     for leftover in drift.leftovers:
@@ -212,45 +213,10 @@ def forget_synonyms(**kwargs) -> None:
 # --- Asking -----------------------------------------------------------------------------------
 
 
-@dataclass
-class Facet:
-    value: str
-    label: str
-    count: int
-    code: str | None = None  # the category/unit code the API filters by
-
-
-def _load(ids: Sequence[int]) -> list:
-    found = {q.pk: q for q in _published().filter(pk__in=list(ids))}
-    return [found[pk] for pk in ids if pk in found]
-
-
-def _named_facets(raw: dict[str, dict[str, int]]) -> dict[str, list[Facet]]:
-    from routing.models import Category, Unit
-
-    named: dict[str, list[Facet]] = {}
-    for name, model in (("category", Category), ("unit", Unit)):
-        counts = {int(k): v for k, v in raw.get(name, {}).items()}
-        objects = model.objects.in_bulk(list(counts))
-        named[name] = sorted(
-            (
-                Facet(str(pk), objects[pk].display_name, n, getattr(objects[pk], "code", None))
-                for pk, n in counts.items()
-                if pk in objects
-            ),
-            key=lambda f: (-f.count, f.label),
-        )
-    named["year"] = sorted(
-        (Facet(k, k, n) for k, n in raw.get("year", {}).items()),
-        key=lambda f: f.value,
-        reverse=True,
-    )
-    return named
-
-
-class RankedHits(Sequence):
-    """The results of one query as a lazy sequence, so a Paginator (web or DRF) can page it:
-    ``len()`` is the total and a slice runs the query for that page only."""
+class RankedHits(Sequence[int]):
+    """The ids of one query's results, best first, as a lazy sequence, so a Paginator can page
+    it: ``len()`` is the total and a slice runs the query for that page only. ``scores`` and
+    ``facets`` (raw counts: facet name → value → count) fill in as pages are read."""
 
     page_size = 20
 
@@ -259,13 +225,16 @@ class RankedHits(Sequence):
         self.filters = filters
         self.plan = analysis.plan_query(text, synonyms())
         self.degraded = False
-        self.snippets: dict[int, str] = {}
         self.scores: dict[int, float] = {}
-        self.facets: dict[str, list[Facet]] = {}
-        self._total = None
-        self._pages: dict[tuple[int, int], list] = {}
+        self.facets: dict[str, dict[str, int]] = {}
+        self._total: int | None = None
+        self._pages: dict[tuple[int, int], list[int]] = {}
 
-    def _run(self, offset: int, limit: int) -> list:
+    @property
+    def highlight_terms(self) -> set[str]:
+        return self.plan.highlight_terms()
+
+    def _run(self, offset: int, limit: int) -> list[int]:
         if (offset, limit) in self._pages:
             return self._pages[offset, limit]
         try:
@@ -280,29 +249,28 @@ class RankedHits(Sequence):
         except SearchUnavailable as error:
             log.warning("Search degraded: %s", error)
             self.degraded = True
-            hits = _database_search(self.text, self.filters, offset=offset, limit=limit)
+            hits = source().fallback(self.text, self.filters, offset=offset, limit=limit)
         self._total = hits.total
-        self.facets = _named_facets(hits.facets)
-        questions = _load(hits.ids)
-        terms = self.plan.highlight_terms()
-        for question in questions:
-            # Carried on the object for templates and serializers (``snippet`` is escaped HTML).
-            question.score = hits.scores.get(question.pk, 0.0)
-            question.snippet = _snippet(question, terms)
-            self.scores[question.pk] = question.score
-            self.snippets[question.pk] = question.snippet
-        self._pages[offset, limit] = questions
-        return questions
+        self.facets = hits.facets
+        self.scores.update(hits.scores)
+        self._pages[offset, limit] = hits.ids
+        return hits.ids
 
     def __len__(self) -> int:
         if self._total is None:
             self._run(0, self.page_size)
-        return self._total
+        return self._total or 0
 
     def count(self) -> int:  # Paginator prefers .count()
         return len(self)
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
         if isinstance(index, slice):
             start, stop = index.start or 0, index.stop
             if stop is None:
@@ -311,10 +279,11 @@ class RankedHits(Sequence):
         return self._run(index, 1)[0]
 
 
-def _snippet(question, terms: set[str]) -> str:
-    # The answer usually says most; fall back to the question text when the words are there.
-    answer = unicodedata.normalize("NFC", question.public_answer or "")
-    body = unicodedata.normalize("NFC", question.public_body or "")
+def snippet(*, answer: str, body: str, terms: set[str]) -> str:
+    """A passage of the answer with the query's words in <mark>s (escaped HTML); the question's
+    text when the words are there more often."""
+    answer = unicodedata.normalize("NFC", answer)
+    body = unicodedata.normalize("NFC", body)
     answer_hits = analysis.hit_spans(answer, terms)
     body_hits = analysis.hit_spans(body, terms)
     if len(body_hits) > len(answer_hits):
@@ -322,44 +291,14 @@ def _snippet(question, terms: set[str]) -> str:
     return analysis.snippet(answer, terms, width=SNIPPET_WIDTH, hits=answer_hits)
 
 
-def _database_search(text: str, filters: Filters, *, offset: int, limit: int) -> Hits:
-    """The fallback: every word, anywhere in the public texts, newest first."""
-    questions = _published()
-    if filters.category_id:
-        questions = questions.filter(category_id=filters.category_id)
-    if filters.unit_id:
-        questions = questions.filter(unit_id=filters.unit_id)
-    if filters.year:
-        questions = questions.filter(published_at__year=filters.year)
-    for word in text.split():
-        questions = questions.filter(
-            Q(public_title__icontains=word)
-            | Q(public_body__icontains=word)
-            | Q(public_answer__icontains=word)
-        )
-    ids = list(questions.order_by("-published_at", "-pk").values_list("pk", flat=True))
-    facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    for category, unit, published in questions.values_list(
-        "category_id", "unit_id", "published_at"
-    ):
-        for name, value in (
-            ("category", category),
-            ("unit", unit),
-            ("year", timezone.localtime(published).year if published else None),
-        ):
-            if value:
-                facets[name][str(value)] = facets[name].get(str(value), 0) + 1
-    return Hits(ids=ids[offset : offset + limit], total=len(ids), facets=facets)
-
-
 def search(text: str, *, filters: Filters | None = None) -> RankedHits:
-    """Ranked published questions for ``text``: page it like a list (``len()``, slices)."""
+    """The ids of the documents for ``text``, best first: page it like a list."""
     return RankedHits(text.strip(), filters or Filters())
 
 
-def similar(text: str, *, exclude_id: int | None = None, limit: int = 5) -> list:
-    """Published questions most like ``text`` (a question page's text, or what a citizen is
-    typing). Empty when the index is unavailable: this is a nicety, not a function."""
+def similar(text: str, *, exclude_id: int | None = None, limit: int = 5) -> list[int]:
+    """The ids of the documents most like ``text`` (a question page's text, or what a citizen
+    is typing). Empty when the index is unavailable: this is a nicety, not a function."""
     plan = analysis.plan_query(text[:2000], synonyms())
     # A long text is asked by its distinctive pairs and syllables, not all of them.
     plan.folded = plan.folded[:40]
@@ -369,7 +308,7 @@ def similar(text: str, *, exclude_id: int | None = None, limit: int = 5) -> list
         hits = backend().similar(plan, exclude_id=exclude_id, limit=limit)
     except SearchUnavailable:
         return []
-    return _load(hits.ids)
+    return hits.ids
 
 
 def did_you_mean(text: str) -> str | None:

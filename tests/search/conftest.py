@@ -85,7 +85,8 @@ def publish(
 
 
 def ids(hits) -> list[int]:
-    return [q.pk for q in hits[:50]]
+    """The first results' ids: search answers ids, the archive (questions/archive.py) rows."""
+    return [getattr(hit, "pk", hit) for hit in hits[:50]]
 
 
 @pytest.fixture

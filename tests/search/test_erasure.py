@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 from whoosh import index as whoosh_index
 
 from helpdesk import clock
-from questions import services
+from questions import archive, services
 from search import analysis
 from search import services as search
 from search.backends import scorer, segments
@@ -114,7 +114,7 @@ def test_a_corrected_public_text_leaves_no_trace_of_the_old_one(publish, index):
     # The editor republishes a text with a name the de-identification missed taken out.
     question = publish(f"Thủ tục {WORD} cấp lại sổ đỏ")
     corrected = Document(
-        **{**search.document_for(question).__dict__, "title": "Thủ tục cấp lại sổ đỏ", "body": ""}
+        **{**archive.document_for(question).__dict__, "title": "Thủ tục cấp lại sổ đỏ", "body": ""}
     )
 
     index.upsert([corrected])

@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from questions import archive
 from search import services as search
 from search.backends.whoosh_index import WhooshBackend
 from tests.language import choose_english
@@ -68,7 +69,7 @@ def test_two_writers_at_once_raise_nothing(publish, index):
     # only Whoosh's file lock, which a writer waits for instead of failing.
     first = publish("Lệ phí trước bạ ô tô")
     second = publish("Lệ phí trước bạ xe máy")
-    documents = [search.document_for(first), search.document_for(second)]
+    documents = [archive.document_for(first), archive.document_for(second)]
     errors = []
 
     def write(document):

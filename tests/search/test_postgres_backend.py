@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from helpdesk import clock
-from questions import services
+from questions import archive, services
 from search import analysis, evaluation
 from search import services as search
 from search.analysis import plan_query
@@ -76,7 +76,7 @@ def test_a_removed_questions_id_leaves_every_postings_row(
 def test_a_corrected_public_text_leaves_no_trace_of_the_old_one(publish, index):
     question = publish(f"Thủ tục {WORD} cấp lại sổ đỏ")
     corrected = Document(
-        **{**search.document_for(question).__dict__, "title": "Thủ tục cấp lại sổ đỏ", "body": ""}
+        **{**archive.document_for(question).__dict__, "title": "Thủ tục cấp lại sổ đỏ", "body": ""}
     )
 
     index.upsert([corrected])

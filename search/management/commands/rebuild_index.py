@@ -13,7 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args, no_progress=False, **options):
-        total = services._published().count()
+        total = services.source().count()
         with tqdm(
             total=total,
             unit="q",

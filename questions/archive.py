@@ -1,0 +1,240 @@
+"""The public archive as the search index sees it: published questions in, rows back out.
+
+search/ knows documents, not questions (docs/architecture.md, decision 0022): this module is
+the one place that decides what the index may hold — the *public* fields of *published*
+questions — and turns what the index answers (ids and scores, raw facet counts) back into rows
+and labels for the pages and the API. :class:`ArchiveDocuments` is the document source that
+questions/apps.py registers with search.
+
+A question appears in results only if the database still says it is published (rows are
+loaded from :func:`published_public_rows`), so a lagging index never shows what was withdrawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import overload
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from routing.models import Category, Unit
+from search import services as search
+from search.backends.base import FACETS, Document, Filters, Hits
+
+from .models import Question
+
+# The columns a public page may read. Loading only these (``only``) keeps the private
+# columns out of the page's memory altogether, so a template slip cannot render them.
+PUBLIC_FIELDS = (
+    "id",
+    "status",
+    "external_id",
+    "public_title",
+    "public_body",
+    "public_answer",
+    "public_legal_references",
+    "published_at",
+    "answered_at",
+    "view_count",
+    "language",
+    "unit",
+    "category",
+)
+
+
+def published_public_rows() -> QuerySet[Question]:
+    """Published questions with only their public columns loaded: a template or serializer
+    slip cannot render private fields that were never read (archive pages, API, feed, search).
+    The one definition of the public rows."""
+    return (
+        Question.objects.published()
+        .select_related("unit", "category")
+        .only(
+            *PUBLIC_FIELDS,
+            "unit__id",
+            "unit__name",
+            "unit__name_en",
+            "category__id",
+            "category__name",
+            "category__name_en",
+        )
+    )
+
+
+# --- Questions as documents ---------------------------------------------------------------------
+
+
+def document_for(question: Question) -> Document:
+    """The public fields of a published question, and nothing else (never asker_*, title, body)."""
+    names: list[str] = []
+    for named in (question.unit, question.category):
+        if named is not None:
+            names += [named.name, named.name_en or ""]
+    published = question.published_at
+    return Document(
+        id=question.pk,
+        title=question.public_title or "",
+        body=question.public_body or "",
+        answer=question.public_answer or "",
+        unit_id=question.unit_id,
+        category_id=question.category_id,
+        year=timezone.localtime(published).year if published else None,
+        names=" ".join(n for n in names if n),
+    )
+
+
+class ArchiveDocuments:
+    """The document source of the search index (registered by questions/apps.py)."""
+
+    def documents(
+        self, ids: Iterable[int] | None = None, *, chunk: int = 2000
+    ) -> Iterator[Document]:
+        rows = published_public_rows()
+        if ids is not None:
+            rows = rows.filter(pk__in=list(ids))
+        for question in rows.order_by("pk").iterator(chunk_size=chunk):
+            yield document_for(question)
+
+    def count(self) -> int:
+        return published_public_rows().count()
+
+    def fallback(self, text: str, filters: Filters, *, offset: int, limit: int) -> Hits:
+        """Without an index: every word, anywhere in the public texts, newest first."""
+        questions = published_public_rows()
+        if filters.category_id:
+            questions = questions.filter(category_id=filters.category_id)
+        if filters.unit_id:
+            questions = questions.filter(unit_id=filters.unit_id)
+        if filters.year:
+            questions = questions.filter(published_at__year=filters.year)
+        for word in text.split():
+            questions = questions.filter(
+                Q(public_title__icontains=word)
+                | Q(public_body__icontains=word)
+                | Q(public_answer__icontains=word)
+            )
+        ids = list(questions.order_by("-published_at", "-pk").values_list("pk", flat=True))
+        facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+        for category, unit, published in questions.values_list(
+            "category_id", "unit_id", "published_at"
+        ):
+            for name, value in (
+                ("category", category),
+                ("unit", unit),
+                ("year", timezone.localtime(published).year if published else None),
+            ):
+                if value:
+                    facets[name][str(value)] = facets[name].get(str(value), 0) + 1
+        return Hits(ids=ids[offset : offset + limit], total=len(ids), facets=facets)
+
+
+# --- Hits back as rows ----------------------------------------------------------------------------
+
+
+@dataclass
+class Facet:
+    value: str
+    label: str
+    count: int
+    code: str | None = None  # the category/unit code the API filters by
+
+
+def load(ids: Sequence[int]) -> list[Question]:
+    """The published rows of ``ids``, in that order (ids no longer published are left out)."""
+    found = {q.pk: q for q in published_public_rows().filter(pk__in=list(ids))}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def label_facets(raw: dict[str, dict[str, int]]) -> dict[str, list[Facet]]:
+    """The index's facet counts (ids and years) with the names a visitor reads."""
+    named: dict[str, list[Facet]] = {}
+    for name, model in (("category", Category), ("unit", Unit)):
+        counts = {int(k): v for k, v in raw.get(name, {}).items()}
+        objects = model.objects.in_bulk(list(counts))
+        named[name] = sorted(
+            (
+                Facet(str(pk), objects[pk].display_name, n, objects[pk].code)
+                for pk, n in counts.items()
+                if pk in objects
+            ),
+            key=lambda f: (-f.count, f.label),
+        )
+    named["year"] = sorted(
+        (Facet(k, k, n) for k, n in raw.get("year", {}).items()),
+        key=lambda f: f.value,
+        reverse=True,
+    )
+    return named
+
+
+class ArchiveResults(Sequence[Question]):
+    """Ranked published questions as a lazy sequence, so a Paginator (web or DRF) can page it:
+    ``len()`` is the total and a slice runs the query for that page only. Each row carries its
+    ``score`` and ``snippet`` (escaped HTML with <mark>s) for templates and serializers."""
+
+    def __init__(self, hits: search.RankedHits):
+        self.hits = hits
+        self._facets: tuple[object, dict[str, list[Facet]]] | None = None
+
+    @property
+    def degraded(self) -> bool:
+        return self.hits.degraded
+
+    @property
+    def scores(self) -> dict[int, float]:
+        return self.hits.scores
+
+    @property
+    def facets(self) -> dict[str, list[Facet]]:
+        if self._facets is None:
+            len(self)
+        return self._facets[1] if self._facets is not None else {}
+
+    def _label(self) -> None:
+        # Labelled as the page runs (in the request's language), again only when a new query
+        # page brought other counts.
+        raw = self.hits.facets
+        if self._facets is None or self._facets[0] is not raw:
+            self._facets = (raw, label_facets(raw))
+
+    def _rows(self, ids: list[int]) -> list[Question]:
+        self._label()
+        terms = self.hits.highlight_terms
+        rows = load(ids)
+        for question in rows:
+            question.score = self.hits.scores.get(question.pk, 0.0)
+            question.snippet = search.snippet(
+                answer=question.public_answer or "", body=question.public_body or "", terms=terms
+            )
+        return rows
+
+    def __len__(self) -> int:
+        total = len(self.hits)
+        self._label()
+        return total
+
+    def count(self) -> int:  # Paginator prefers .count()
+        return len(self)
+
+    @overload
+    def __getitem__(self, index: int) -> Question: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Question]: ...
+
+    def __getitem__(self, index: int | slice) -> Question | list[Question]:
+        if isinstance(index, slice):
+            return self._rows(self.hits[index])
+        return self._rows([self.hits[index]])[0]
+
+
+def search_archive(text: str, *, filters: Filters | None = None) -> ArchiveResults:
+    """Ranked published questions for ``text``: page it like a list (``len()``, slices)."""
+    return ArchiveResults(search.search(text, filters=filters))
+
+
+def similar_rows(text: str, *, exclude_id: int | None = None, limit: int = 5) -> list[Question]:
+    """Published questions most like ``text``; empty when the index is unavailable."""
+    return load(search.similar(text, exclude_id=exclude_id, limit=limit))

@@ -227,6 +227,9 @@ class Question(models.Model):
     public_title = models.CharField(_("public title"), max_length=200, blank=True)
     public_body = models.TextField(_("public question"), blank=True)
     public_answer = models.TextField(_("public answer"), blank=True)
+    # The approved answer's legal basis ("Căn cứ pháp lý") as published: copied at publication
+    # after the same guard as the other public texts, so public pages read public columns only.
+    public_legal_references = models.TextField(_("public legal references"), blank=True)
 
     satisfaction = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
     satisfaction_comment = models.TextField(blank=True)

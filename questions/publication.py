@@ -38,6 +38,7 @@ PUBLIC_FIELD_LABELS = {
     "public_title": _("Public title"),
     "public_body": _("Public question"),
     "public_answer": _("Public answer"),
+    "public_legal_references": _("Legal references"),
 }
 
 KIND_LABELS = {

@@ -298,6 +298,10 @@ class ArchiveEntrySerializer(serializers.ModelSerializer):
     title = serializers.CharField(source="public_title")
     question = serializers.CharField(source="public_body")
     answer = serializers.CharField(source="public_answer")
+    legal_references = serializers.CharField(
+        source="public_legal_references",
+        help_text=_("The legal basis of the answer (Căn cứ pháp lý), as published."),
+    )
     unit = serializers.SerializerMethodField()
     category = serializers.SerializerMethodField()
 
@@ -309,6 +313,7 @@ class ArchiveEntrySerializer(serializers.ModelSerializer):
             "title",
             "question",
             "answer",
+            "legal_references",
             "unit",
             "category",
             "published_at",

@@ -633,6 +633,11 @@ def proposed_public_version(question: Question) -> dict[str, str]:
     }
 
 
+def _approved_legal_references(question: Question) -> str:
+    answer = question.approved_answer
+    return answer.legal_references.strip() if answer else ""
+
+
 @transaction.atomic
 def question_publish(
     *,
@@ -652,6 +657,9 @@ def question_publish(
         "public_title": _required(public_title, _("The public title cannot be empty.")),
         "public_body": _required(public_body, _("The public question cannot be empty.")),
         "public_answer": _required(public_answer, _("The public answer cannot be empty.")),
+        # Published as approved (the legal basis is the unit's, not the editor's, to word), and
+        # guarded like the rest: nothing personal reaches the archive through a citation.
+        "public_legal_references": _approved_legal_references(question),
     }
     title_max = Question._meta.get_field("public_title").max_length
     if len(texts["public_title"]) > title_max:

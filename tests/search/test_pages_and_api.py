@@ -16,6 +16,7 @@ ENTRY_KEYS = {
     "title",
     "question",
     "answer",
+    "legal_references",
     "unit",
     "category",
     "published_at",

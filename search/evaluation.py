@@ -29,7 +29,7 @@ import tempfile
 import time
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,9 +195,21 @@ def measure(run: Callable[[str], list[str]], cases: Iterable[Case], *, strip: bo
 # --- The two engines ------------------------------------------------------------------------
 
 
-def row_document(number: int, row: Row) -> Document:
+def agency_units(rows: Iterable[Row]) -> dict[str, int]:
+    """A unit number for each answering agency, as the site has a unit for each answer."""
+    return {name: number for number, name in enumerate(sorted({r.agency for r in rows}), 1)}
+
+
+def documents(rows: Sequence[Row]) -> Iterator[Document]:
+    units = agency_units(rows)
+    for number, row in enumerate(rows):
+        yield row_document(number, row, unit_id=units.get(row.agency))
+
+
+def row_document(number: int, row: Row, *, unit_id: int | None = None) -> Document:
     # The same mapping as the importer: the first sentence is the title, the question the
-    # public text, the agency the answering unit's name.
+    # public text, the agency the answering unit (its name and, with ``unit_id``, its
+    # number).
     from search.titles import derive_title
 
     return Document(
@@ -205,7 +217,7 @@ def row_document(number: int, row: Row) -> Document:
         title=derive_title(row.question),
         body=row.question,
         answer=row.answer,
-        unit_id=None,
+        unit_id=unit_id or None,
         category_id=None,
         year=None,
         names=row.agency,
@@ -216,7 +228,7 @@ class WhooshRun:
     def __init__(self, rows: Sequence[Row], root: Path, synonyms=None):
         self.ids = [row.id for row in rows]
         self.backend = WhooshBackend(root)
-        self.backend.build(row_document(i, row) for i, row in enumerate(rows))
+        self.backend.build(documents(rows))
         self.synonyms = synonym_index(synonyms or [])
 
     def __call__(self, text: str) -> list[str]:
@@ -247,7 +259,7 @@ class PostgresRun:
                 )
                 cursor.execute(f"TRUNCATE pg_temp.{table}")
         self.backend = PostgresBackend()
-        self.backend.build(row_document(i, row) for i, row in enumerate(rows))
+        self.backend.build(documents(rows))
         self.synonyms = synonym_index(synonyms or [])
 
     def close(self) -> None:

@@ -232,6 +232,9 @@ class TermPostings:
 
 
 CACHE = _Cache()
+# Feedback from the units of the best matches (``unit_feedback``): how many, how strong.
+UNIT_FEEDBACK_DEPTH = 5
+UNIT_FEEDBACK = 2.0
 # The share of a query's weight a result must cover on the site (``services`` asks it; the
 # evaluation measures with it).
 SITE_MIN_SHARE = 0.6
@@ -249,6 +252,32 @@ TERM_CACHE_BYTES = 256 * 1024 * 1024
 WARM_UP_SHARE = 0.25
 # A term in at least 1/DENSE_SHARE of the documents is kept as a dense array.
 DENSE_SHARE = 4
+
+
+def unit_feedback(unit: np.ndarray, scores: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """Scores of ``candidates`` raised for the units that answered the best of them.
+
+    The answers of the unit that answered the query's best matches are likelier to be about
+    the same thing than equally scored answers of other units: each candidate's score is
+    multiplied by ``1 + UNIT_FEEDBACK · share`` of the top ``UNIT_FEEDBACK_DEPTH`` matches'
+    score held by its unit (questions without a unit get nothing). nDCG@10 +0.015 on the
+    tuning queries (docs/decisions/0021-search-relevance.md).
+    """
+    values = scores[candidates]
+    if len(candidates) < 2 or not UNIT_FEEDBACK:
+        return values
+    depth = min(UNIT_FEEDBACK_DEPTH, len(candidates))
+    top = np.argpartition(-values, depth - 1)[:depth]
+    total = float(values[top].sum())
+    if total <= 0:
+        return values
+    units = unit[candidates]
+    boosted = values.copy()
+    for value in np.unique(units[top]):
+        if value:
+            share = float(values[top][units[top] == value].sum()) / total
+            boosted[units == value] *= np.float32(1 + UNIT_FEEDBACK * share)
+    return boosted
 
 
 def required_share(min_share: float, concepts: int) -> float:

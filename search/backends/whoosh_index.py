@@ -44,7 +44,7 @@ from search.analysis import BIGRAM_JOINER, QueryPlan, analyze, fold
 
 from . import segments as segments_module
 from .base import FACETS, Document, Filters, Hits, SearchUnavailable
-from .scorer import CACHE, View
+from .scorer import CACHE, View, unit_feedback
 from .segments import write_live_documents, write_segments
 
 log = logging.getLogger(__name__)
@@ -539,19 +539,20 @@ def ranked_hits(
     if extra is not None:
         matched &= extra
     candidates = np.flatnonzero(matched)
+    values = unit_feedback(view.unit, scores, candidates)
     wanted = offset + limit
     if len(candidates) > wanted:
-        best = np.argpartition(-scores[candidates], wanted - 1)[:wanted]
-        candidates = candidates[best]
+        best = np.argpartition(-values, wanted - 1)[:wanted]
+        candidates, values = candidates[best], values[best]
     # Highest score first; ties by document number (older first) for a stable order.
-    order = np.lexsort((candidates, -scores[candidates]))
-    page = candidates[order][offset : offset + limit]
+    order = np.lexsort((candidates, -values))[offset : offset + limit]
+    page, values = candidates[order], values[order]
     ids = [int(view.pk[d]) for d in page]
     counts = {name: view.facet_counts(name, matched) for name in FACETS} if facets else {}
     return Hits(
         ids=ids,
         total=int(matched.sum()),
-        scores={int(view.pk[d]): float(scores[d]) for d in page},
+        scores={int(view.pk[d]): float(v) for d, v in zip(page, values, strict=True)},
         facets=counts,
     )
 

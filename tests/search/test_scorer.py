@@ -1,0 +1,61 @@
+"""Rules of the scorer that need no index (search/backends/scorer.py): table-driven."""
+
+import numpy as np
+import pytest
+
+from search.backends import scorer
+from search.backends.scorer import required_share, unit_feedback
+
+
+@pytest.fixture(autouse=True)
+def _fixed_feedback(monkeypatch):
+    monkeypatch.setattr(scorer, "UNIT_FEEDBACK_DEPTH", 3)
+    monkeypatch.setattr(scorer, "UNIT_FEEDBACK", 2.0)
+
+
+def test_an_answer_of_the_unit_that_answered_the_best_matches_moves_up():
+    # Documents 0-2 (the best) are the land office's (unit 7); 3 and 4 score the same, but
+    # only 4 is the land office's.
+    units = np.array([7, 7, 7, 3, 7])
+    scores = np.array([9.0, 8.0, 7.0, 2.0, 2.0], dtype=np.float32)
+    candidates = np.arange(5)
+
+    boosted = unit_feedback(units, scores, candidates)
+
+    assert boosted[4] > boosted[3] == pytest.approx(2.0)
+    assert list(np.argsort(-boosted[:3])) == [0, 1, 2]
+
+
+def test_the_boost_follows_each_units_share_of_the_best_matches():
+    units = np.array([1, 2, 2, 1, 2])
+    scores = np.array([6.0, 3.0, 3.0, 1.0, 1.0], dtype=np.float32)
+
+    boosted = unit_feedback(units, scores, np.arange(5))
+
+    # Unit 1 holds 6/12 of the top three's score, unit 2 holds 6/12: the same factor, 2.
+    assert boosted[3] == pytest.approx(boosted[4]) == pytest.approx(2.0)
+
+
+def test_questions_without_a_unit_get_no_boost():
+    units = np.array([0, 0, 5, 0])
+    scores = np.array([5.0, 4.0, 3.0, 1.0], dtype=np.float32)
+
+    boosted = unit_feedback(units, scores, np.arange(4))
+
+    assert boosted[0] == pytest.approx(5.0)
+    assert boosted[3] == pytest.approx(1.0)
+    assert boosted[2] > 3.0
+
+
+def test_a_single_match_keeps_its_score():
+    boosted = unit_feedback(np.array([4]), np.array([3.5], dtype=np.float32), np.array([0]))
+
+    assert boosted.tolist() == [3.5]
+
+
+@pytest.mark.parametrize(
+    ("concepts", "share"),
+    [(0, 0.6), (1, 0.6), (2, 0.6), (3, 0.5), (5, 0.3), (15, 0.1)],
+)
+def test_a_long_query_requires_a_smaller_share_of_its_weight(concepts, share):
+    assert required_share(0.6, concepts) == pytest.approx(share)

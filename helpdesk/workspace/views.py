@@ -32,11 +32,10 @@ from questions.access import access_question, staff_profile
 from questions.audit import AuditAction
 from questions.autoroute import suggestions_for
 from questions.downloads import attachment_response
-from questions.models import Answer, ExtensionRequest, Question, Status
+from questions.models import Answer, ExtensionRequest, Question, Role, Status
 from questions.timeline import staff_label
 from questions.transitions import permitted
 from routing.deadlines import policy_for, working_calendar
-from questions.models import Role
 
 from . import forms, selectors
 

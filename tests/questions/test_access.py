@@ -15,8 +15,7 @@ from django.http import Http404
 
 from helpdesk import clock
 from questions import access, services, transitions
-from questions.models import Question, Status
-from questions.models import Role
+from questions.models import Question, Role, Status
 from tests.factories import ANSWER_TEXT, make_question, make_staff
 from tests.questions.test_services import build_in_status, perform, snapshot
 

@@ -22,8 +22,7 @@ from django.utils import timezone, translation
 
 from helpdesk import clock
 from questions import services, transitions
-from questions.models import OPEN_STATUSES, Answer, Event, Question, Status
-from questions.models import Role
+from questions.models import OPEN_STATUSES, Answer, Event, Question, Role, Status
 from tests.factories import ANSWER_TEXT, make_category, make_question, make_staff, walk
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")

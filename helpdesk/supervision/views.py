@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from helpdesk import clock
+from helpdesk.errors import forbidden
 from helpdesk.periods import Period, PeriodError, month, months_before, parse_period, previous_month
 from questions import reports, routing_metrics
 from questions.access import questions_visible_to, staff_profile
@@ -37,10 +38,6 @@ from .forms import MEASURE_CHOICES, PeriodForm, period_choices
 PAGE_SIZE = 50
 
 
-def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "workspace/forbidden.html", {"message": message}, status=403)
-
-
 def supervision_view(view: Callable) -> Callable:
     """Login required; a province-wide role or a head of unit, else a 403 page."""
 
@@ -49,7 +46,7 @@ def supervision_view(view: Callable) -> Callable:
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         profile = staff_profile(request.user)
         if profile is None or profile.role not in selectors.DASHBOARD_ROLES:
-            return _forbidden(
+            return forbidden(
                 request,
                 _(
                     "The supervision pages are for supervisors, the intake desk, "
@@ -59,7 +56,7 @@ def supervision_view(view: Callable) -> Callable:
         try:
             return view(request, profile, *args, **kwargs)
         except PermissionDenied as denied:
-            return _forbidden(request, str(denied) or _("You are not allowed to do this."))
+            return forbidden(request, str(denied) or _("You are not allowed to do this."))
 
     return wrapper
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.deprecation import MiddlewareMixin
@@ -102,6 +103,16 @@ def chosen_language(request: HttpRequest) -> str | None:
         return None
 
 
+# The API documentation is a page for people, and its schema is what that page shows: both
+# follow the switch like every page (a program wanting another language adds ?lang=en).
+API_DOCS_PATHS = ("/api/docs/", "/api/schema/")
+
+
+def _reads_accept_language(request: HttpRequest) -> bool:
+    path = request.path_info
+    return path.startswith(API_PREFIX) and not path.startswith(API_DOCS_PATHS)
+
+
 class LanguageMiddleware(MiddlewareMixin):
     """Vietnamese unless the visitor chose English: the browser's Accept-Language is not asked.
 
@@ -109,15 +120,16 @@ class LanguageMiddleware(MiddlewareMixin):
     computers in a commune office, many phones — on a Vietnamese government portal whose
     reference language is Vietnamese (ND 42/2022: English is the second language). A page is
     therefore Vietnamese until the language switch is used; the switch posts to Django's
-    set_language view, whose cookie remembers the choice (docs/decisions/0021).
+    set_language view, whose cookie remembers the choice (docs/decisions/0024).
 
     The API is different: an integrator sets Accept-Language on purpose to read the API's
-    messages in its language, so under /api/ the header still counts, after the cookie.
+    messages in its language, so under /api/ the header still counts, after the cookie —
+    except for the API's documentation page and the schema it shows.
     """
 
     def process_request(self, request: HttpRequest) -> None:
         language = chosen_language(request)
-        if language is None and request.path_info.startswith(API_PREFIX):
+        if language is None and _reads_accept_language(request):
             language = translation.get_language_from_request(request)
         translation.activate(language or settings.LANGUAGE_CODE)
         request.LANGUAGE_CODE = translation.get_language()
@@ -125,8 +137,27 @@ class LanguageMiddleware(MiddlewareMixin):
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         # Caches keep one copy per language cookie (and per header under /api/).
         vary = ["Cookie"]
-        if request.path_info.startswith(API_PREFIX):
+        if _reads_accept_language(request):
             vary.append("Accept-Language")
         patch_vary_headers(response, vary)
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """gzip for the public pages and API only (docs/decisions/0024).
+
+    Compressing a page that holds a secret and reflects what an attacker sends lets the
+    attacker guess the secret from the compressed size (BREACH). The public pages hold no
+    secret but the CSRF token, which Django masks afresh on every response, and Django adds
+    random bytes to each gzip stream (Heal the BREACH). The private pages (a citizen's
+    tracking page with its link's token, the staff workspace with askers' contacts and search
+    boxes) are left uncompressed: they are few and small, and a secret is what they hold.
+    Static files never come here: WhiteNoise answers them first, precompressed (gzip and
+    Brotli) by collectstatic.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if is_private(request):
+            return response
+        return super().process_response(request, response)

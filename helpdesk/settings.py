@@ -140,6 +140,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "helpdesk.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for public pages only, after WhiteNoise's precompressed files (decision 0024).
+    "helpdesk.middleware.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Vietnamese unless English was chosen with the switch, whatever Accept-Language says.
     "helpdesk.middleware.LanguageMiddleware",

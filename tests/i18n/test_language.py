@@ -62,3 +62,25 @@ def test_the_chosen_language_wins_over_accept_language_in_the_api():
     visitor.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
 
     assert visitor.get("/api/v1/archive/").headers["Content-Language"] == "vi"
+
+
+def test_the_api_schema_summaries_are_english_when_english_is_chosen():
+    visitor = Client(HTTP_ACCEPT_LANGUAGE="vi")
+    visitor.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    schema = visitor.get("/api/schema/", {"format": "json"}).json()
+
+    summaries = {op.get("summary") for path in schema["paths"].values() for op in path.values()}
+    assert "Ask a question" in summaries
+
+
+def test_the_api_docs_follow_the_switch_not_the_browser():
+    browser = Client(HTTP_ACCEPT_LANGUAGE="en")
+
+    schema = browser.get("/api/schema/", {"format": "json"}).json()
+    page = browser.get("/api/docs/").content.decode()
+
+    summaries = {op.get("summary") for path in schema["paths"].values() for op in path.values()}
+    assert "Gửi câu hỏi" in summaries
+    assert '<html lang="vi">' in page
+    assert 'action="/i18n/setlang/"' in page

@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+from . import admin_calendar  # noqa: F401  (registers CalendarOverride)
 from .models import DataSubjectRequest, Delivery, Event, Question, StaffProfile
 
 

@@ -1,5 +1,8 @@
 """The working-day calendar's overrides in the admin.
 
+The overrides are routing's (routing/models.py); their admin lives here because a change must
+move the due dates of open questions, which routing knows nothing of (docs/architecture.md).
+
 Saving or deleting an override moves the due dates of open questions at once and logs the
 change on each question that moved (docs/design.md#legal-facts), exactly as ``manage.py calendar
 set`` does.
@@ -11,15 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from helpdesk import clock
+from routing import deadlines
+from routing.models import CalendarOverride
 
-from . import deadlines
-from .models import CalendarOverride
+from .services import question_deadlines_recompute
 
 
 def _recompute(request, reason: str) -> None:
-    # Routing knows nothing of question statuses: the questions app moves the deadlines.
-    from questions.services import question_deadlines_recompute
-
     deadlines.invalidate_calendar()
     moved = question_deadlines_recompute(reason=reason, at=clock.now(), actor=request.user)
     messages.info(

@@ -14,10 +14,10 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from helpdesk import clock
+from questions.services import question_deadlines_recompute
 from routing import deadlines
+from routing.management.commands._dates import day_label, parse_date
 from routing.models import CalendarOverride
-
-from ._dates import day_label, parse_date
 
 
 class Command(BaseCommand):
@@ -98,8 +98,5 @@ class Command(BaseCommand):
         self._recompute(f"{day_label(day)}: override removed")
 
     def _recompute(self, reason: str) -> None:
-        # Routing knows nothing of question statuses; the questions app moves the deadlines.
-        from questions.services import question_deadlines_recompute
-
         moved = question_deadlines_recompute(reason=reason, at=clock.now())
         self.stdout.write(f"Open questions whose deadline moved: {moved}")

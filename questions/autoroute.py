@@ -1,6 +1,5 @@
-"""Automatic routing of a new question, run by the task ``question_submit`` enqueues with the
-receipt (questions/tasks.py, docs/decisions/0016), once the receipt is committed
-(docs/design.md#routing).
+"""Automatic routing of a new question, called by the receipt's task once the receipt is
+committed (questions/receipt.py, docs/decisions/0016; docs/design.md#routing).
 
 Rules first: the first matching administrator's rule routes the question (source "rule").
 Otherwise the learned model, if one is trained and at least

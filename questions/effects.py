@@ -41,17 +41,18 @@ def question_changed(*, question: Question, event: Event) -> None:
     transaction.on_commit(partial(_broadcast, question, event))
 
 
-def question_received(*, question: Question, event: Event) -> None:
-    """A new question's effects: its receipt mail and its automatic routing, in ONE task.
+def question_received(*, question: Question, event: Event) -> list[int]:
+    """A new question's effects here: the messages its receipt owes, recorded, and the live
+    broadcast after commit; returns the messages' ids.
 
-    One task row per submission rather than one per mail plus one for routing: each row costs
-    the worker a claim (an exclusive transaction), a result update and the task's own reads,
-    which cost more than the mail and the routing themselves (docs/decisions/0016, "Worker
-    cost"). Each effect still retries on its own if it fails (questions/tasks.py).
+    Their sending and the automatic routing are ONE task, enqueued by the receipt's use case
+    (questions/receipt.py) rather than here: one task row per submission rather than one per
+    message plus one for routing (docs/decisions/0016, "Worker cost"), and routing writes
+    through the services, which are above this module.
     """
     deliveries = [delivery.pk for delivery in notifications.record(event=event)]
-    tasks.receive_question.enqueue(question.pk, deliveries)
     transaction.on_commit(partial(_broadcast, question, event))
+    return deliveries
 
 
 def _broadcast(question: Question, event: Event) -> None:

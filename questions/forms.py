@@ -196,7 +196,7 @@ class AskForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
     # One-time key of this rendering of the form: a double submit, or back-and-resubmit,
-    # carries the same key and gets the first receipt back (services.question_submit).
+    # carries the same key and gets the first receipt back (receipt.question_submit).
     nonce = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):

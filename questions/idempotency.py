@@ -26,7 +26,7 @@ def is_same_submission(
     commune: Unit | None,
     publish_consent: bool,
 ) -> bool:
-    """Compare validated input, normalized as ``services.question_submit`` stores it.
+    """Compare validated input, normalized as ``services.question_store`` stores it.
 
     The stored row is the canonical payload, so no hash of the request needs storing.
     Attachments are not compared: a double click sends the same files, and the text and

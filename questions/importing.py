@@ -525,7 +525,7 @@ def _run(lines, report: ImportReport, *, publish, create_units, source_name, bat
 # Questions exported from the national system for receiving citizens' feedback (Hệ thống tiếp
 # nhận, trả lời phản ánh, kiến nghị của người dân và doanh nghiệp) arrive *open*: each is a
 # question like one typed on our form, to be routed and answered here, so each goes through
-# ``services.question_submit`` (routing, deadlines from the day the national system received
+# ``receipt.question_submit`` (routing, deadlines from the day the national system received
 # it, receipt, audit), with the channel "national portal" and the national id as its external
 # id. A JSON file (a list of objects, or one object per line) or a CSV file with a header row:
 #
@@ -614,7 +614,7 @@ def _national_row(record: dict, *, now: datetime) -> dict:
 
 def import_national(records: list, *, dry_run: bool = False) -> NationalReport:
     """Submit each record of a national export as a question, channel "national portal"."""
-    from . import services
+    from . import receipt
     from .models import Channel
 
     report = NationalReport()
@@ -632,7 +632,7 @@ def import_national(records: list, *, dry_run: bool = False) -> NationalReport:
         if dry_run:
             report.imported += 1
             continue
-        _question, created = services.question_submit(
+        _question, created = receipt.question_submit(
             title=row["title"],
             body=row["body"],
             name=row["name"],

@@ -2,7 +2,7 @@
 
 Decision 31/2021/QĐ-TTg (art. 43.2) wants feedback received by phone, by e-mail or on paper
 entered into the system. The intake desk types it in here, and from then on it is a question
-like any other: it goes through the same :func:`questions.services.question_submit` as the web
+like any other: it goes through the same :func:`questions.receipt.question_submit` as the web
 form (routing, deadlines, receipt, audit), with three differences recorded on it:
 
 - its channel (:data:`~questions.models.STAFF_ENTERED_CHANNELS`) and who entered it, the actor
@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from routing.models import Category, Unit
 
-from . import services
+from . import receipt
 from .access import staff_profile
 from .models import STAFF_ENTERED_CHANNELS, Question, Role
 from .uploads import CheckedFile
@@ -99,7 +99,7 @@ def question_enter_for_citizen(
             _("Give an e-mail address or a phone number so that we can reach the citizen."),
             code="contact",
         )
-    return services.question_submit(
+    return receipt.question_submit(
         title=title,
         body=body,
         name=name,

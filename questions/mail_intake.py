@@ -51,7 +51,7 @@ from django.utils.translation import gettext as _
 
 from helpdesk import clock
 
-from . import services, validators
+from . import receipt, services, validators
 from .mail_headers import (
     LOOP_HEADER,
     MSGID_TOKEN_RE,
@@ -268,7 +268,7 @@ def _new_question(message: EmailMessage) -> Outcome:
     files, refused = _checked_files(message)
     message_id = str(message.get("Message-ID") or "").strip()
     with transaction.atomic():
-        question, created = services.question_submit(
+        question, created = receipt.question_submit(
             title=title,
             body=body,
             name=_clean(_nfc(name))[: validators.NAME_MAX] or address.partition("@")[0],

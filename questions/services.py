@@ -152,8 +152,9 @@ def _required(text: str, message: str) -> str:
 
 
 @transaction.atomic
-def question_submit(
+def question_store(
     *,
+    on_received: Callable[[Question, list[int]], None],
     title: str,
     body: str,
     name: str,
@@ -171,7 +172,12 @@ def question_submit(
     entered_by: AbstractBaseUser | None = None,
     external_id: str | None = None,
 ) -> tuple[Question, bool]:
-    """Store a new question and return ``(question, created)``.
+    """Store a new question and return ``(question, created)``: the receipt's write.
+
+    Called by the receipt's use case, ``receipt.question_submit``, which passes
+    ``on_received``: called in this transaction with the new question and the ids of the
+    messages its receipt owes, it enqueues their sending and the automatic routing (the task
+    that routes lives above this module, so it is handed down rather than imported).
 
     Input is validated by the form or serializer before this is called. A repeated
     ``idempotency_key`` returns the question stored the first time (``created`` False): a
@@ -241,8 +247,9 @@ def question_submit(
         | ({"received_at": received_at.isoformat()} if received_at != at else {}),
         created_at=at,
     )
-    # The receipt's mail, and its routing: one task written in this transaction (decision 0016).
-    effects.question_received(question=question, event=event)
+    # The receipt's messages, and its routing: one task written in this transaction
+    # (decision 0016), enqueued by the receipt's use case.
+    on_received(question, effects.question_received(question=question, event=event))
     return question, True
 
 

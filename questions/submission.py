@@ -10,7 +10,7 @@ a submission goes through is the same, in this order:
    the first receipt would hand one asker's tracking code and private link to whoever holds
    the key (questions/idempotency.py).
 2. **The rate limit** per IP address and per contact (:class:`TooManySubmissions`).
-3. **The receipt's service**, ``services.question_submit``, which stores the question, its
+3. **The receipt's use case**, ``receipt.question_submit``, which stores the question, its
    first event, and the task for its receipt and routing. Two requests with one new key at the
    same moment: the one that stores second gets the first one's question, checked as in 1.
 """
@@ -25,7 +25,7 @@ from django.db import IntegrityError
 
 from routing.models import Category, Unit
 
-from . import selectors, services
+from . import receipt, selectors
 from .idempotency import is_same_submission
 from .models import Question
 from .ratelimit import allow_submission
@@ -64,7 +64,7 @@ def question_ask(
 ) -> tuple[Question, bool]:
     """Store the question unless it is a replay; return ``(question, created)``.
 
-    ``options`` are handed to ``services.question_submit`` as they are (how the asker wants to
+    ``options`` are handed to ``receipt.question_submit`` as they are (how the asker wants to
     hear from us, for instance). Raises :class:`KeyReused` or :class:`TooManySubmissions`.
     """
     asked = {
@@ -84,7 +84,7 @@ def question_ask(
     if not allow_submission(ip=ip, contacts=[email, phone]):
         raise TooManySubmissions()
     try:
-        question, created = services.question_submit(
+        question, created = receipt.question_submit(
             **asked,
             files=files,
             source=source,

@@ -27,7 +27,7 @@ from helpdesk import clock
 from helpdesk.logging import mask
 from search import services as search
 
-from . import autoroute, channels, notifications
+from . import channels, notifications
 from .channels import optout
 from .models import Delivery, Question
 
@@ -230,43 +230,18 @@ def _attempt(this: object, work: Callable[[int], None], question_id: int, *, att
 
 
 @task()
-def route_new_question(question_id: int, attempt: int = 1) -> None:
-    """The receipt's routing: rules, then the learned model (questions/autoroute.py)."""
-    _attempt(route_new_question, autoroute.route_new_question, question_id, attempt=attempt)
-
-
-@task()
 def sync_search_index(question_id: int, attempt: int = 1) -> None:
     """Make the archive's index agree with the database about one question."""
     _attempt(sync_search_index, search.sync_document, question_id, attempt=attempt)
 
 
 # --- A new question ----------------------------------------------------------------------------
+# Its receipt and its automatic routing are one task of questions/receipt.py: routing writes
+# through the services, which import this module, so that task lives above them. It sends its
+# messages and retries its routing with these.
 
-
-@task()
-def receive_question(question_id: int, delivery_ids: list[int]) -> None:
-    """A new question's first attempts, in one task: its receipt mail(s), then its routing.
-
-    Each keeps its own retries: a mail that fails is retried as :func:`send_delivery`, routing
-    as :func:`route_new_question`, so one failing does not hold back or repeat the other.
-    """
-    # Read once for both (the widest row either reads); each still checks what it acts on.
-    question = Question.objects.select_related("category", "commune").filter(pk=question_id).first()
-    for delivery_id in delivery_ids:
-        try:
-            _send(delivery_id, question=question)
-        except Exception:
-            # Not the mail server (send_delivery handles that) but the database, say: the
-            # delivery is still owed, so it gets a task of its own, and routing goes on.
-            log.warning("Receipt delivery %s failed", delivery_id, exc_info=True)
-            send_delivery.using(run_after=clock.now() + FIRST_RETRY_AFTER).enqueue(delivery_id)
-    if question is not None:  # else erased since: nothing to route
-
-        def route(question_id: int) -> None:
-            autoroute.route_new_question(question_id, question=question)
-
-        _attempt(route_new_question, route, question_id, attempt=1)
+send_now = _send
+retry_later = _attempt
 
 
 # --- Recovery -----------------------------------------------------------------------------------
@@ -280,7 +255,8 @@ def failed_tasks():
     """Routing and index tasks that gave up (their last attempt raised)."""
     from django_tasks_db.models import DBTaskResult
 
-    return DBTaskResult.objects.failed().filter(task_path__startswith=f"{__name__}.")
+    # This module's and the receipt's (questions/receipt.py).
+    return DBTaskResult.objects.failed().filter(task_path__startswith="questions.")
 
 
 def task_retry(*, results) -> int:

@@ -14,7 +14,7 @@ import time_machine
 from django.contrib.auth import get_user_model
 
 from helpdesk import clock
-from questions import services, transitions
+from questions import receipt, services, transitions
 from questions.models import Question, Role, StaffProfile
 from routing.models import Category, Unit
 
@@ -52,7 +52,7 @@ def make_question(
     at: datetime | None = None,
     **fields,
 ) -> Question:
-    question, _ = services.question_submit(
+    question, _ = receipt.question_submit(
         title=title,
         body=body,
         name=name,

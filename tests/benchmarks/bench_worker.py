@@ -67,7 +67,7 @@ def main() -> None:
 
 
 def submit(n: int, *, offset: int) -> None:
-    from questions.services import question_submit
+    from questions.receipt import question_submit
     from routing.models import Category
 
     categories = list(Category.objects.all()) or [None]

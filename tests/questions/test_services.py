@@ -21,7 +21,7 @@ from django.urls import include, path
 from django.utils import timezone, translation
 
 from helpdesk import clock
-from questions import services, transitions
+from questions import receipt, services, transitions
 from questions.models import OPEN_STATUSES, Answer, Event, Question, Role, Status
 from tests.factories import ANSWER_TEXT, make_category, make_question, make_staff, walk
 
@@ -1049,7 +1049,7 @@ TRACKING_CODE = re.compile(r"^HD-\d{4}-[23456789ABCDEFGHJKMNPQRSTWXYZ]{5}$")
 
 
 def test_a_submitted_question_gets_a_readable_tracking_code_and_a_separate_secret_token():
-    question, created = services.question_submit(
+    question, created = receipt.question_submit(
         title="Hỏi về đất", body="Xin hỏi thủ tục tách thửa.", name="Lê Thị Cúc", at=clock.now()
     )
 
@@ -1087,11 +1087,11 @@ def test_the_tracking_code_year_is_the_year_in_vietnam():
 
 
 def test_submitting_again_with_the_same_idempotency_key_returns_the_first_question():
-    first, created_first = services.question_submit(
+    first, created_first = receipt.question_submit(
         title="Hỏi về thuế", body="Xin hỏi về thuế đất.", name="Phạm Văn Dũng",
         idempotency_key="abc-123", at=clock.now(),
     )  # fmt: skip
-    again, created_again = services.question_submit(
+    again, created_again = receipt.question_submit(
         title="Hỏi về thuế (gửi lại)", body="Xin hỏi về thuế đất.", name="Phạm Văn Dũng",
         idempotency_key="abc-123", at=clock.now(),
     )  # fmt: skip

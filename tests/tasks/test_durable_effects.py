@@ -12,7 +12,7 @@ from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
 from helpdesk import clock
-from questions import services, tasks
+from questions import receipt, services, tasks
 from questions.models import Delivery, Question, Status
 from tests.factories import ANSWER_TEXT, make_question, walk
 
@@ -224,7 +224,7 @@ def test_a_receipt_whose_mail_fails_is_still_routed_and_its_mail_retried_alone(s
     routed = []
     monkeypatch.setattr("questions.autoroute.route_new_question", lambda pk, **_: routed.append(pk))
 
-    tasks.receive_question.call(question.pk, [Delivery.objects.get().pk])
+    receipt.receive_question.call(question.pk, [Delivery.objects.get().pk])
 
     assert routed == [question.pk]
     retry = DBTaskResult.objects.get(status="READY", task_path__endswith="send_delivery")
@@ -240,7 +240,7 @@ def test_a_receipt_whose_delivery_cannot_be_read_still_routes_and_owes_the_mail(
     # Not the mail server: the database, say, fails under the send itself.
     monkeypatch.setattr(tasks.Delivery.objects, "select_related", broken_query)
 
-    tasks.receive_question.call(question.pk, [delivery.pk])
+    receipt.receive_question.call(question.pk, [delivery.pk])
 
     assert routed == [question.pk]
     retry = DBTaskResult.objects.get(status="READY", task_path__endswith="send_delivery")
@@ -261,11 +261,11 @@ def test_a_receipt_whose_routing_fails_sends_its_mail_once_and_retries_routing_a
         raise Boom
 
     monkeypatch.setattr("questions.autoroute.route_new_question", broken)
-    tasks.receive_question.call(question.pk, [Delivery.objects.get().pk])
+    receipt.receive_question.call(question.pk, [Delivery.objects.get().pk])
 
     assert len(mail.outbox) == 1
     retry = DBTaskResult.objects.get(status="READY", args_kwargs__kwargs__attempt=2)
-    assert retry.task_path == "questions.tasks.route_new_question"
+    assert retry.task_path == "questions.receipt.route_new_question"
 
 
 # --- Routing and the index ---------------------------------------------------------------------
@@ -279,7 +279,7 @@ def test_routing_that_fails_is_tried_again_later(monkeypatch):
         raise Boom
 
     monkeypatch.setattr("questions.autoroute.route_new_question", broken)
-    tasks.route_new_question.call(question.pk)
+    receipt.route_new_question.call(question.pk)
 
     retry = DBTaskResult.objects.get(status="READY", args_kwargs__kwargs__attempt=2)
     assert retry.args_kwargs["args"] == [question.pk]
@@ -296,7 +296,7 @@ def test_routing_raises_on_its_last_attempt(monkeypatch):
     monkeypatch.setattr("questions.autoroute.route_new_question", broken)
 
     with pytest.raises(Boom):
-        tasks.route_new_question.call(question.pk, attempt=tasks.MAX_ATTEMPTS)
+        receipt.route_new_question.call(question.pk, attempt=tasks.MAX_ATTEMPTS)
 
 
 @pytest.mark.django_db

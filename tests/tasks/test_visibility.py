@@ -12,7 +12,7 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from helpdesk import clock
-from questions import tasks
+from questions import receipt, tasks
 from questions.models import Delivery
 from tests.factories import make_question
 from tests.language import choose_english, english_client
@@ -91,7 +91,7 @@ def test_the_command_retries_a_failed_delivery_and_it_is_sent(run_worker):
 
 def test_the_command_retries_a_routing_task_that_gave_up():
     question = make_question()
-    tasks.route_new_question.enqueue(question.pk, attempt=tasks.MAX_ATTEMPTS)  # its last retry
+    receipt.route_new_question.enqueue(question.pk, attempt=tasks.MAX_ATTEMPTS)  # its last retry
     DBTaskResult.objects.filter(task_path__endswith="route_new_question").update(
         status="FAILED", exception_class_path="builtins.RuntimeError"
     )

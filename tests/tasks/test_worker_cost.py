@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from questions import tasks
+from questions import receipt
 from questions.models import Delivery
 from tests.factories import make_question
 
@@ -32,7 +32,7 @@ def test_the_receipt_task_reads_the_question_once_for_its_mail_and_its_routing()
     delivery = Delivery.objects.get()
 
     with CaptureQueriesContext(connection) as captured:
-        tasks.receive_question.call(question.pk, [delivery.pk])
+        receipt.receive_question.call(question.pk, [delivery.pk])
 
     reads = [q["sql"] for q in captured if '"questions_question"' in q["sql"].split("WHERE")[0]]
     assert len(reads) == 1, reads

@@ -32,7 +32,7 @@ from django.test import override_settings
 from django.utils.translation import gettext as _
 
 from helpdesk import clock, demo_data
-from questions import services, transitions
+from questions import receipt, services, transitions
 from questions.models import STAFF_ENTERED_CHANNELS, Question, Role, StaffProfile, Status
 from routing import deadlines
 from routing.models import Category, Unit
@@ -556,7 +556,7 @@ class QuestionWalker:
 
     def _submit(self, key, *, title, body, asker, at, category=None, commune=None, consent=None):
         rng = self.rng
-        question, _created = services.question_submit(
+        question, _created = receipt.question_submit(
             title=title,
             body=body,
             name=asker["name"],

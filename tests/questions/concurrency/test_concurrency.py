@@ -17,9 +17,8 @@ from django.http import HttpResponse
 from django.urls import include, path
 
 from helpdesk import clock
-from questions import services
-from questions.models import Answer, Event, Question, Status
-from questions.models import Role
+from questions import receipt, services
+from questions.models import Answer, Event, Question, Role, Status
 from tests.factories import make_question, make_staff, walk
 
 # Committing runs the notification hooks, whose e-mails link to the citizen's page; these tests
@@ -182,7 +181,7 @@ def test_two_intake_users_routing_the_same_question_to_different_units_one_wins(
 
 def test_two_submissions_with_the_same_idempotency_key_at_once_store_one_question():
     def submit():
-        return services.question_submit(
+        return receipt.question_submit(
             title="Hỏi về thuế thu nhập cá nhân",
             body="Xin hỏi thu nhập từ cho thuê nhà có phải nộp thuế không?",
             name="Trần Thị Bình",

@@ -19,7 +19,7 @@ improve its rate by not answering.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 Z_95 = 1.959963984540054
@@ -106,22 +106,3 @@ def rank(entries: Iterable[Entry], *, weights: Weights, min_volume: int) -> list
         previous_score, previous_rank = score, current
     result.extend(Ranked(e, s, lo, hi, None, len(ranked_rows)) for e, s, lo, hi in others)
     return result
-
-
-def median_of_histogram(histogram: dict[int, int]) -> float | None:
-    """The median of values given as {value: count} (the lower-upper mean for even totals)."""
-    total = sum(histogram.values())
-    if total == 0:
-        return None
-    ordered: Sequence[tuple[int, int]] = sorted(histogram.items())
-    middle = (total - 1) / 2
-    low_index, high_index = math.floor(middle), math.ceil(middle)
-    seen, low_value, high_value = 0, None, None
-    for value, count in ordered:
-        if low_value is None and seen + count > low_index:
-            low_value = value
-        if seen + count > high_index:
-            high_value = value
-            break
-        seen += count
-    return (low_value + high_value) / 2

@@ -21,24 +21,17 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 from django.db.models import (
     Case,
-    CharField,
     Count,
     DateField,
-    F,
-    Func,
     Q,
     QuerySet,
     Sum,
-    Value,
     When,
 )
-from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 
 from routing.deadlines import working_calendar
@@ -46,109 +39,14 @@ from routing.models import Unit
 
 from .audit import AuditAction
 from .models import OPEN_STATUSES, Event, Question, Status
+from .sql_dates import LocalDate, LocalMonth
 from .timeliness import (
-    CLOCK_RUNNING_STATUSES,
-    DUE_SOON,
     EARLY,
     LATE,
     ON_TIME,
-    OPEN,
     OVERDUE,
-    PAUSED,
-    due_soon_q,
-    due_soon_until,
-    overdue_q,
+    annotate_timeliness,
 )
-
-# --- Local dates in plain SQL ---------------------------------------------------------------------
-
-
-def _fixed_utc_offset() -> int | None:
-    """Seconds east of UTC of the current time zone if it has no daylight saving (Vietnam:
-    +07:00 since 1975), else None."""
-    return _utc_offset_of(timezone.get_current_timezone_name())
-
-
-@lru_cache(maxsize=8)
-def _utc_offset_of(name: str) -> int | None:
-    tz = ZoneInfo(name)
-    year = date.today().year  # noqa: DTZ011 — only bounds the years checked
-    offsets = {
-        datetime(y, m, 1, tzinfo=tz).utcoffset() for y in range(2000, year + 2) for m in (1, 7)
-    }
-    if len(offsets) != 1:
-        return None
-    return int(next(iter(offsets)).total_seconds())
-
-
-class LocalDate(Func):
-    """The local date of a datetime column.
-
-    Why not ``TruncDate``: on SQLite Django converts each value in a Python function
-    (~13 µs a row), which made a year's report over 1M questions take ~15 s. A zone without
-    daylight saving is a fixed offset, so SQLite's own ``date(col, '+25200 seconds')`` gives the
-    same date in C. PostgreSQL (and a zone with DST) keep ``TruncDate``.
-    """
-
-    output_field = DateField()
-
-    def as_sql(self, compiler, connection, **extra_context):
-        tz = timezone.get_current_timezone()
-        return compiler.compile(TruncDate(self.source_expressions[0], tzinfo=tz))
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        offset = _fixed_utc_offset()
-        if offset is None:
-            return self.as_sql(compiler, connection, **extra_context)
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"date({sql}, '{offset:+d} seconds')", params
-
-
-class LocalMonth(Func):
-    """The first day of the local month of a datetime column, in SQL (see :class:`LocalDate`)."""
-
-    output_field = DateField()
-
-    def as_sql(self, compiler, connection, **extra_context):
-        tz = timezone.get_current_timezone()
-        trunc = TruncMonth(self.source_expressions[0], tzinfo=tz, output_field=DateField())
-        return compiler.compile(trunc)
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        sql, params = self.as_sql(compiler, connection, **extra_context)
-        return f"({sql})::date", params
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        offset = _fixed_utc_offset()
-        if offset is None:
-            return self.as_sql(compiler, connection, **extra_context)
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"date({sql}, '{offset:+d} seconds', 'start of month')", params
-
-
-def annotate_timeliness(questions: QuerySet[Question], *, today: date) -> QuerySet[Question]:
-    """``questions.timeliness.annotate_timeliness`` with the local date computed in SQL.
-
-    The same states by the same rules (an answer on the due date is on time; a paused clock
-    is neither overdue nor due soon); ``test_reports`` checks both agree question by question.
-    """
-    until = due_soon_until(today)
-    answered = Q(answered_at__isnull=False) & ~Q(status__in=OPEN_STATUSES)
-    return questions.annotate(answered_on=LocalDate("answered_at")).annotate(
-        timeliness=Case(
-            When(answer_due__isnull=True, then=Value(None)),
-            When(answered & Q(answered_on__lt=F("answer_due")), then=Value(EARLY)),
-            When(answered & Q(answered_on=F("answer_due")), then=Value(ON_TIME)),
-            When(answered, then=Value(LATE)),
-            When(status=Status.AWAITING_CITIZEN, then=Value(PAUSED)),
-            When(overdue_q(today), then=Value(OVERDUE)),
-            When(due_soon_q(today, until), then=Value(DUE_SOON)),
-            When(status__in=CLOCK_RUNNING_STATUSES, then=Value(OPEN)),
-            default=Value(None),
-            output_field=CharField(),
-        )
-    )
-
 
 # One definition per figure, over questions annotated by annotate_timeliness.
 MEASURES: dict[str, Q] = {
@@ -204,7 +102,7 @@ class UnitFigures:
 
     @property
     def median_working_days(self) -> float | None:
-        from helpdesk.ranking import median_of_histogram
+        from .timeliness import median_of_histogram
 
         return median_of_histogram(self.histogram)
 

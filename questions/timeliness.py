@@ -19,12 +19,13 @@ stopped, and its due date moves by the working days it waited when the citizen r
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
 from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +33,7 @@ from routing.calendar import DayReason, WorkingCalendar
 from routing.deadlines import policy_for, progress_notice_offset, working_calendar
 
 from .models import OPEN_STATUSES, ExtensionRequest, Question, Status
+from .sql_dates import LocalDate
 
 # Open questions whose clock runs: waiting for the citizen stops it (docs/lifecycle.md).
 CLOCK_RUNNING_STATUSES = frozenset(OPEN_STATUSES - {Status.AWAITING_CITIZEN})
@@ -238,13 +240,12 @@ def annotate_timeliness(
 
     Plain ``CASE WHEN`` on dates, so it filters, groups and counts in SQL on SQLite and
     PostgreSQL alike (e.g. ``.values("unit").annotate(n=Count("pk", filter=Q(timeliness=…)))``).
-    Working days early/late need the calendar: use :func:`timeliness` per row for those.
+    Working days early/late need the calendar: use :func:`timeliness` per row for those. The
+    one definition: the reports and the dashboards count over it too.
     """
     until = until or due_soon_until(today)
     answered = Q(answered_at__isnull=False) & ~Q(status__in=OPEN_STATUSES)
-    return questions.annotate(
-        answered_on=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()),
-    ).annotate(
+    return questions.annotate(answered_on=LocalDate("answered_at")).annotate(
         timeliness=Case(
             When(answer_due__isnull=True, then=Value(None)),
             When(answered & Q(answered_on__lt=F("answer_due")), then=Value(EARLY)),
@@ -258,3 +259,23 @@ def annotate_timeliness(
             output_field=CharField(),
         )
     )
+
+
+def median_of_histogram(histogram: dict[int, int]) -> float | None:
+    """The median of values given as {value: count} (the lower-upper mean for even totals):
+    the median working days to answer of the reports and the ranking."""
+    total = sum(histogram.values())
+    if total == 0:
+        return None
+    ordered: Sequence[tuple[int, int]] = sorted(histogram.items())
+    middle = (total - 1) / 2
+    low_index, high_index = math.floor(middle), math.ceil(middle)
+    seen, low_value, high_value = 0, None, None
+    for value, count in ordered:
+        if low_value is None and seen + count > low_index:
+            low_value = value
+        if seen + count > high_index:
+            high_value = value
+            break
+        seen += count
+    return (low_value + high_value) / 2

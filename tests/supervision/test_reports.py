@@ -135,25 +135,25 @@ def test_transfers_count_against_the_unit_that_transferred(
 
 
 @pytest.mark.django_db
-def test_the_reports_timeliness_in_sql_agrees_with_the_deadline_engines(february):
-    """reports.annotate_timeliness computes local dates in plain SQL for speed; it must
-    classify every question exactly as questions.timeliness does."""
+def test_the_local_date_in_plain_sql_agrees_with_djangos_time_zone_aware_one(february):
+    """annotate_timeliness computes local dates in plain SQL for speed (questions/sql_dates.py);
+    they must be the dates Django's TruncDate gives, so every question is classified alike."""
+    from django.db.models.functions import TruncDate
+    from django.utils import timezone
+
     from questions.models import Question
-    from questions.timeliness import annotate_timeliness
+    from questions.sql_dates import LocalDate
 
-    fast = dict(
-        reports.annotate_timeliness(Question.objects.all(), today=TODAY).values_list(
-            "tracking_code", "timeliness"
-        )
-    )
-    reference = dict(
-        annotate_timeliness(Question.objects.all(), today=TODAY).values_list(
-            "tracking_code", "timeliness"
-        )
+    rows = Question.objects.annotate(
+        fast=LocalDate("answered_at"),
+        reference=TruncDate("answered_at", tzinfo=timezone.get_current_timezone()),
+    ).values_list("fast", "reference")
+    states = reports.annotate_timeliness(Question.objects.all(), today=TODAY).values_list(
+        "timeliness", flat=True
     )
 
-    assert fast == reference
-    assert sorted(fast.values()) == ["early", "late", "on_time", "overdue"]
+    assert [fast for fast, _ in rows] == [reference for _, reference in rows]
+    assert sorted(states) == ["early", "late", "on_time", "overdue"]
 
 
 @pytest.mark.django_db

@@ -71,3 +71,8 @@ class AuditAction(models.TextChoices):
         _("The asker's personal data was erased"),
     )
     CONTACT_VIEWED = "question.contact_viewed", _("Contact details of the asker viewed")
+    # Outgoing channels (questions/channels/optout.py)
+    NOTIFICATIONS_STOPPED = (
+        "question.notifications_stopped",
+        _("The citizen stopped the messages to their contact"),
+    )

@@ -16,6 +16,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 from helpdesk import clock
 
+from ..audit import AuditAction
 from .base import Channel
 from .models import ContactOptOut
 from .phone import e164
@@ -83,7 +84,7 @@ def contact_opt_out(*, question, channel: str) -> bool:
         return True
     Event.objects.create(
         question=question,
-        action="question.notifications_stopped",
+        action=AuditAction.NOTIFICATIONS_STOPPED,
         actor_kind="citizen",
         data={"channel": channel},
         is_internal=True,

@@ -31,8 +31,8 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils.translation import gettext as _
 
-from helpdesk import clock, demo_data
-from questions import receipt, services, transitions
+from helpdesk import clock, demo_archive, demo_data
+from questions import importing, receipt, services, transitions
 from questions.models import STAFF_ENTERED_CHANNELS, Question, Role, StaffProfile, Status
 from routing import deadlines
 from routing.models import Category, Unit
@@ -131,6 +131,17 @@ class Command(BaseCommand):
             action="store_false",
             help="Do not train the routing model on the demo's answered questions.",
         )
+        parser.add_argument(
+            "--archive",
+            type=int,
+            default=None,
+            metavar="N",
+            help=(
+                "Import N answered questions per demo subject as the province's earlier "
+                "archive, for the router to learn from (default: 2 with 200 questions or more, "
+                "else 0)."
+            ),
+        )
 
     def handle(
         self, *args, questions: int, seed: int, send_mail: bool, train: bool, **options
@@ -165,6 +176,8 @@ class Command(BaseCommand):
                 seeder = Seeder(seed=seed, verbosity=options.get("verbosity", 1), out=self.stdout)
                 seeder.reference_data()
                 seeder.questions(questions)
+                archive = options.get("archive")
+                seeder.archive(2 if archive is None and questions >= 200 else archive or 0)
         finally:
             search_log.setLevel(level)
         call_command("rebuild_index", no_progress=True, stdout=self.stdout, stderr=self.stderr)
@@ -181,6 +194,7 @@ class Command(BaseCommand):
             "categories": _("categories"),
             "users": _("users"),
             "questions": _("questions"),
+            "archive": _("earlier archive"),
         }
         for kind, label in kinds.items():
             w(
@@ -434,6 +448,22 @@ class Seeder:
 
     # --- questions -------------------------------------------------------------------------------
 
+    def archive(self, per_subject: int) -> None:
+        """The province's earlier answered questions, imported as a real province would
+        (helpdesk/demo_archive.py): history for the router, unpublished."""
+        if per_subject <= 0:
+            return
+        tz = ZoneInfo(settings.TIME_ZONE)
+        lines = demo_archive.archive_lines(
+            seed=self.seed, per_subject=per_subject, now=clock.now(), tz=tz
+        )
+        report = importing.import_questions(enumerate(lines, start=1))
+        self.tally.created["archive"] += report.imported
+        self.tally.existing["archive"] += report.skipped
+        if report.rejected:  # the demo's own data: a rejected line is a bug in it
+            line, reason = report.rejected[0]
+            raise CommandError(f"demo archive, line {line}: {reason}")
+
     def plan(self, n: int) -> str:
         if n <= len(FIRST_PLAN):
             return FIRST_PLAN[n - 1]
@@ -445,7 +475,24 @@ class Seeder:
         return status
 
     def subject_index(self, n: int) -> int:
-        return _rng(self.seed, "subject", n).randrange(len(demo_data.SUBJECTS))
+        """Question ``n``'s subject. Published ones take the subjects in a shuffled order, one
+        each, so no title appears twice in the archive while subjects last; the others draw at
+        random, as citizens ask again what others asked."""
+        count = len(demo_data.SUBJECTS)
+        if not hasattr(self, "_subjects"):
+            self._subjects: list[int] = []
+            self._subject_order = list(range(count))
+            self._subjects_published = 0
+            _rng(self.seed, "subject-order").shuffle(self._subject_order)
+        while len(self._subjects) < n:
+            m = len(self._subjects) + 1
+            if self.plan(m).removesuffix("_transferred") == Status.PUBLISHED:
+                index = self._subject_order[self._subjects_published % count]
+                self._subjects_published += 1
+            else:
+                index = _rng(self.seed, "subject", m).randrange(count)
+            self._subjects.append(index)
+        return self._subjects[n - 1]
 
     def questions(self, count: int) -> None:
         existing = set(

@@ -454,6 +454,13 @@ TRUSTED_PROXIES = env_trusted_proxies()
 
 # --- REST API -----------------------------------------------------------------------------------
 
+# The staff endpoints' authentication (questions/api_auth.py): the token first, so that a missing
+# or wrong one is a 401 naming the scheme, then the browser session. Named here rather than
+# imported by questions/, which sits below the accounts code (docs/architecture.md).
+HELPDESK_STAFF_API_AUTHENTICATION = [
+    "helpdesk.accounts.throttling.LockoutTokenAuthentication",
+    "rest_framework.authentication.SessionAuthentication",
+]
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",

@@ -32,7 +32,6 @@ from drf_spectacular.utils import (
     extend_schema,
 )
 from rest_framework import generics, serializers, status
-from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import APIException
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import JSONParser
@@ -41,7 +40,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from helpdesk import clock
-from helpdesk.accounts.throttling import LockoutTokenAuthentication
 from routing.models import Category, Unit
 
 from . import selectors, services, submission, transitions
@@ -51,6 +49,7 @@ from .access import (
     questions_visible_to,
     staff_profile,
 )
+from .api_auth import STAFF_AUTHENTICATION
 from .archive import published_public_rows
 from .filters import ArchiveFilter, StaffQuestionFilter
 from .models import Question, Source
@@ -105,11 +104,6 @@ class IsStaffMember(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return staff_profile(request.user) is not None
-
-
-# Token first: a request without credentials then gets 401 with "WWW-Authenticate: Token",
-# which tells an integration what to send; browsers still use the session.
-STAFF_AUTHENTICATION = [LockoutTokenAuthentication, SessionAuthentication]
 
 
 class ApiPagination(PageNumberPagination):

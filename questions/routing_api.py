@@ -14,18 +14,17 @@ from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
-from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from helpdesk.accounts.throttling import LockoutTokenAuthentication
 from routing import services
 from routing.api import SuggestInputSerializer, SuggestOutputSerializer
 
 from .access import staff_profile
+from .api_auth import STAFF_AUTHENTICATION
 from .models import Role
 
 # Roles that may ask where a question should go.
@@ -50,7 +49,7 @@ class CanAskForRouting(BasePermission):
 
 
 class RoutingSuggestApi(APIView):
-    authentication_classes = [LockoutTokenAuthentication, SessionAuthentication]
+    authentication_classes = STAFF_AUTHENTICATION
     permission_classes = [CanAskForRouting]
     parser_classes = [JSONParser]
 

@@ -32,14 +32,16 @@ from django.core.exceptions import ImproperlyConfigured
 from . import analysis
 from .backends.base import Document, Filters, Hits, SearchUnavailable
 from .backends.postgres import PostgresBackend
+from .backends.scorer import SITE_MIN_SHARE
 from .backends.whoosh_index import WhooshBackend
 
 log = logging.getLogger(__name__)
 
 SYNONYMS_CACHE_KEY = "search:synonyms:v1"
-# Share of the typed syllables (or synonym phrases) a result must contain; below it a page of
-# "matches" would be mostly noise. Ranking does the rest.
-MIN_SHARE = 0.6
+# Share of the query's weight (its rare concepts weigh most; less for a long query) a result
+# must cover; below it a page of "matches" would be mostly noise. Ranking does the rest
+# (scorer.View.coverage, docs/decisions/0021-search-relevance.md).
+MIN_SHARE = SITE_MIN_SHARE
 SNIPPET_WIDTH = 240
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import unicodedata
 
+from helpdesk import folding
+
 
 def ascii_text(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Compatibility forms first (full-width letters, ligatures), then the kernel's folding.
+    plain = folding.fold(unicodedata.normalize("NFKC", text))
     # Typographic quotes and dashes, which the translations use, to their ASCII forms.
     quotes = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-"}
     plain = plain.translate(str.maketrans(quotes))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import random
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -31,7 +30,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils.translation import gettext as _
 
-from helpdesk import clock, demo_archive, demo_data
+from helpdesk import clock, demo_archive, demo_data, folding
 from questions import importing, receipt, services, transitions
 from questions.models import STAFF_ENTERED_CHANNELS, Question, Role, StaffProfile, Status
 from routing import deadlines
@@ -87,10 +86,7 @@ def _rng(*parts: object) -> random.Random:
 
 
 def _ascii(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    return "".join(
-        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
-    ).lower()
+    return folding.fold(text).lower()
 
 
 @dataclass

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import count
 
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -51,7 +52,8 @@ def _segment_names() -> dict[str, str]:
 
 
 def _percent(value: float) -> str:
-    return f"{round(value * 100)} %"
+    # One decimal, in the page's language, like the tables beside the charts.
+    return f"{number_format(value * 100, 1)} %"
 
 
 def stacked_bars(rows: Sequence[BarRow], *, title: str, description: str) -> SafeString:

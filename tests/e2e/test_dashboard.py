@@ -62,8 +62,9 @@ def test_the_supervisor_reads_the_dashboard_charts_drills_down_and_exports(
 
         row = page.locator("table.dashboard tbody tr", has_text="Sở Nông nghiệp và Môi trường")
         cells = [c.strip() for c in row.locator("td").all_inner_texts()]
-        # Received, answered, early, on time, late, median working days, open, overdue.
-        assert cells[:8] == ["4", "3", "1", "1", "1", "15", "1", "1"]
+        # Received, answered, early, on time, late, timely rate, median working days, open,
+        # overdue.
+        assert cells[:9] == ["4", "3", "1", "1", "1", "50,0 %", "15", "1", "1"]
 
         # The bar chart: one bar for the unit, one segment per state, each with its tooltip.
         bars = page.locator("svg.chart-bars")
@@ -80,7 +81,7 @@ def test_the_supervisor_reads_the_dashboard_charts_drills_down_and_exports(
         assert trend.is_visible()
         points = trend.locator("circle title").all_text_contents()
         # Months with nothing answered or overdue have no point (no rate), so no line either.
-        assert len(points) == 1 and "02/2026" in points[0] and "50 %" in points[0], points
+        assert len(points) == 1 and "02/2026" in points[0] and "50,0 %" in points[0], points
         screenshot(page, "dashboard-01-tet-month")
 
         # Every number opens its questions: the late one is the question answered on 16 March.

@@ -1,0 +1,140 @@
+"""axe-core over every public and staff page of the e2e flows: no WCAG 2.1 A/AA violation.
+
+axe-core is vendored (tests/e2e/vendor/axe-core/axe.min.js, release 4.14.1 from the npm
+registry, checked against the release's own SRI hash; MPL-2.0, its LICENSE beside it): nothing
+is fetched at run time. It is injected with ``page.evaluate`` — the DevTools protocol, which the
+site's Content-Security-Policy does not block and does not need to allow.
+
+Each page is checked in Vietnamese (the default) and its screenshot kept in tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from django.db import connections
+
+from questions.models import Status
+from tests.factories import make_question, walk
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[str]:
+    """The WCAG 2.1 A/AA violations on the page, one line per rule with its first targets."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + ", ".join(str(node["target"]) for node in v["nodes"][:3])
+        for v in result["violations"]
+    ]
+
+
+def check(page, screenshot, name: str, url: str, problems: dict) -> None:
+    response = page.goto(url)
+    assert response is not None and response.status < 500, (url, response and response.status)
+    page.wait_for_load_state("networkidle")
+    screenshot(page, f"a11y-{name}")
+    found = axe_violations(page)
+    if found:
+        problems[f"{name} {url}"] = found
+
+
+@pytest.fixture
+def pages_data(land_category, land, intake, head_land, officer_land, supervisor):
+    """A published question (archive page), one in progress (staff question page), one answered
+    waiting to be published (publish page), and a citizen's private link."""
+
+    def create():
+        try:
+            people = dict(intake=intake, head=head_land, officer=officer_land, unit=land)
+            published = walk(make_question(category=land_category), Status.PUBLISHED, **people)
+            in_progress = walk(make_question(category=land_category), Status.IN_PROGRESS, **people)
+            answered = walk(
+                make_question(category=land_category),
+                Status.ANSWERED,
+                **people,
+            )
+            received = make_question(category=land_category)
+            return {
+                "published": published,
+                "in_progress": in_progress,
+                "answered": answered,
+                "received": received,
+            }
+        finally:
+            connections.close_all()
+
+    # In a thread of its own: Playwright's event loop runs in this one, and the services'
+    # after-commit live broadcasts (async_to_sync) refuse to run beside it.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(create).result()
+
+
+def log_in(page, username: str) -> None:
+    page.goto("/staff/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pw")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/staff/$"))
+
+
+def test_the_public_pages_have_no_accessibility_violation(new_page, screenshot, pages_data):
+    published, received = pages_data["published"], pages_data["received"]
+    page = new_page()
+    problems: dict[str, list[str]] = {}
+
+    for name, url in [
+        ("home", "/"),
+        ("archive", "/archive/"),
+        ("archive-search", "/archive/?q=gi%E1%BA%A5y+ph%C3%A9p"),
+        ("archive-detail", f"/archive/{published.pk}/"),
+        ("ask", "/ask/"),
+        ("lookup", "/track/"),
+        ("track", f"/track/{received.tracking_code}/?token={received.access_token}"),
+        ("transparency", "/transparency/"),
+        ("not-found", "/no-such-page/"),
+        ("api-docs", "/api/docs/"),
+    ]:
+        check(page, screenshot, name, url, problems)
+
+    assert problems == {}
+
+
+def test_the_staff_pages_have_no_accessibility_violation(new_page, screenshot, pages_data):
+    in_progress, answered = pages_data["in_progress"], pages_data["answered"]
+    problems: dict[str, list[str]] = {}
+
+    page = new_page()
+    check(page, screenshot, "staff-login", "/staff/login/", problems)
+    log_in(page, "intake")
+    for name, url in [
+        ("staff-home", "/staff/"),
+        ("intake-queue", "/staff/intake/"),
+        ("inbox", "/staff/inbox/"),
+        ("question", f"/staff/q/{in_progress.tracking_code}/"),
+        ("publish", f"/staff/q/{answered.tracking_code}/publish/"),
+        ("two-factor", "/staff/two-factor/"),
+    ]:
+        check(page, screenshot, name, url, problems)
+
+    supervisor = new_page()
+    log_in(supervisor, "supervisor")
+    for name, url in [
+        ("dashboard", "/staff/supervision/"),
+        ("drill-down", "/staff/supervision/questions/?measure=received"),
+        ("ranking", "/staff/supervision/ranking/"),
+    ]:
+        check(supervisor, screenshot, name, url, problems)
+
+    assert problems == {}

@@ -167,6 +167,7 @@ def question_store(
     source: str = Source.WEB,
     idempotency_key: str | None = None,
     language: str = "vi",
+    notify_by: str = "email",
     at: datetime | None = None,
     received_at: datetime | None = None,
     entered_by: AbstractBaseUser | None = None,
@@ -212,6 +213,7 @@ def question_store(
         external_id=external_id or None,
         idempotency_key=idempotency_key or None,
         language=language[:5],
+        notify_by=notify_by,
         received_at=received_at,
         # Day zero is the day of receipt (docs/design.md#legal-facts); the policy is copied so that
         # a later edit of the category does not move a deadline already promised.

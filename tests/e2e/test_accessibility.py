@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
+from helpdesk import clock
+from questions import services
 from questions.models import Status
-from tests.factories import make_question, walk
+from tests.factories import ANSWER_TEXT, make_question, walk
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -58,7 +60,9 @@ def pages_data(land_category, land, intake, head_land, officer_land, supervisor)
     def create():
         try:
             people = dict(intake=intake, head=head_land, officer=officer_land, unit=land)
-            published = walk(make_question(category=land_category), Status.PUBLISHED, **people)
+            published = _published_with_legal_references(
+                make_question(category=land_category), people
+            )
             in_progress = walk(make_question(category=land_category), Status.IN_PROGRESS, **people)
             answered = walk(
                 make_question(category=land_category),
@@ -79,6 +83,23 @@ def pages_data(land_category, land, intake, head_land, officer_land, supervisor)
     # after-commit live broadcasts (async_to_sync) refuse to run beside it.
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(create).result()
+
+
+def _published_with_legal_references(question, people):
+    question = walk(question, Status.AWAITING_APPROVAL, **people)
+    draft = question.current_draft
+    draft.legal_references = "Luật Xây dựng 2014, Điều 95; Nghị định 15/2021/NĐ-CP, Điều 46."
+    draft.save(update_fields=["legal_references"])
+    now = clock.now()
+    question = services.question_approve(question=question, approver=people["head"], at=now)
+    return services.question_publish(
+        question=question,
+        actor=people["intake"],
+        at=now,
+        public_title="Hồ sơ xin cấp giấy phép xây dựng",
+        public_body="Hồ sơ xin cấp giấy phép xây dựng nhà ở riêng lẻ gồm những gì?",
+        public_answer=ANSWER_TEXT,
+    )
 
 
 def log_in(page, username: str) -> None:
@@ -105,6 +126,18 @@ def test_the_public_pages_have_no_accessibility_violation(new_page, screenshot, 
         ("transparency", "/transparency/"),
         ("not-found", "/no-such-page/"),
         ("api-docs", "/api/docs/"),
+        ("my-data", f"/track/{received.tracking_code}/my-data/"),
+    ]:
+        check(page, screenshot, name, url, problems)
+
+    # The same pages in English, chosen with the switch as a visitor would.
+    page.goto("/")
+    page.click(".lang-switch button[value=en]")
+    for name, url in [
+        ("home-en", "/"),
+        ("archive-detail-en", f"/archive/{published.pk}/"),
+        ("ask-en", "/ask/"),
+        ("transparency-en", "/transparency/"),
     ]:
         check(page, screenshot, name, url, problems)
 
@@ -125,6 +158,7 @@ def test_the_staff_pages_have_no_accessibility_violation(new_page, screenshot, p
         ("question", f"/staff/q/{in_progress.tracking_code}/"),
         ("publish", f"/staff/q/{answered.tracking_code}/publish/"),
         ("two-factor", "/staff/two-factor/"),
+        ("enter-question", "/staff/new/"),
     ]:
         check(page, screenshot, name, url, problems)
 
@@ -136,5 +170,14 @@ def test_the_staff_pages_have_no_accessibility_violation(new_page, screenshot, p
         ("ranking", "/staff/supervision/ranking/"),
     ]:
         check(supervisor, screenshot, name, url, problems)
+
+    officer = new_page()
+    log_in(officer, "officer_land")
+    for name, url in [
+        ("officer-inbox", "/staff/inbox/"),
+        ("officer-question", f"/staff/q/{in_progress.tracking_code}/"),
+        ("officer-forbidden", "/staff/supervision/"),
+    ]:
+        check(officer, screenshot, name, url, problems)
 
     assert problems == {}

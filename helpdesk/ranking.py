@@ -44,7 +44,7 @@ class Weights:
     satisfaction: float = 0.2
     volume: float = 0.2
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if min(self.timely, self.satisfaction, self.volume) < 0:
             raise ValueError("weights cannot be negative")
         if not math.isclose(self.timely + self.satisfaction + self.volume, 1.0):

@@ -204,8 +204,9 @@ class ArchiveResults(Sequence[Question]):
         terms = self.hits.highlight_terms
         rows = load(ids)
         for question in rows:
-            question.score = self.hits.scores.get(question.pk, 0.0)
-            question.snippet = search.snippet(
+            # Carried on the row for templates and serializers (not model fields).
+            question.score = self.hits.scores.get(question.pk, 0.0)  # type: ignore[attr-defined]
+            question.snippet = search.snippet(  # type: ignore[attr-defined]
                 answer=question.public_answer or "", body=question.public_body or "", terms=terms
             )
         return rows
@@ -215,7 +216,7 @@ class ArchiveResults(Sequence[Question]):
         self._label()
         return total
 
-    def count(self) -> int:  # Paginator prefers .count()
+    def count(self) -> int:  # type: ignore[override]  # Paginator's count(), not Sequence's
         return len(self)
 
     @overload

@@ -29,9 +29,8 @@ def _utc_offset_of(name: str) -> int | None:
     offsets = {
         datetime(y, m, 1, tzinfo=tz).utcoffset() for y in range(2000, year + 2) for m in (1, 7)
     }
-    if len(offsets) != 1:
-        return None
-    return int(next(iter(offsets)).total_seconds())
+    offset = offsets.pop() if len(offsets) == 1 else None
+    return None if offset is None else int(offset.total_seconds())
 
 
 class LocalDate(Func):

@@ -270,7 +270,9 @@ def median_of_histogram(histogram: dict[int, int]) -> float | None:
     ordered: Sequence[tuple[int, int]] = sorted(histogram.items())
     middle = (total - 1) / 2
     low_index, high_index = math.floor(middle), math.ceil(middle)
-    seen, low_value, high_value = 0, None, None
+    seen = 0
+    low_value: int | None = None
+    high_value: int | None = None
     for value, count in ordered:
         if low_value is None and seen + count > low_index:
             low_value = value
@@ -278,4 +280,6 @@ def median_of_histogram(histogram: dict[int, int]) -> float | None:
             high_value = value
             break
         seen += count
+    if low_value is None or high_value is None:
+        return None  # not reached: the counts add up to total
     return (low_value + high_value) / 2

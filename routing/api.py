@@ -60,7 +60,11 @@ class SuggestionOutputSerializer(serializers.Serializer):
     confidence = serializers.FloatField(
         allow_null=True, help_text=_("The model's probability (0–1); null for a rule.")
     )
-    source = serializers.ChoiceField(choices=["rule", "model"])
+    # "keywords" and "category" only while no model is trained (routing/keyword_rules.py).
+    # A field named like Field.source (the attribute path): the stubs see a clash, DRF does not.
+    source = serializers.ChoiceField(  # type: ignore[assignment]
+        choices=["rule", "model", "keywords", "category"]
+    )
 
 
 class SuggestOutputSerializer(serializers.Serializer):

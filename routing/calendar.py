@@ -154,6 +154,14 @@ class WorkingCalendar:
         "_working_dates",
         "_years",
     )
+    # Set once in __init__ (object.__setattr__: the calendar is immutable), typed here.
+    _years: range
+    _first_ordinal: int
+    _last_ordinal: int
+    _labels: dict[str, str]
+    _reasons: dict[int, str]
+    _cumulative: tuple[int, ...]
+    _working_dates: tuple[date, ...]
 
     def __init__(
         self,

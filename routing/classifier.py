@@ -144,7 +144,7 @@ def _scores(pipeline: Pipeline | StackedRouter, texts: Sequence[str]) -> np.ndar
         return pipeline.decision_function(texts)
     model = pipeline.named_steps["model"]
     coef = getattr(model, "coef_", None)
-    if isinstance(model, LinearSVC | LogisticRegression) and coef.shape[0] > 1:
+    if isinstance(model, LinearSVC | LogisticRegression) and coef is not None and coef.shape[0] > 1:
         # The linear model's decision function, computed directly: the same numbers as
         # pipeline.decision_function, without its per-call input validation, which costs more
         # than the arithmetic for one short text (a suggestion is asked for on every screen).

@@ -85,9 +85,12 @@ class Unit(BilingualName):
     def latest_successor(self) -> Unit:
         """Follow the successor chain to today's unit (guarding against cycles in bad data)."""
         unit, seen = self, {self.pk}
-        while unit.successor_id and unit.successor_id not in seen:
+        while unit.successor_id is not None and unit.successor_id not in seen:
             seen.add(unit.successor_id)
-            unit = unit.successor
+            successor = unit.successor
+            if successor is None:  # not reached: the id is set and the row is protected
+                break
+            unit = successor
         return unit
 
 

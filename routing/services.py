@@ -294,7 +294,7 @@ def model_suggestions(
         if unit is None:
             continue
         previous = merged.get(unit.pk)
-        total = probability + (previous.confidence if previous else 0.0)
+        total = probability + (previous.confidence or 0.0 if previous else 0.0)
         merged[unit.pk] = Suggestion(unit=unit, confidence=total, source="model")
     ordered = sorted(merged.values(), key=lambda s: -(s.confidence or 0.0))
     return ordered[:k]
@@ -316,9 +316,10 @@ def suggest_units(
     than from the few-seconds snapshot (automatic routing).
     """
     organisation = _snapshot(fresh=fresh)
+    # A RoutingRule is a RuleLike; mypy disagrees on the protocol's settable attributes.
     result = Suggestions(
-        rule=rules.first_matching_rule(
-            organisation.rules,
+        rule=rules.first_matching_rule(  # type: ignore[arg-type]
+            organisation.rules,  # type: ignore[arg-type]
             title=title,
             body=body,
             category_id=category.pk if category else None,

@@ -96,8 +96,9 @@ class _BaseModels:
                     weights.append(self.auxiliary_weight)
         self.both = _tfidf(self.preprocessor, self.ngrams)
         matrix = self.both.fit_transform(docs)
-        targets, weights = np.asarray(targets), np.asarray(weights)
-        self.svm = LinearSVC(C=3.0).fit(matrix, targets, sample_weight=weights)
+        self.svm = LinearSVC(C=3.0).fit(
+            matrix, np.asarray(targets), sample_weight=np.asarray(weights)
+        )
         self.nb = ComplementNB(alpha=0.3).fit(matrix, targets, sample_weight=weights)
         self.questions = _tfidf(self.preprocessor, self.ngrams)
         past = self.questions.fit_transform(texts)

@@ -262,7 +262,7 @@ def plan_query(
 # --- Snippets --------------------------------------------------------------------------------
 
 
-class _FoldTable(dict):
+class _FoldTable(dict[int, str]):
     """A ``str.translate`` table: each character → its lowercase folded form, filled lazily.
 
     Folding a whole text at once (one C call) keeps every offset when each character folds to
@@ -281,7 +281,7 @@ _FOLD_TABLE = _FoldTable()
 
 
 @functools.lru_cache(maxsize=512)
-def _terms_pattern(terms: frozenset[str]) -> re.Pattern | None:
+def _terms_pattern(terms: frozenset[str]) -> re.Pattern[str] | None:
     # A whole syllable equal to one of the terms: no word character on either side. Terms
     # that are not single syllables are compared the slow way (None).
     if not all(_SYLLABLE.fullmatch(t) for t in terms):

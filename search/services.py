@@ -66,13 +66,14 @@ def backend_name() -> str:
 def backend() -> WhooshBackend | PostgresBackend:
     # One backend object per index (directory or database) and process: it holds the
     # reusable searchers or arrays.
-    if backend_name() == "postgres":
-        key: object = ("postgres", settings.DATABASES["default"].get("NAME"))
-    else:
-        key = index_root()
+    postgres = backend_name() == "postgres"
+    key: object = ("postgres", settings.DATABASES["default"].get("NAME")) if postgres else None
+    root = index_root()
     with _backends_lock:
+        if key is None:
+            key = root
         if key not in _backends:
-            _backends[key] = PostgresBackend() if isinstance(key, tuple) else WhooshBackend(key)
+            _backends[key] = PostgresBackend() if postgres else WhooshBackend(root)
         return _backends[key]
 
 
@@ -263,7 +264,7 @@ class RankedHits(Sequence[int]):
             self._run(0, self.page_size)
         return self._total or 0
 
-    def count(self) -> int:  # Paginator prefers .count()
+    def count(self) -> int:  # type: ignore[override]  # Paginator's count(), not Sequence's
         return len(self)
 
     @overload

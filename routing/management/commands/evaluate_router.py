@@ -101,7 +101,7 @@ def read_rows(
 def units_by_label() -> dict[str, str]:
     """Folded unit code / name / English name → the code of today's unit (successor followed)."""
     forward = services.successor_codes()
-    result = {}
+    result: dict[str, str] = {}
     for pk, code, name, name_en in Unit.objects.values_list("pk", "code", "name", "name_en"):
         for key in (code, name, name_en):
             if key:

@@ -12,8 +12,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from routing.deadlines import invalidate_calendar
 from questions.models import Role
+from routing.deadlines import invalidate_calendar
 from routing.models import Unit
 from tests.factories import make_category, make_staff, make_unit
 

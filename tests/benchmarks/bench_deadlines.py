@@ -23,7 +23,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from helpdesk import clock
-from questions.models import Notification, Question, Status
+from questions.models import Notification, Question, Role, Status
 from questions.sweep import (
     CHUNK,
     SweepReport,
@@ -33,7 +33,6 @@ from questions.sweep import (
 )
 from questions.timeliness import computed_progress_notice_on
 from routing.deadlines import working_calendar
-from questions.models import Role
 from routing.models import Category, Unit
 from tests.factories import make_staff
 

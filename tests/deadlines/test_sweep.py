@@ -10,9 +10,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from questions.models import Notification, Status
+from questions.models import Notification, Role, Status
 from questions.sweep import run_sweep
-from questions.models import Role
 from tests.factories import make_staff
 
 pytestmark = pytest.mark.django_db

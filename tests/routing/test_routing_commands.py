@@ -9,9 +9,8 @@ from django.core.management import CommandError, call_command
 
 from helpdesk import clock
 from questions import services as question_services
-from questions.models import Status
+from questions.models import Role, Status
 from routing import services
-from questions.models import Role
 from routing.models import RoutingRule
 from tests.factories import make_question, make_staff, make_unit, walk
 from tests.routing import routing_support

@@ -1,11 +1,11 @@
 """The small interface every search backend implements.
 
-The archive needs four things from an engine: rank published questions for a query (with
-filters, facet counts and a total), find questions like a text, suggest spellings, and keep
-its documents in step with the database. The Whoosh backend does all of it on local disk; the
+The archive needs four things from an engine: rank documents for a query (with filters,
+facet counts and a total), find documents like a text, suggest spellings, and keep its
+documents in step with their source. The Whoosh backend does all of it on local disk; the
 PostgreSQL backend keeps the same index in the database for multi-node deployments
-(``HELPDESK_SEARCH_BACKEND``, docs/decisions/0017); ``services._database_search`` is the
-fallback that keeps the site serving when the index is missing or broken.
+(``HELPDESK_SEARCH_BACKEND``, docs/decisions/0017); the document source's ``fallback``
+(questions/archive.py) keeps the site serving when the index is missing or broken.
 """
 
 from __future__ import annotations

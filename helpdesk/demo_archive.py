@@ -6,7 +6,7 @@ answered and unpublished, a few questions per subject of ``demo_data.SUBJECTS`` 
 other openers, places and closers than the walked questions, dated before them, each answered
 by the unit that handles it today. Without them the demo's ~150 answered questions give most
 units a handful of examples, and the model is rarely sure enough to route a new question by
-itself (docs/decisions/0023).
+itself (docs/decisions/0027).
 
 Pure: builds JSON lines for :func:`questions.importing.import_questions`; no database.
 """

@@ -9,7 +9,7 @@ matter the commune settles).
 
 Measured when written (seed 2026): the responsible unit first for 31 of 32, in the top 3 for
 32 of 32; 24 of 32 routed automatically (confidence ≥ 0.85) to the right unit, none to a wrong
-one (docs/decisions/0023).
+one (docs/decisions/0027).
 """
 
 from collections import Counter

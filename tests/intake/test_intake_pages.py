@@ -101,3 +101,13 @@ def test_the_receipt_of_a_web_question_is_not_shown_to_the_desk(frozen, intake, 
     question = make_question()
     page = login(intake).get(reverse("workspace:intake_receipt", args=[question.tracking_code]))
     assert page.status_code == 403
+
+
+def test_the_question_page_names_the_channel_and_who_entered_it(frozen, intake, login):
+    client = login(intake)
+    _post(client, channel=Channel.POST)
+    question = Question.objects.get()
+    page = client.get(reverse("workspace:question", args=[question.tracking_code])).content
+    assert b"By post or on paper" in page
+    assert b"entered by intake" in page
+    assert reverse("workspace:intake_receipt", args=[question.tracking_code]).encode() in page

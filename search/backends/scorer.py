@@ -238,6 +238,8 @@ UNIT_FEEDBACK = 2.0
 # The share of a query's weight a result must cover on the site (``services`` asks it; the
 # evaluation measures with it).
 SITE_MIN_SHARE = 0.6
+# A concept the synonym table names weighs this much more in ``coverage``.
+NAMED_WEIGHT = 2.0
 # Share of a synonym phrase's pairs a text must hold for the phrase to count as found.
 PHRASE_SHARE = 0.75
 # A pair of typed syllables found apart in a text counts at most this much of the pair
@@ -252,6 +254,42 @@ TERM_CACHE_BYTES = 256 * 1024 * 1024
 WARM_UP_SHARE = 0.25
 # A term in at least 1/DENSE_SHARE of the documents is kept as a dense array.
 DENSE_SHARE = 4
+
+
+def word_pairs(clauses, frequency: np.ndarray) -> list[int]:
+    """The typed pairs that are the query's words: indexes into ``clauses.pairs``.
+
+    Adjacent pairs overlap ("cấp lại", "lại sổ", "sổ đỏ"), and a syllable belongs to one word,
+    so of overlapping pairs those with the strongest bond are kept: the share of the rarer
+    syllable's texts where the two are adjacent ("sổ đỏ" is how "đỏ" mostly appears, "lại
+    sổ" a rare accident), the highest sum over non-overlapping pairs (dynamic programming).
+    A pair in no text is no word. Word segmentation learned from the archive itself: it
+    works the same with or without marks.
+    """
+    count = len(clauses.pairs)
+    strength = []
+    for offset, (first, second) in enumerate(clauses.pairs):
+        together = int(frequency[clauses.counted + offset])
+        alone = [int(frequency[u]) for u in (first, second) if u is not None]
+        # Two function syllables ("của các") make no word.
+        strength.append(together / max(min(alone), 1) if together and alone else 0.0)
+    best = [0.0] * (count + 1)
+    for offset in range(count):
+        before = offset
+        if offset and clauses.pair_syllables[offset - 1][1] == clauses.pair_syllables[offset][0]:
+            before = offset - 1  # overlaps the previous pair
+        best[offset + 1] = max(best[offset], best[before] + strength[offset])
+    chosen = []
+    offset = count
+    while offset > 0:
+        if best[offset] == best[offset - 1]:
+            offset -= 1
+            continue
+        chosen.append(offset - 1)
+        previous = clauses.pair_syllables[offset - 2][1] if offset > 1 else None
+        overlaps = previous == clauses.pair_syllables[offset - 1][0]
+        offset -= 2 if overlaps else 1
+    return sorted(chosen)
 
 
 def unit_feedback(unit: np.ndarray, scores: np.ndarray, candidates: np.ndarray) -> np.ndarray:
@@ -504,23 +542,24 @@ class View:
     ) -> tuple[np.ndarray, int]:
         """How much of the query each document covers (0–1), and in how many concepts.
 
-        The query's concepts are the pairs of typed syllables the archive knows as pairs
-        ("cấp lại", "sổ đỏ"; "lại sổ" is in no text, so it is no concept) and each syllable
-        that is in no such pair; a syllable or pair in no text at all ("xyzzy") is a concept
-        of the highest rarity that no document covers. Each concept weighs its IDF, so
-        the rare words decide: "cấp lại thẻ bảo hiểm y tế" covers "cấp lại" but not "sổ
-        đỏ", which weighs more, and is not a match for "cap lai so do". A pair counts in
-        full when its syllables are adjacent in a text or a synonym phrase stands for both;
-        found apart, it counts what its rarer syllable weighs, at most half.
+        The query's concepts are its words as the archive pairs them (``word_pairs``: "cấp
+        lại" and "sổ đỏ" in "cap lai so do", not "lại sổ") and each syllable in no such
+        pair; a syllable in no text at all ("xyzzy") is a concept of the highest rarity that
+        no document covers. Each concept weighs its IDF, so the rare words decide: "cấp lại
+        thẻ bảo hiểm y tế" covers "cấp lại" but not "sổ đỏ", which weighs more, and is not a
+        match for "cap lai so do". A thing the synonym table names ("sổ đỏ", "CCCD")
+        weighs ``NAMED_WEIGHT`` times more: it is what the citizen asks about, where "cấp
+        lại" is what they want done with it (in a small archive both are equally rare). A
+        pair counts in full when its syllables are adjacent in a text or a synonym phrase
+        stands for both; found apart, it counts what its rarer syllable weighs, at most half.
         """
         weight = np.log(1 + (self.live_count - frequency + 0.5) / (frequency + 0.5))
         rows: list[np.ndarray] = []
         weights: list[float] = []
         in_pair: set[int] = set()
-        for offset, (first, second) in enumerate(clauses.pairs):
+        for offset in word_pairs(clauses, frequency):
+            first, second = clauses.pairs[offset]
             unit = clauses.counted + offset
-            if not frequency[unit]:
-                continue
             row = matched[unit].astype(np.float32)
             if first is not None and second is not None:
                 # Found apart, a pair is worth what its rarer syllable says, at most half:
@@ -530,13 +569,15 @@ class View:
                 row = np.maximum(row, np.float32(PAIR_APART * min(rarer, 1.0)) * apart)
                 if first in synonym and second in synonym:
                     row = np.maximum(row, synonym[first] & synonym[second])
+            named = first in synonym and second in synonym
             rows.append(row)
-            weights.append(float(weight[unit]))
+            weights.append(float(weight[unit]) * (NAMED_WEIGHT if named else 1.0))
             in_pair.update(u for u in (first, second) if u is not None)
         for unit in range(clauses.counted):
             if unit not in in_pair:
                 rows.append(matched[unit].astype(np.float32))
-                weights.append(float(weight[unit]))
+                named = unit in synonym
+                weights.append(float(weight[unit]) * (NAMED_WEIGHT if named else 1.0))
         if not rows:
             return np.ones(self.size, dtype=np.float32), 0
         scale = np.asarray(weights, dtype=np.float32)[:, None] / np.float32(sum(weights))

@@ -154,6 +154,7 @@ class Clauses:
     ranked: int  # syllables + pairs: the units of the coordination bonus
     aliases: list[tuple[int, int]]
     pairs: list[tuple[int | None, int | None]] = field(default_factory=list)
+    pair_syllables: list[tuple[str, str]] = field(default_factory=list)
     # Synonym phrase units: how many distinct terms each is asked by (``scorer.PHRASE_SHARE``
     # of them must be found for the phrase to count as found).
     phrase_terms: dict[int, int] = field(default_factory=dict)
@@ -181,10 +182,12 @@ def build_clauses(plan: QueryPlan, weights: dict[str, float] = WEIGHTS) -> Claus
     counted = len(plan.folded)
     unit = counted
     pairs = []
+    pair_syllables = []
     for pair in plan.bigrams:
         terms += [("qb", pair, weights["qb"], unit), ("ab", pair, weights["ab"], unit)]
         before, _, after = pair.partition(BIGRAM_JOINER)
         pairs.append((unit_of.get(before), unit_of.get(after)))
+        pair_syllables.append((before, after))
         unit += 1
     ranked = unit
     aliases = []
@@ -208,7 +211,7 @@ def build_clauses(plan: QueryPlan, weights: dict[str, float] = WEIGHTS) -> Claus
             if g == group and s in unit_of
         ]
         unit += 1
-    return Clauses(terms, counted, ranked, aliases, pairs, phrase_terms)
+    return Clauses(terms, counted, ranked, aliases, pairs, pair_syllables, phrase_terms)
 
 
 def _filter_mask(view: View, filters: Filters) -> np.ndarray | None:

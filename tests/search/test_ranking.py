@@ -67,6 +67,7 @@ def test_a_synonym_added_by_an_administrator_applies_at_once(publish):
 
 def test_a_phrase_ranks_above_its_syllables_scattered(publish):
     scattered = publish("Quyền của người sử dụng đất", "Người sử dụng đất có những quyền gì?")
+    publish("Quyền sử dụng tài sản công", "Ai có quyền sử dụng tài sản công của xã?")
     phrase = publish("Quyền sử dụng đất", "Chuyển nhượng quyền sử dụng đất nông nghiệp")
     publish("Lệ phí trước bạ ô tô", "Lệ phí trước bạ ô tô tính thế nào?")
 

@@ -3,8 +3,10 @@
 import numpy as np
 import pytest
 
+from search.analysis import plan_query
 from search.backends import scorer
-from search.backends.scorer import required_share, unit_feedback
+from search.backends.scorer import required_share, unit_feedback, word_pairs
+from search.backends.whoosh_index import build_clauses
 
 
 @pytest.fixture(autouse=True)
@@ -59,3 +61,36 @@ def test_a_single_match_keeps_its_score():
 )
 def test_a_long_query_requires_a_smaller_share_of_its_weight(concepts, share):
     assert required_share(0.6, concepts) == pytest.approx(share)
+
+
+def pairs_kept(query: str, frequency: dict[str, int]) -> list[str]:
+    """The words ``word_pairs`` finds in ``query`` given each syllable's and pair's number of
+    texts (the pair as "a_b")."""
+    clauses = build_clauses(plan_query(query))
+    units = {}
+    for _field, term, _boost, unit in clauses.terms:
+        units.setdefault(unit, term)
+    counts = np.array([frequency.get(units[u], 0) for u in range(len(units))])
+    return ["_".join(clauses.pair_syllables[offset]) for offset in word_pairs(clauses, counts)]
+
+
+@pytest.mark.parametrize(
+    ("query", "frequency", "words"),
+    [
+        (
+            "cap lai so do",
+            {"cap": 50, "lai": 15, "so": 100, "do": 35, "cap_lai": 3, "lai_so": 1, "so_do": 3},
+            ["cap_lai", "so_do"],
+        ),
+        (
+            "dang ky ket hon",
+            {"dang": 40, "ky": 42, "ket": 5, "hon": 4, "dang_ky": 38, "ky_ket": 2, "ket_hon": 4},
+            ["dang_ky", "ket_hon"],
+        ),
+        # A pair in no text is no word, however its neighbours bond.
+        ("xyzzy khong co", {"khong": 60, "co": 100, "khong_co": 20}, ["khong_co"]),
+        ("thue dat", {"thue": 9, "dat": 30}, []),
+    ],
+)
+def test_the_words_of_a_query_are_its_strongest_non_overlapping_pairs(query, frequency, words):
+    assert pairs_kept(query, frequency) == words

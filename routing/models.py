@@ -219,6 +219,16 @@ class RoutingRule(models.Model):
         Unit, verbose_name=_("route to"), on_delete=models.CASCADE, related_name="routing_rules"
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Keyword rules imported from the starter competences (import_starter_rules) rank units for
+    # the intake desk but never route by themselves (routing/keyword_rules.py).
+    suggest_only = models.BooleanField(
+        _("suggest only"),
+        default=False,
+        help_text=_(
+            "Only suggest this unit, ranked by how many of the keywords the question contains; "
+            "never route automatically."
+        ),
+    )
 
     class Meta:
         ordering = ["order", "pk"]

@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helpdesk import clock
 
-from . import rules
+from . import keyword_rules, rules
 from .models import Category, RoutingRule, Unit
 
 if TYPE_CHECKING:
@@ -198,7 +198,7 @@ def autoroute_threshold() -> float:
 class Suggestion:
     unit: Unit
     confidence: float | None  # None for a rule: rules are certain by decision, not by measure
-    source: str  # "rule" or "model"
+    source: str  # "rule", "model"; without a model: "keywords" or "category"
 
 
 @dataclass
@@ -233,7 +233,9 @@ class _Organisation:
         self.units_by_code = {unit.code: unit for unit in units}
         for rule in rules_in_order:
             rule.unit = self.units_by_pk[rule.unit_id]  # no query when the rule's unit is read
-        self.rules = rules_in_order
+        # Rules that decide (the first match routes) and keyword rules that only suggest.
+        self.rules = [rule for rule in rules_in_order if not rule.suggest_only]
+        self.suggesting = [rule for rule in rules_in_order if rule.suggest_only]
 
     @classmethod
     def read(cls) -> _Organisation:
@@ -340,7 +342,51 @@ def suggest_units(
         for suggestion in model_suggestions(router, text, k=k, organisation=organisation):
             if suggestion.unit.pk not in taken and len(result.suggestions) < k:
                 result.suggestions.append(suggestion)
+    else:
+        # Cold start (no model): the keyword rules' best units, then the category's default.
+        result.suggestions += cold_start_suggestions(
+            organisation,
+            title=title,
+            body=body,
+            category=category,
+            commune=commune,
+            k=k - len(result.suggestions),
+            taken={s.unit.pk for s in result.suggestions},
+        )
     return result
+
+
+def cold_start_suggestions(
+    organisation: _Organisation,
+    *,
+    title: str,
+    body: str,
+    category: Category | None,
+    commune: Unit | None,
+    k: int,
+    taken: set[int],
+) -> list[Suggestion]:
+    """Up to ``k`` units from the suggest-only keyword rules (routing/keyword_rules.py), then
+    the category's default unit: what a province without history can be told."""
+    ranked = keyword_rules.ranked_units(
+        organisation.suggesting,  # type: ignore[arg-type]  # a RoutingRule is a KeywordRuleLike
+        title=title,
+        body=body,
+        category_id=category.pk if category else None,
+        commune_id=commune.pk if commune else None,
+    )
+    candidates = [(unit_id, "keywords") for unit_id, _score in ranked]
+    if category is not None and category.default_unit_id is not None:
+        candidates.append((category.default_unit_id, "category"))
+    suggestions: list[Suggestion] = []
+    for unit_id, source in candidates:
+        unit = organisation.units_by_pk.get(unit_id)
+        unit = organisation.current(unit) if unit is not None else None
+        if unit is None or unit.pk in taken or len(suggestions) >= k:
+            continue
+        taken.add(unit.pk)
+        suggestions.append(Suggestion(unit=unit, confidence=None, source=source))
+    return suggestions
 
 
 def suggestions_payload(result: Suggestions) -> dict:

@@ -618,10 +618,10 @@ class QuestionWalker:
 
     def _channel(self, draw: float, at: datetime) -> str:
         """The channel of a question for a draw in [0, 1), by demo_data.CHANNELS' shares; the
-        desk takes calls and visits in office hours only (outside them: an e-mail)."""
+        desk takes calls and visits in office hours only (outside them: the web form)."""
         channel = channel_for(draw)
         if channel in STAFF_ENTERED_CHANNELS and self.time.snap(at) != at:
-            return "email"
+            return "web"
         return channel
 
     def _received_at(self, days_ago_low: float, days_ago_high: float) -> datetime:

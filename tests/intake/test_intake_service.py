@@ -103,3 +103,18 @@ def test_the_same_form_sent_twice_stores_one_question(frozen, intake):
     first, _ = _enter(intake, idempotency_key="abc")
     again, created = _enter(intake, idempotency_key="abc")
     assert (again.pk, created) == (first.pk, False)
+
+
+def test_a_phone_only_citizen_is_owed_the_receipt_by_sms(frozen, intake):
+    from questions.models import Delivery
+
+    question, _ = _enter(intake, channel=Channel.PHONE, email="", phone="0987654321")
+    receipt = Delivery.objects.get(question=question, template="received")
+    assert (receipt.recipient, receipt.channel) == (Delivery.CITIZEN, "sms")
+
+
+def test_a_citizen_who_chose_zalo_is_owed_the_receipt_on_zalo(frozen, intake):
+    from questions.models import Delivery
+
+    question, _ = _enter(intake, email="binh@example.com", notify_by="zalo")
+    assert Delivery.objects.get(question=question, template="received").channel == "zalo"

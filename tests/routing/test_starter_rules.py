@@ -195,3 +195,27 @@ def test_the_cold_start_ranker_leaves_the_communes_entry_out():
     ranker = cold_start.StarterRanker(starter.load_starter())
     assert "ubnd-xa" not in ranker.codes
     assert ranker.rank("Thủ tục cấp hộ chiếu phổ thông lần đầu")[0] == "cong-an-tinh"
+
+
+def test_evaluate_cold_start_prints_the_cold_start_and_the_learning_curve(tmp_path):
+    subjects = {
+        "Bộ Công an": ["cấp hộ chiếu phổ thông", "đăng ký thường trú", "làm lại thẻ căn cước"],
+        "Bộ Tư pháp": ["chứng thực bản sao", "trợ giúp pháp lý", "nhập quốc tịch Việt Nam"],
+        "Bộ Y tế": ["giấy phép hành nghề khám bệnh", "mở nhà thuốc", "tiêm chủng cho trẻ em"],
+    }
+    openers = ["Xin hỏi thủ tục", "Cho tôi hỏi hồ sơ", "Tôi muốn biết về", "Hướng dẫn giúp tôi"]
+    rows = [
+        {"id": f"q-{agency}-{n}", "question": f"{opener} {subject} ạ?", "agency": agency}
+        for agency, names in subjects.items()
+        for n, (subject, opener) in enumerate(
+            (s, o) for s in names for o in openers for _copy in range(3)
+        )
+    ]
+    data = tmp_path / "questions.jsonl"
+    data.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in rows))
+    out = StringIO()
+    call_command("evaluate_cold_start", str(data), "--sizes", "12,24", "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert result["n_heldout"] + result["n_train"] == len(rows)
+    assert result["cold_start"]["top3"] > 0.9  # these subjects are the competences' own words
+    assert [row["n"] for row in result["curve"]][:2] == [12, 24]

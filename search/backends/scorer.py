@@ -533,14 +533,22 @@ class View:
             share = matched[: clauses.ranked].sum(axis=0, dtype=np.float32) / clauses.ranked
             scores *= 1 + coordination * share
         if min_share and clauses.counted:
-            covered, concepts = self.coverage(clauses, matched, frequency, synonym)
-            found &= covered >= required_share(min_share, concepts) - 1e-6
+            # Only the documents that match a term at all need their coverage.
+            candidates = np.flatnonzero(found)
+            covered, concepts = self.coverage(
+                clauses,
+                matched[:, candidates],
+                frequency,
+                {unit: mask[candidates] for unit, mask in synonym.items()},
+            )
+            found[candidates] = covered >= required_share(min_share, concepts) - 1e-6
         return scores, found
 
     def coverage(
         self, clauses, matched: np.ndarray, frequency: np.ndarray, synonym: dict
     ) -> tuple[np.ndarray, int]:
-        """How much of the query each document covers (0–1), and in how many concepts.
+        """How much of the query each document covers (0–1), and in how many concepts;
+        ``matched`` and ``synonym`` may hold some documents only (the same columns).
 
         The query's concepts are its words as the archive pairs them (``word_pairs``: "cấp
         lại" and "sổ đỏ" in "cap lai so do", not "lại sổ") and each syllable in no such
@@ -579,7 +587,7 @@ class View:
                 named = unit in synonym
                 weights.append(float(weight[unit]) * (NAMED_WEIGHT if named else 1.0))
         if not rows:
-            return np.ones(self.size, dtype=np.float32), 0
+            return np.ones(matched.shape[1], dtype=np.float32), 0
         scale = np.asarray(weights, dtype=np.float32)[:, None] / np.float32(sum(weights))
         return (scale * np.vstack(rows)).sum(axis=0), len(rows)
 

@@ -67,10 +67,19 @@ class TryTextForm(forms.Form):
 class RoutingRuleAdmin(admin.ModelAdmin):
     """Ordered rules, plus "Try a text": which rule fires and what the model would suggest."""
 
-    list_display = ["order", "name", "category", "commune", "keyword_list", "unit", "is_active"]
+    list_display = [
+        "order",
+        "name",
+        "category",
+        "commune",
+        "keyword_list",
+        "unit",
+        "suggest_only",
+        "is_active",
+    ]
     list_display_links = ["name"]
     list_editable = ["order", "is_active"]
-    list_filter = ["is_active", "unit"]
+    list_filter = ["is_active", "suggest_only", "unit"]
     list_select_related = ["category", "commune", "unit"]
     search_fields = ["name", "keywords"]
     autocomplete_fields = ["category", "commune", "unit"]

@@ -260,6 +260,7 @@ class QuestionCreateApi(APIView):
                 publish_consent=data["publish_consent"],
                 source=Source.API,
                 language=translation.get_language() or "vi",
+                notify_by=data["notify_by"],
                 at=clock.now(),
             )
         except submission.KeyReused:

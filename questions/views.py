@@ -159,6 +159,7 @@ def ask(request):
             files=data["attachments"],
             source=Source.WEB,
             language=request.LANGUAGE_CODE,
+            notify_by=data["notify_by"],
             at=clock.now(),
         )
     except submission.KeyReused:

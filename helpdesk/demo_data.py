@@ -6,7 +6,7 @@ departments (Sở) after the March 2025 department mergers, and a few vertical a
 person, e-mail address and phone number in the demo is invented; e-mail domains are the
 reserved example domains (RFC 2606), so nothing can ever reach a real mailbox.
 
-The question texts are written for this project: some 140 distinct questions across the
+The question texts are written for this project: 132 distinct questions across the
 province's units (``SUBJECTS``), combined with openers, closers and places by ``seed_demo``; the
 legal references name real laws and decrees (as of 2025, after the reorganisation) so that the
 demo reads like a real portal, but the answers are illustrations, not legal advice.

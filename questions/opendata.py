@@ -1,10 +1,9 @@
 """Open data: the published archive as a downloadable dataset, and an Open311 GeoReport v2 view.
 
 Both read only the de-identified public version of published questions (``public_title``,
-``public_body``, ``public_answer``), the answer's legal references (passed through the
-de-identification engine once more: they are staff-written and not guarded at publication),
-the answering unit, the category, and dates (days, not times). Never the asker's fields, the
-private text, the tracking code or the channel a question came by.
+``public_body``, ``public_answer``, ``public_legal_references`` — all four guarded at
+publication), the answering unit, the category, and dates (days, not times). Never the asker's
+fields, the private text, the tracking code or the channel a question came by.
 
 The dataset is built by ``manage.py build_open_data`` (daily, from a timer) into the default
 storage under ``opendata/`` — JSON Lines, CSV, and a Frictionless Data Package descriptor that
@@ -23,14 +22,12 @@ from datetime import datetime
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from helpdesk import clock
 
-from .models import Answer, Question
-from .redaction import redact
+from .models import Question
 
 DIRECTORY = "opendata"
 BASENAME = "hoi-dap"
@@ -65,15 +62,26 @@ def licence() -> dict[str, str]:
 
 
 def published_questions():
-    """Published questions with what the dataset needs, the latest approved answer's legal
-    references annotated (one query, streamed)."""
-    references = Answer.objects.filter(
-        question=OuterRef("pk"), state=Answer.State.APPROVED
-    ).order_by("-decided_at", "-pk")
+    """Published questions with their public columns only (one query, streamed): a slip here
+    cannot write a private field that was never read."""
     return (
         Question.objects.published()
         .select_related("unit", "category")
-        .annotate(legal_refs=Subquery(references.values("legal_references")[:1]))
+        .only(
+            "id",
+            "public_title",
+            "public_body",
+            "public_answer",
+            "public_legal_references",
+            "language",
+            "received_at",
+            "answered_at",
+            "published_at",
+            "unit__code",
+            "unit__name",
+            "category__code",
+            "category__name",
+        )
         .order_by("published_at", "pk")
     )
 
@@ -84,10 +92,6 @@ def _day(value: datetime | None) -> str | None:
 
 def record(question: Question) -> dict:
     """One dataset row: public fields only."""
-    refs = question.legal_refs or ""
-    if refs:
-        known = [question.asker_name, question.asker_email, question.asker_phone]
-        refs = redact(refs, known=[value for value in known if value]).text
     unit, category = question.unit, question.category
     return {
         "id": question.pk,
@@ -95,7 +99,7 @@ def record(question: Question) -> dict:
         "title": question.public_title,
         "question": question.public_body,
         "answer": question.public_answer,
-        "legal_references": refs,
+        "legal_references": question.public_legal_references,
         "unit_code": unit.code if unit else None,
         "unit": unit.name if unit else None,
         "category_code": category.code if category else None,

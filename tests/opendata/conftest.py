@@ -8,7 +8,8 @@ from tests.factories import make_category, make_question, walk
 
 @pytest.fixture
 def publish(intake, head_land, officer_land, land):
-    """Publish a question through the real services; ``refs`` become its legal references."""
+    """Publish a question through the real services; ``refs``: its approved answer's own legal
+    references (what staff wrote, before the public copy made at publication)."""
 
     def make(refs: str = "", category=None, **fields):
         question = make_question(

@@ -407,6 +407,11 @@ HELPDESK_SMS = {
     "ID_FIELD": env_str("HELPDESK_SMS_ID_FIELD"),
     "ASCII": env_bool("HELPDESK_SMS_ASCII", default=True),
     "TIMEOUT": env_float("HELPDESK_SMS_TIMEOUT", 10.0),
+    # Replies forwarded by the gateway (the STOP rule, questions/channels/inbound.py): the shared
+    # token of /sms/replies/ (empty: no such endpoint) and the gateway's field names.
+    "INBOUND_TOKEN": env_str("HELPDESK_SMS_INBOUND_TOKEN"),
+    "INBOUND_FROM_FIELD": env_str("HELPDESK_SMS_INBOUND_FROM_FIELD", "from"),
+    "INBOUND_TEXT_FIELD": env_str("HELPDESK_SMS_INBOUND_TEXT_FIELD", "text"),
 }
 if HELPDESK_SMS["METHOD"] not in ("GET", "POST"):
     raise ImproperlyConfigured("HELPDESK_SMS_METHOD must be GET or POST")

@@ -6,7 +6,7 @@ from rest_framework.routers import SimpleRouter
 from questions import open311
 from questions.webhooks_api import WebhookSubscriptionViewSet
 
-from . import views
+from . import inbound, views
 
 app_name = "channels"
 
@@ -15,6 +15,7 @@ router.register("api/v1/webhooks", WebhookSubscriptionViewSet, basename="webhook
 
 urlpatterns = [
     path("stop/<str:token>/", views.stop, name="stop"),
+    path("sms/replies/", inbound.sms_reply, name="sms_replies"),
     path("", include(router.urls)),
     path("open-data/<str:name>", views.open_data, name="open_data"),
     re_path(r"^open311/v2/services\.(?P<fmt>json|xml)$", open311.services, name="open311_services"),

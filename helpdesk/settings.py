@@ -10,7 +10,7 @@ deployment must stop the server at start-up, not surface as odd behaviour weeks 
 
 import os
 import secrets
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -209,6 +209,13 @@ if HELPDESK_SEARCH_BACKEND not in ("whoosh", "postgres"):
     )
 if HELPDESK_SEARCH_BACKEND == "postgres" and "postgresql" not in DATABASES["default"]["ENGINE"]:
     raise ImproperlyConfigured("HELPDESK_SEARCH_BACKEND=postgres needs DATABASE_URL=postgres://…")
+
+# The officer's desk flags a past answer to reuse as "check that this is still current" when
+# it was answered, or cites a text dated, before this day (questions/desk.py); by default the
+# day the two-tier local government and the merged departments took over.
+HELPDESK_LEGAL_REVIEW_BEFORE = date.fromisoformat(
+    env_str("HELPDESK_LEGAL_REVIEW_BEFORE", "2025-07-01")
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The reports' covering index (questions.Question.Meta) is for PostgreSQL; on SQLite it is a

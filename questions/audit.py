@@ -35,6 +35,10 @@ class AuditAction(models.TextChoices):
     )
     CITIZEN_REPLIED = "question.citizen_replied", _("The citizen replied")
     ANSWER_DRAFTED = "answer.drafted", _("Draft answer saved")
+    ANSWER_BASED_ON_ARCHIVE = (
+        "answer.based_on_archive",
+        _("Draft started from a published answer"),
+    )
     ANSWER_SUBMITTED = "answer.submitted", _("Answer submitted for approval")
     ANSWER_RETURNED = "answer.returned", _("Answer returned for changes")
     ANSWERED = "question.answered", _("Answer approved and sent")

@@ -489,9 +489,12 @@ def answer_save_draft(
     question: Question,
     body: str,
     legal_references: str = "",
+    based_on: Question | None = None,
     actor: AbstractBaseUser,
     at: datetime,
 ) -> Answer:
+    """Save the unit's draft. ``based_on``: the published answer (questions/desk.py) the officer
+    started from, recorded as the event's source so a reviewer can see where the text came from."""
     question = _lock(question)
     authorize(actor, "draft", question)
     _check_allowed(question, "draft", at=at)
@@ -511,7 +514,10 @@ def answer_save_draft(
         actor=actor,
         at=at,
         internal=True,
-        event_action=AuditAction.ANSWER_DRAFTED,
+        event_action=(
+            AuditAction.ANSWER_BASED_ON_ARCHIVE if based_on else AuditAction.ANSWER_DRAFTED
+        ),
+        data={"source": based_on.pk} if based_on else None,
     )
     return draft
 
@@ -1176,6 +1182,7 @@ _PERFORM: dict[str, Callable[[Question, Any, datetime, Mapping[str, Any]], objec
         question=q,
         body=d["body"],
         legal_references=d.get("legal_references", ""),
+        based_on=d.get("based_on"),
         actor=actor,
         at=at,
     ),

@@ -253,7 +253,13 @@ CATALOGUE: dict[str, Transition] = {
             AuditAction.CLARIFICATION_REQUESTED,
             UNIT_WORKER,
         ),
-        _row("draft", {Status.IN_PROGRESS}, None, AuditAction.ANSWER_DRAFTED, UNIT_WORKER),
+        _row(
+            "draft",
+            {Status.IN_PROGRESS},
+            None,
+            (AuditAction.ANSWER_DRAFTED, AuditAction.ANSWER_BASED_ON_ARCHIVE),
+            UNIT_WORKER,
+        ),
         _row(
             "submit",
             {Status.IN_PROGRESS},

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from questions import timeliness
+from questions import desk, timeliness
 from questions.access import questions_visible_to
 from questions.models import Question, Status
 from questions.validators import BODY_MAX, TITLE_MAX
@@ -200,6 +200,18 @@ class DraftForm(ActionForm):
         if draft is not None:
             self.initial.setdefault("body", draft.body)
             self.initial.setdefault("legal_references", draft.legal_references)
+
+
+class StartFromForm(ActionForm):
+    """ "Start from this answer": the archive number of a published answer to copy."""
+
+    source = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    def clean_source(self) -> Question:
+        source = desk.published_source(self.cleaned_data["source"])
+        if source is None or source.pk == self.question.pk:
+            raise forms.ValidationError(_("This answer is no longer in the public archive."))
+        return source
 
 
 class EmptyForm(ActionForm):

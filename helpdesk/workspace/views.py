@@ -27,7 +27,7 @@ from django.views.decorators.http import require_POST
 
 from helpdesk import clock
 from helpdesk.errors import forbidden
-from questions import access, publication, services, timeliness, transitions
+from questions import access, desk, publication, services, timeliness, transitions
 from questions.access import access_question, staff_profile
 from questions.audit import AuditAction
 from questions.autoroute import suggestions_for
@@ -273,9 +273,12 @@ def _render_question(
     ]
     draft = next((item for item in panel if item["action"] == "draft"), None)
     panel = [item for item in panel if item["action"] != "draft"]
+    today = clock.today()
+    # The province's own published answers, while there is a draft to write (questions/desk.py).
+    similar = desk.similar_answers(question, today=today) if draft else []
     can_publish = permitted(request.user, "publish", question)
     timeline = _timeline(question)
-    today, calendar = clock.today(), working_calendar()
+    calendar = working_calendar()
     question.deadline = timeliness.timeliness(question, today=today, calendar=calendar)
     return render(
         request,
@@ -285,6 +288,9 @@ def _render_question(
             "contact_shown": _contact_shown(request, question),
             "panel": panel,
             "draft": draft,
+            "similar": similar,
+            "review_before": desk.review_before(),
+            "replaces_draft": question.current_draft is not None,
             "can_publish": can_publish and transitions.status_refusal("publish", question) is None,
             "can_see_publish_state": can_publish,
             "timeline": timeline,
@@ -358,6 +364,8 @@ def _event_detail(event, names: dict[str, str]) -> str:
         return f"{source} → {names.get(data['to_unit'], data['to_unit'])}"
     if data.get("unit"):
         return f"→ {names.get(data['unit'], data['unit'])}"
+    if data.get("source") and event.action == AuditAction.ANSWER_BASED_ON_ARCHIVE:
+        return _("from published answer no. %(n)d") % {"n": data["source"]}
     if data.get("assignee"):
         return f"→ {data['assignee']}"
     if data.get("into"):
@@ -449,6 +457,40 @@ def _next_url(request: HttpRequest, question: Question) -> str:
     if access.questions_visible_to(request.user).filter(pk=question.pk).exists():
         return reverse("workspace:question", args=[question.tracking_code])
     return reverse("workspace:inbox")
+
+
+@staff_view
+@require_POST
+def start_from(request: HttpRequest, code: str) -> HttpResponse:
+    """ "Start from this answer": the published answer's text and legal references become the
+    draft (replacing an unsent one), and the event records which answer it was."""
+    question = access_question(request.user, code)
+    transitions.authorize(request.user, "draft", question)
+    form = forms.StartFromForm(request.POST, question=question, user=request.user)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("source", [_("Choose an answer.")])))
+        return redirect("workspace:question", code=question.tracking_code)
+    source = form.cleaned_data["source"]
+    try:
+        services.perform(
+            "draft",
+            question=question,
+            actor=request.user,
+            at=clock.now(),
+            data={
+                "body": source.public_answer,
+                "legal_references": source.public_legal_references,
+                "based_on": source,
+            },
+        )
+    except services.TransitionError as refused:
+        messages.error(request, str(refused))
+        return redirect("workspace:question", code=question.tracking_code)
+    messages.success(
+        request,
+        _("The draft now holds that answer: adapt it to this question, save it, then submit it."),
+    )
+    return redirect(reverse("workspace:question", args=[question.tracking_code]) + "#act-draft")
 
 
 # --- Deadlines: extensions ----------------------------------------------------------------------

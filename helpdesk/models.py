@@ -34,28 +34,3 @@ class RankingSnapshot(models.Model):
 
     def __str__(self) -> str:
         return self.period
-
-
-class RateLimitCounter(models.Model):
-    """Submissions counted in one fixed window for one client address or contact.
-
-    The embedded default has no Redis, and its cache is per process: counting there let each
-    server worker accept the whole limit. This table is shared by every process on the
-    database, and ``questions.ratelimit`` counts with one ``INSERT … ON CONFLICT DO UPDATE …
-    RETURNING`` statement, which is atomic on SQLite and PostgreSQL alike (a read, then a write,
-    as Django's database cache does for ``incr``, is not). With Redis the counters stay in Redis.
-    """
-
-    # "ip:" or "contact:" and a hash of the value: contacts are personal data.
-    bucket = models.CharField(max_length=80, unique=True)
-    count = models.PositiveIntegerField(default=0)
-    # When the window ends, in Unix seconds: compared inside that one SQL statement, where an
-    # integer means the same on both databases (a datetime's text form does not).
-    expires = models.BigIntegerField(db_index=True)
-
-    class Meta:
-        verbose_name = _("rate-limit counter")
-        verbose_name_plural = _("rate-limit counters")
-
-    def __str__(self) -> str:
-        return f"{self.bucket}: {self.count}"

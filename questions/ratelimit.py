@@ -2,7 +2,7 @@
 
 Fixed windows, counted where every server process sees the same count: in Redis with its
 atomic ``INCR`` when ``REDIS_URL`` is set, otherwise in the database
-(:class:`helpdesk.models.RateLimitCounter`, one atomic upsert per submission for all of its
+(:class:`questions.models.RateLimitCounter`, one atomic upsert per submission for all of its
 buckets). No third-party service: a portal must work without one.
 
 The client's address is what the trusted reverse proxies saw (``client_ip``), so a client
@@ -18,7 +18,8 @@ from django.core.cache import cache
 from django.db import connection
 
 from helpdesk import clock
-from helpdesk.models import RateLimitCounter
+
+from .models import RateLimitCounter
 
 
 def _key(kind: str, value: str) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpdesk.models import RateLimitCounter
 from questions import ratelimit
+from questions.models import RateLimitCounter
 from questions.ratelimit import allow_submission
 
 

@@ -26,6 +26,8 @@ ARCHIVE_PAGE_SIZE = 20
 SEARCH_NARROW_LIMIT = 1000
 # "Did you mean" is computed when a query finds fewer results than this.
 SUGGEST_BELOW = 5
+
+
 def archive_list(
     *,
     category: Category | None = None,

@@ -75,6 +75,10 @@ class AuditAction(models.TextChoices):
         _("The asker's personal data was erased"),
     )
     CONTACT_VIEWED = "question.contact_viewed", _("Contact details of the asker viewed")
+    PRIVATE_LINK_RESENT = (
+        "question.private_link_resent",
+        _("Private link sent again at the citizen's request"),
+    )
     # Outgoing channels (questions/channels/optout.py)
     NOTIFICATIONS_STOPPED = (
         "question.notifications_stopped",

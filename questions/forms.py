@@ -278,6 +278,26 @@ class LookupForm(forms.Form):
         return value.upper().replace(" ", "")
 
 
+class LinkResendForm(forms.Form):
+    """ "Send me my private link again": the code and the contact given with the question."""
+
+    code = forms.CharField(
+        label=_("Tracking code"),
+        max_length=40,
+        help_text=_("For example HD-2026-7K3QX, as on your receipt."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    contact = forms.CharField(
+        label=_("Your e-mail address or phone number"),
+        max_length=254,
+        help_text=_("The one you gave when you asked the question."),
+        widget=forms.TextInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+    def clean_code(self) -> str:
+        return self.cleaned_data["code"].strip().upper().replace(" ", "")
+
+
 class ReplyForm(forms.Form):
     message = _text_field(
         label=_("Your reply"),

@@ -44,6 +44,8 @@ CITIZEN_MAIL = {
     AuditAction.PUBLISHED: "published",
     # Deadlines (docs/decisions/0005): the citizen is told of an extension and its reason.
     AuditAction.EXTENDED: "extended",
+    # A lost private link, asked for again (questions/lost_link.py).
+    AuditAction.PRIVATE_LINK_RESENT: "link_resent",
 }
 # Staff side of extensions: supervisors hear of a request, the requesting head of a refusal.
 STAFF_MAIL = {

@@ -102,6 +102,21 @@ def client_ip(request) -> str:
     return hops[-min(trusted, len(hops))] or remote
 
 
+def allow_link_resend(*, ip: str, code: str) -> bool:
+    """Record a "send my private link again" attempt; False when the IP or the tracking code is
+    over its limit (counted whether or not the code exists, so the limit says nothing either)."""
+    conf = settings.HELPDESK
+    limits = {
+        _key("resend-ip", ip): conf["RATE_LIMIT_PER_IP"],
+        _key("resend-code", code): LINK_RESENDS_PER_CODE,
+    }
+    return _within_limits(limits, conf["RATE_LIMIT_WINDOW_SECONDS"])
+
+
+# A citizen who lost the link asks once or twice; more is someone filling another's inbox.
+LINK_RESENDS_PER_CODE = 3
+
+
 def allow_submission(*, ip: str, contacts: list[str]) -> bool:
     """Record a submission attempt; False when the IP or any contact is over its limit."""
     conf = settings.HELPDESK

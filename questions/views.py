@@ -31,11 +31,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from helpdesk import clock
 
+from . import lost_link as lost_links
 from . import selectors, services, submission, transitions
 from .access import access_question_as_citizen
 from .forms import (
     ArchiveFilterForm,
     AskForm,
+    LinkResendForm,
     LookupForm,
     RateForm,
     ReopenForm,
@@ -44,7 +46,7 @@ from .forms import (
     WithdrawForm,
 )
 from .models import Question, Source
-from .ratelimit import client_ip
+from .ratelimit import allow_link_resend, client_ip
 from .timeline import citizen_label, citizen_note
 from .timeliness import explain_answer_due, timeliness
 
@@ -227,19 +229,63 @@ def thanks(request):
     return render(request, "questions/thanks.html")
 
 
+def _link_needed(request, code: str):
+    """No link in this browser (another device, an expired session): the same page for an
+    unknown code and for a known one (status 404), saying what to do and offering to send the
+    link again. A link with a wrong token still gets the plain "not found" page."""
+    form = LinkResendForm(initial={"code": code.strip().upper()[:40]})
+    return render(request, "questions/link_needed.html", {"form": form}, status=404)
+
+
 @require_GET
 def receipt(request, code: str):
+    return _receipt(request, code, "questions/receipt.html", "questions:receipt")
+
+
+@require_GET
+def receipt_print(request, code: str):
+    """The receipt as a sheet to print or save: the code, the private link, the due date."""
+    return _receipt(request, code, "questions/receipt_print.html", "questions:receipt_print")
+
+
+def _receipt(request, code: str, template: str, view_name: str):
     if "token" in request.GET:
-        return _clean_url_redirect(request, code, "questions:receipt")
-    question = _citizen_question(request, code)
+        return _clean_url_redirect(request, code, view_name)
+    try:
+        question = _citizen_question(request, code)
+    except Http404:
+        return _link_needed(request, code)
     return render(
         request,
-        "questions/receipt.html",
+        template,
         {
             "question": question,
             "private_link": _private_link(request, question),
             "explanation": explain_answer_due(question),
         },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def lost_link(request):
+    """ "Send me my private link again": the same answer whether or not anything matched."""
+    form = LinkResendForm(request.POST or None, initial={"code": request.GET.get("code", "")})
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"]
+        if not allow_link_resend(ip=client_ip(request), code=code):
+            form.add_error(
+                None,
+                _(
+                    "The link was asked for too many times in a short time. Please wait an hour "
+                    "and try again, or call the portal's hotline."
+                ),
+            )
+        else:
+            lost_links.link_resend(code=code, contact=form.cleaned_data["contact"], at=clock.now())
+            return render(request, "questions/lost_link_sent.html", {"code": code})
+    return render(
+        request, "questions/lost_link.html", {"form": form}, status=400 if form.errors else 200
     )
 
 
@@ -322,7 +368,10 @@ def _track_context(request, question: Question, **bound_forms) -> dict:
 def track(request, code: str):
     if "token" in request.GET:
         return _clean_url_redirect(request, code, "questions:track")
-    question = _citizen_question(request, code)
+    try:
+        question = _citizen_question(request, code)
+    except Http404:
+        return _link_needed(request, code)
     return render(request, "questions/track.html", _track_context(request, question))
 
 

@@ -127,6 +127,8 @@ def test_the_public_pages_have_no_accessibility_violation(new_page, screenshot, 
         ("not-found", "/no-such-page/"),
         ("api-docs", "/api/docs/"),
         ("my-data", f"/track/{received.tracking_code}/my-data/"),
+        ("lost-link", "/track/lost-link/"),
+        ("link-needed", f"/track/{published.tracking_code}/"),
     ]:
         check(page, screenshot, name, url, problems)
 

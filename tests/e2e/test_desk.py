@@ -8,6 +8,7 @@ it takes are counted here (and said in docs/decisions/0028-the-officers-desk.md)
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connections
@@ -94,3 +95,66 @@ def test_an_officer_drafts_from_a_similar_published_answer_in_four_clicks(
         question=question, action=AuditAction.ANSWER_BASED_ON_ARCHIVE
     ).data == {"source": published.pk}
     assert (clicks, keys) == (4, 1 + len(GREETING))
+
+
+# --- The citizen's way back -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def asked(land_category):
+    def create():
+        try:
+            return make_question(category=land_category, email="hoa.pham@example.vn")
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(create).result()
+
+
+def test_a_citizen_on_another_phone_gets_the_private_link_sent_again_and_opens_it(
+    new_page, screenshot, asked
+):
+    from django.core import mail
+
+    code = asked.tracking_code
+    phone = new_page(width=390, height=844)
+    phone.goto(f"/track/{code}/")
+    assert phone.locator("h1").inner_text() == "Mở câu hỏi bằng đường dẫn riêng"
+    assert phone.input_value("#id_code") == code
+    assert axe_violations(phone) == []
+    screenshot(phone, "desk-03-link-needed-phone")
+
+    phone.fill("#id_contact", "Hoa.Pham@example.vn")
+    phone.click("main form button[type=submit]")
+    phone.wait_for_load_state()
+    assert "Vui lòng kiểm tra thư điện tử hoặc tin nhắn" in phone.locator("h1").inner_text()
+    assert axe_violations(phone) == []
+    screenshot(phone, "desk-04-link-sent-phone")
+
+    [message] = [m for m in mail.outbox if code in m.subject and "Đường dẫn riêng" in m.subject]
+    link = urlsplit(next(line for line in message.body.splitlines() if "token=" in line))
+    phone.goto(f"{link.path}?{link.query}")  # the mail's link, on the site under test
+    phone.wait_for_url(f"**/track/{code}/")
+    assert code in phone.content()
+    assert asked.title in phone.content()
+
+
+def test_the_receipt_copies_the_private_link_and_prints_it(new_page, screenshot, asked):
+    page = new_page()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"/track/{asked.tracking_code}/?token={asked.access_token}")  # from the receipt
+    page.goto(f"/receipt/{asked.tracking_code}/")
+    page.click("button[data-copy=private-link]")
+    page.wait_for_selector(".copy-status:has-text('Đã sao chép đường dẫn')")
+    assert page.evaluate("navigator.clipboard.readText()").endswith(asked.access_token)
+    assert axe_violations(page) == []
+    screenshot(page, "desk-05-receipt-copy")
+
+    page.click("text=In hoặc lưu phiếu tiếp nhận")
+    page.wait_for_url(f"**/receipt/{asked.tracking_code}/print/")
+    assert asked.access_token in page.locator(".print-link").inner_text()
+    assert axe_violations(page) == []
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    screenshot(page, "desk-06-receipt-print")

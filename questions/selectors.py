@@ -19,7 +19,7 @@ from search.backends.base import Filters
 from . import archive
 from .archive import published_public_rows
 from .audit import AuditAction
-from .models import Event, Question, Status
+from .models import OPEN_STATUSES, Event, Question, Status
 
 ARCHIVE_PAGE_SIZE = 20
 # archive_search (the narrowing form) keeps at most this many matches.
@@ -110,6 +110,24 @@ def archive_get(*, pk: int) -> Question:
     if question is None:
         raise Http404(_("This question is not in the public archive."))
     return question
+
+
+def archive_reopened(*, pk: int) -> bool:
+    """Whether ``pk`` left the archive because its asker reopened it and is being answered again
+    (its public page then says so instead of "not found"). Taken out by staff: not this."""
+    if not Question.objects.filter(pk=pk, status__in={*OPEN_STATUSES, Status.ANSWERED}).exists():
+        return False
+    # The last thing that happened to its public version was the asker's reopening.
+    last = (
+        Event.objects.filter(
+            question_id=pk,
+            action__in=[AuditAction.PUBLISHED, AuditAction.UNPUBLISHED, AuditAction.REOPENED],
+        )
+        .order_by("-created_at", "-pk")
+        .values_list("action", "from_status")
+        .first()
+    )
+    return last == (AuditAction.REOPENED, Status.PUBLISHED)
 
 
 def archive_categories() -> QuerySet[Category]:

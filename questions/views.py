@@ -338,6 +338,8 @@ def _track_context(request, question: Question, **bound_forms) -> dict:
         for action, (name, form_class) in CITIZEN_FORMS.items()
         if action in available
     }
+    # A form sent from a page that was out of date stays, with the reason it was refused.
+    forms |= bound_forms
     timeline = [
         {
             "event": event,
@@ -400,9 +402,12 @@ def _citizen_action(request, code: str, *, action: str, done: str):
             action, question=question, actor=None, at=clock.now(), data=form.cleaned_data
         )
     except services.TransitionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, done)
+        # Beside the form that was sent, with the citizen's text kept (not a banner at the top).
+        form.add_error(None, str(error))
+        question.refresh_from_db()
+        context = _track_context(request, question, **{form_name: form})
+        return render(request, "questions/track.html", context, status=409)
+    messages.success(request, done)
     return HttpResponseRedirect(reverse("questions:track", args=[question.tracking_code]))
 
 
@@ -490,6 +495,11 @@ def archive(request):
 
 @require_GET
 def archive_detail(request, pk: int):
+    if selectors.archive_reopened(pk=pk):
+        # Its asker reopened it: a notice, not a 404, until the new answer is published.
+        response = render(request, "questions/archive_reopened.html", status=200)
+        response["X-Robots-Tag"] = "noindex"
+        return response
     question = selectors.archive_get(pk=pk)
     _count_view(question)
     similar = selectors.archive_similar(question=question)

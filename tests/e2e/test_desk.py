@@ -158,3 +158,34 @@ def test_the_receipt_copies_the_private_link_and_prints_it(new_page, screenshot,
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
     screenshot(page, "desk-06-receipt-print")
+
+
+def test_enter_in_a_text_field_of_the_ask_form_sends_the_question(new_page, land_category):
+    page = new_page()
+    page.goto("/ask/")
+    page.fill("#id_title", "Hồ sơ đăng ký biến động đất đai")
+    page.fill("#id_body", "Gia đình tôi nhận thừa kế một thửa đất. Hồ sơ gồm những gì?")
+    page.fill("#id_name", "Phạm Thị Hoa")
+    page.fill("#id_email", "hoa.pham@example.vn")
+
+    page.press("#id_email", "Enter")
+
+    page.wait_for_url("**/receipt/*/")
+    assert page.locator(".receipt-code").is_visible()
+
+
+def test_a_refused_move_on_the_tracking_page_gets_the_focus_beside_its_form(
+    new_page, screenshot, asked
+):
+    page = new_page()
+    page.goto(f"/track/{asked.tracking_code}/?token={asked.access_token}")
+    page.fill("#id_withdraw-reason", "Tôi đã được giải quyết.")  # the confirmation box left empty
+    page.click(f"form[action='/track/{asked.tracking_code}/withdraw/'] button[type=submit]")
+    page.wait_for_load_state()
+
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "error-summary"
+    assert page.locator("section:has(#withdraw-title) .error-summary").is_visible()
+    assert page.input_value("#id_withdraw-reason") == "Tôi đã được giải quyết."
+    assert axe_violations(page) == []
+    screenshot(page, "desk-07-track-error-focus")

@@ -343,7 +343,13 @@ def question_route(
 
 @transaction.atomic
 def question_reject(
-    *, question: Question, reason: str, actor: AbstractBaseUser, at: datetime
+    *,
+    question: Question,
+    reason: str,
+    next_step: str = "",
+    next_step_url: str = "",
+    actor: AbstractBaseUser,
+    at: datetime,
 ) -> Question:
     """Refuse an item that is not a question for us, with a reason the citizen sees.
 
@@ -354,8 +360,17 @@ def question_reject(
     authorize(actor, "reject", question)
     _check_allowed(question, "reject", at=at)
     reason = _required(reason, _("Give the citizen a reason for the rejection."))
+    # Where to go instead (the procedure or body, and a link): shown on the tracking page and
+    # in the message, so a rejection is never a dead end.
+    onward = {"next_step": next_step.strip(), "next_step_url": next_step_url.strip()}
     _transition(
-        question, "reject", actor=actor, at=at, note=reason, event_action=AuditAction.REJECTED
+        question,
+        "reject",
+        actor=actor,
+        at=at,
+        note=reason,
+        event_action=AuditAction.REJECTED,
+        data={k: v for k, v in onward.items() if v},
     )
     question.save(update_fields=["status"])
     return question
@@ -1166,7 +1181,12 @@ _PERFORM: dict[str, Callable[[Question, Any, datetime, Mapping[str, Any]], objec
         question=q, unit=d["unit"], note=d.get("note", ""), actor=actor, at=at
     ),
     "reject": lambda q, actor, at, d: question_reject(
-        question=q, reason=d["reason"], actor=actor, at=at
+        question=q,
+        reason=d["reason"],
+        next_step=d.get("next_step", ""),
+        next_step_url=d.get("next_step_url", ""),
+        actor=actor,
+        at=at,
     ),
     "merge": lambda q, actor, at, d: question_merge(question=q, into=d["into"], actor=actor, at=at),
     "assign": lambda q, actor, at, d: question_assign(

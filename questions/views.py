@@ -34,6 +34,7 @@ from helpdesk import clock
 from . import lost_link as lost_links
 from . import selectors, services, submission, transitions
 from .access import access_question_as_citizen
+from .audit import AuditAction
 from .forms import (
     ArchiveFilterForm,
     AskForm,
@@ -45,7 +46,7 @@ from .forms import (
     WithdrawConsentForm,
     WithdrawForm,
 )
-from .models import Question, Source
+from .models import Question, Source, Status
 from .ratelimit import allow_link_resend, client_ip
 from .timeline import citizen_label, citizen_note
 from .timeliness import explain_answer_due, timeliness
@@ -362,8 +363,17 @@ def _track_context(request, question: Question, **bound_forms) -> dict:
         # The due date and how it was computed (docs/design.md#legal-facts: citizens can check it).
         "explanation": explain_answer_due(question) if question.is_open else None,
         "deadline": timeliness(question, today=clock.today()),
+        "next_step": _next_step(question),
         **forms,
     }
+
+
+def _next_step(question: Question) -> dict:
+    """Where a rejected question's asker should go instead (the rejection event's data)."""
+    if question.status != Status.REJECTED:
+        return {}
+    event = question.events.filter(action=AuditAction.REJECTED).order_by("-created_at").first()
+    return (event.data or {}) if event is not None else {}
 
 
 @require_GET

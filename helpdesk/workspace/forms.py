@@ -113,6 +113,21 @@ class RejectForm(ActionForm):
         max_length=REASON_MAX,
         widget=_textarea(3),
     )
+    next_step = forms.CharField(
+        label=_("Where to go instead (the citizen sees it)"),
+        help_text=_(
+            "The procedure or the body that handles this, e.g. “Provincial Inspectorate, "
+            "citizen reception office”."
+        ),
+        required=False,
+        max_length=500,
+    )
+    next_step_url = forms.URLField(
+        label=_("Link to that procedure or body"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+    )
 
     def clean(self):
         data = super().clean()
@@ -124,6 +139,10 @@ class RejectForm(ActionForm):
         if not reason:
             self.add_error("reason", _("Give the citizen a reason for the rejection."))
         data["reason"] = reason
+        next_step = (data.get("next_step") or "").strip()
+        if data.get("next_step_url") and not next_step:
+            self.add_error("next_step", _("Name the procedure or body the link leads to."))
+        data["next_step"] = next_step
         return data
 
 

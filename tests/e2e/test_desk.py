@@ -189,3 +189,28 @@ def test_a_refused_move_on_the_tracking_page_gets_the_focus_beside_its_form(
     assert page.input_value("#id_withdraw-reason") == "Tôi đã được giải quyết."
     assert axe_violations(page) == []
     screenshot(page, "desk-07-track-error-focus")
+
+
+def test_a_rejection_sent_from_the_intake_queue_shows_the_citizen_where_to_go(
+    new_page, screenshot, asked, intake
+):
+    code = asked.tracking_code
+    desk = new_page()
+    log_in(desk, "intake")
+    desk.goto("/staff/intake/")
+    form = desk.locator(f"form[action='/staff/q/{code}/reject/']")
+    desk.locator(f"details:has(form[action='/staff/q/{code}/reject/']) summary").click()
+    form.locator("select[name=preset]").select_option("complaint")
+    form.locator("input[name=next_step]").fill("Thanh tra tỉnh — Ban Tiếp công dân")
+    form.locator("input[name=next_step_url]").fill("https://thanhtra.example.gov.vn/tiep-dan")
+    form.locator("button[type=submit]").click()
+    desk.wait_for_load_state()
+    assert Question.objects.get(pk=asked.pk).status == Status.REJECTED
+
+    citizen = new_page(width=390, height=844)
+    citizen.goto(f"/track/{code}/?token={asked.access_token}")
+    card = citizen.locator("section.next-step")
+    assert "Thanh tra tỉnh — Ban Tiếp công dân" in card.inner_text()
+    assert card.locator("a").get_attribute("href") == "https://thanhtra.example.gov.vn/tiep-dan"
+    assert axe_violations(citizen) == []
+    screenshot(citizen, "desk-08-rejected-next-step-phone")

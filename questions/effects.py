@@ -19,7 +19,7 @@ from functools import partial
 
 from django.db import transaction
 
-from . import live, notifications, tasks
+from . import live, notifications, tasks, webhooks
 from .audit import AuditAction
 from .models import Event, Question
 
@@ -35,6 +35,7 @@ def question_changed(*, question: Question, event: Event) -> None:
     """Enqueue the e-mails and index update ``event`` calls for; broadcast it after commit."""
     for delivery in notifications.record(event=event):
         tasks.send_delivery.enqueue(delivery.pk)
+    webhooks.record(event=event)
     if event.action in ARCHIVE_EVENTS:
         tasks.sync_search_index.enqueue(question.pk)
     # The rows as this transaction leaves them: no need to read back what was just written.
@@ -51,6 +52,7 @@ def question_received(*, question: Question, event: Event) -> list[int]:
     through the services, which are above this module.
     """
     deliveries = [delivery.pk for delivery in notifications.record(event=event)]
+    webhooks.record(event=event)
     transaction.on_commit(partial(_broadcast, question, event))
     return deliveries
 

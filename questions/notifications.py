@@ -65,9 +65,6 @@ def staff_question_url(question: Question) -> str:
 
 def record(*, event: Event) -> list[Delivery]:
     """The deliveries ``event`` owes, stored (inside the caller's transaction)."""
-    from . import webhooks  # its own rows and tasks: integrators' POSTs
-
-    webhooks.record(event=event)
     question = event.question
     rows = []
     if (template := CITIZEN_MAIL.get(event.action)) and (channel := citizen_channel(question)):

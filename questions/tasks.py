@@ -1,4 +1,7 @@
-"""Durable work after a change to a question: messages, webhooks, index updates, routing.
+"""Durable work after a change to a question: messages, index updates, routing.
+
+(Webhooks have their task beside their sending, in questions/webhooks.py, with the same retry
+rules from here.)
 
 Each is a task of Django's Tasks API (the ``django-tasks`` backport, ``django-tasks-db`` backend),
 enqueued by the services *inside* the transaction of the change: the task's row commits with
@@ -151,65 +154,6 @@ def delivery_retry(*, deliveries) -> int:
             send_delivery.enqueue(pk)
         count += 1
     return count
-
-
-# --- Webhooks -----------------------------------------------------------------------------------
-
-
-@task()
-def send_webhook(delivery_id: int) -> str:
-    """POST one recorded webhook delivery unless it went already; returns its status.
-
-    Claimed as e-mail deliveries are (one conditional UPDATE, a lease), so a task run twice
-    does not POST twice; a failure is retried with the same backoff, a 4xx is final.
-    """
-    from . import webhooks
-    from .models import WebhookDelivery
-
-    at = clock.now()
-    owed = [WebhookDelivery.Status.PENDING, WebhookDelivery.Status.RETRYING]
-    claimed = (
-        WebhookDelivery.objects.filter(pk=delivery_id, status__in=owed)
-        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=at))
-        .update(next_attempt_at=at + SEND_LEASE)
-    )
-    if not claimed:
-        return (
-            WebhookDelivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first()
-        )
-    delivery = WebhookDelivery.objects.select_related(
-        "subscription", "event__question__category", "event__question__unit"
-    ).get(pk=delivery_id)
-    attempts = delivery.attempts + 1
-    rows = WebhookDelivery.objects.filter(pk=delivery_id)
-    try:
-        status = webhooks.post(delivery)
-    except Exception as error:
-        response_status = error.args[1] if len(error.args) > 1 else None
-        final = isinstance(error, channels.PermanentError) or attempts >= MAX_ATTEMPTS
-        if not isinstance(error, channels.ChannelError):
-            log.warning("Webhook delivery %s failed", delivery_id, exc_info=True)
-        retry_at = None if final else at + retry_delay(attempts)
-        with transaction.atomic():
-            rows.update(
-                status=WebhookDelivery.Status.FAILED if final else WebhookDelivery.Status.RETRYING,
-                attempts=attempts,
-                next_attempt_at=retry_at,
-                response_status=response_status,
-                last_error=str(error.args[0] if error.args else error)[:2000],
-            )
-            if retry_at is not None:
-                send_webhook.using(run_after=retry_at).enqueue(delivery_id)
-        return WebhookDelivery.Status.FAILED if final else WebhookDelivery.Status.RETRYING
-    rows.update(
-        status=WebhookDelivery.Status.SENT,
-        attempts=attempts,
-        sent_at=clock.now(),
-        next_attempt_at=None,
-        response_status=status,
-        last_error="",
-    )
-    return WebhookDelivery.Status.SENT
 
 
 # --- Routing and search -------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 A :class:`~questions.models.WebhookSubscription` names a URL, the dotted audit actions it wants
 (``question.answered``…; none: every public event) and its scope. For each event a subscription
 wants, :func:`record` writes a :class:`~questions.models.WebhookDelivery` in the change's own
-transaction and enqueues ``tasks.send_webhook`` (the outbox of docs/decisions/0016): the POST
+transaction and enqueues :func:`send_webhook` (the outbox of docs/decisions/0016): the POST
 goes out after the commit, is retried with backoff, and every attempt is in the delivery log.
 
 Signature (docs/webhooks.md), as Stripe signs: ``X-Hoidap-Signature: t=<unix time>,v1=<hex>``,
@@ -26,6 +26,7 @@ import hashlib
 import hmac
 import ipaddress
 import json
+import logging
 import socket
 import time
 from urllib.parse import urlsplit
@@ -33,13 +34,19 @@ from urllib.parse import urlsplit
 import urllib3
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
 from helpdesk import clock
 
-from .channels.base import PermanentError, RetryableError
+from . import tasks
+from .channels.base import ChannelError, PermanentError, RetryableError
 from .models import Event, WebhookDelivery, WebhookSubscription
+
+log = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "X-Hoidap-Signature"
 TOLERANCE_SECONDS = 300
@@ -78,8 +85,6 @@ def wants(subscription: WebhookSubscription, event: Event) -> bool:
 
 def record(*, event: Event) -> list[WebhookDelivery]:
     """The deliveries ``event`` owes, stored and enqueued (inside the caller's transaction)."""
-    from . import tasks
-
     wanted = [s.pk for s in active_subscriptions() if wants(s, event)]
     if not wanted:
         return []  # the usual case: no query at all
@@ -92,7 +97,7 @@ def record(*, event: Event) -> list[WebhookDelivery]:
         if wants(subscription, event)
     ]
     for row in rows:
-        tasks.send_webhook.enqueue(row.pk)
+        send_webhook.enqueue(row.pk)
     return rows
 
 
@@ -246,3 +251,59 @@ def post(delivery: WebhookDelivery) -> int:
         return status
     error = RetryableError if status >= 500 or status in (408, 429) else PermanentError
     raise error(f"HTTP {status}: {response.data[:200].decode('utf-8', 'replace')}", status)
+
+
+# --- Webhooks -----------------------------------------------------------------------------------
+
+
+@task()
+def send_webhook(delivery_id: int) -> str:
+    """POST one recorded webhook delivery unless it went already; returns its status.
+
+    Claimed as e-mail deliveries are (one conditional UPDATE, a lease), so a task run twice
+    does not POST twice; a failure is retried with the same backoff, a 4xx is final.
+    """
+    at = clock.now()
+    owed = [WebhookDelivery.Status.PENDING, WebhookDelivery.Status.RETRYING]
+    claimed = (
+        WebhookDelivery.objects.filter(pk=delivery_id, status__in=owed)
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=at))
+        .update(next_attempt_at=at + tasks.SEND_LEASE)
+    )
+    if not claimed:
+        return (
+            WebhookDelivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first()
+        )
+    delivery = WebhookDelivery.objects.select_related(
+        "subscription", "event__question__category", "event__question__unit"
+    ).get(pk=delivery_id)
+    attempts = delivery.attempts + 1
+    rows = WebhookDelivery.objects.filter(pk=delivery_id)
+    try:
+        status = post(delivery)
+    except Exception as error:
+        response_status = error.args[1] if len(error.args) > 1 else None
+        final = isinstance(error, PermanentError) or attempts >= tasks.MAX_ATTEMPTS
+        if not isinstance(error, ChannelError):
+            log.warning("Webhook delivery %s failed", delivery_id, exc_info=True)
+        retry_at = None if final else at + tasks.retry_delay(attempts)
+        with transaction.atomic():
+            rows.update(
+                status=WebhookDelivery.Status.FAILED if final else WebhookDelivery.Status.RETRYING,
+                attempts=attempts,
+                next_attempt_at=retry_at,
+                response_status=response_status,
+                last_error=str(error.args[0] if error.args else error)[:2000],
+            )
+            if retry_at is not None:
+                send_webhook.using(run_after=retry_at).enqueue(delivery_id)
+        return WebhookDelivery.Status.FAILED if final else WebhookDelivery.Status.RETRYING
+    rows.update(
+        status=WebhookDelivery.Status.SENT,
+        attempts=attempts,
+        sent_at=clock.now(),
+        next_attempt_at=None,
+        response_status=status,
+        last_error="",
+    )
+    return WebhookDelivery.Status.SENT

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 
 from helpdesk import clock
-from questions import services, tasks
+from questions import services, webhooks
 from questions.models import Role, WebhookDelivery, WebhookSubscription
 from tests.factories import make_question, make_staff
 from tests.fakehttp import Reply
@@ -114,7 +114,7 @@ def test_a_5xx_answer_is_retried_later_with_backoff_and_then_sent(
     assert (delivery.status, delivery.response_status) == ("retrying", 500)
     assert delivery.next_attempt_at > clock.now()
     time_machine.move_to(delivery.next_attempt_at)
-    assert tasks.send_webhook.call(delivery.pk) == "sent"
+    assert webhooks.send_webhook.call(delivery.pk) == "sent"
     delivery.refresh_from_db()
     assert (delivery.attempts, delivery.response_status) == (2, 204)
 

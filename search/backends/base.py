@@ -23,6 +23,13 @@ class SearchUnavailable(Exception):
     """The index is missing, being created or unreadable: fall back and say so."""
 
 
+# How a document becomes index terms (analysis, fields): part of every document's digest, so
+# bumping it after such a change makes `check_index` report every entry as stale and
+# `check_index --fix` (or `rebuild_index`) re-analyse them. 2: the title indexed once when the
+# question repeats it (decision 0021).
+ANALYSIS_VERSION = 2
+
+
 @dataclass(frozen=True)
 class Document:
     """The public face of one published question: everything the index may ever hold."""
@@ -44,6 +51,7 @@ class Document:
         text = "\x1f".join(
             str(part)
             for part in (
+                ANALYSIS_VERSION,
                 self.title,
                 self.body,
                 self.answer,

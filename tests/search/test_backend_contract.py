@@ -84,3 +84,20 @@ def test_check_index_reports_drift_and_fix_repairs_it(publish, index):
     assert "agrees" in out.getvalue()
     assert ids(search.search("thuế đất")) == [missing.pk]
     assert kept.pk in search.backend().digests()
+
+
+def test_a_new_analysis_version_makes_every_entry_stale_until_fixed(publish, index, monkeypatch):
+    """After an upgrade that changes how texts become terms, check_index says so (the entries'
+    digests were made by the old analysis) and --fix re-analyses them."""
+    from search.backends import base
+
+    first = publish("Lệ phí trước bạ ô tô")
+    second = publish("Thuế đất nông nghiệp")
+    assert search.check().clean
+    monkeypatch.setattr(base, "ANALYSIS_VERSION", base.ANALYSIS_VERSION + 1)
+
+    drift = search.check()
+    assert sorted(drift.stale) == sorted([first.pk, second.pk])
+
+    search.fix(drift)
+    assert search.check().clean

@@ -9,7 +9,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
 from . import admin_calendar  # noqa: F401  (registers CalendarOverride)
-from .models import DataSubjectRequest, Delivery, Event, Question, StaffProfile
+from .models import (
+    AnswerTemplate,
+    DataSubjectRequest,
+    Delivery,
+    Event,
+    Question,
+    StaffProfile,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -168,3 +175,13 @@ class WebhookDeliveryAdmin(ReadOnlyAdmin):
 class ContactOptOutAdmin(ReadOnlyAdmin):
     list_display = ["channel", "created_at"]
     list_filter = ["channel"]
+
+
+@admin.register(AnswerTemplate)
+class AnswerTemplateAdmin(admin.ModelAdmin):
+    """Stock answers per unit, inserted from the draft form (questions/desk.py)."""
+
+    list_display = ("title", "unit", "is_active", "sort_order")
+    list_filter = ("is_active", "unit")
+    search_fields = ("title", "body")
+    autocomplete_fields = ("unit",)

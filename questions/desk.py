@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import Q, QuerySet
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from routing.models import Unit
 
 from .archive import published_public_rows, similar_rows
-from .models import Question
+from .models import AnswerTemplate, Question
 
 SUGGESTIONS = 5
 # A year in a legal reference: "Luật Đất đai 2024", "Nghị định 43/2014/NĐ-CP".
@@ -106,3 +106,47 @@ def similar_answers(
 def published_source(pk: int) -> Question | None:
     """A published answer to start a draft from, by its archive number; None if not public."""
     return published_public_rows().filter(pk=pk).exclude(public_answer="").first()
+
+
+# --- Answer templates -----------------------------------------------------------------------------
+
+
+def templates_for(question: Question) -> QuerySet[AnswerTemplate]:
+    """The active answer templates of the question's unit."""
+    if question.unit_id is None:
+        return AnswerTemplate.objects.none()
+    return AnswerTemplate.objects.filter(unit_id=question.unit_id, is_active=True)
+
+
+def fill_template(text: str, question: Question) -> str:
+    """``text`` with its placeholders filled in for ``question`` (in the question's language).
+
+    Plain replacement of the four known names, not ``str.format``: an administrator's stray
+    brace or ``{0.__class__}`` stays text instead of raising or reaching into objects.
+    """
+    with translation.override(question.language or settings.LANGUAGE_CODE):
+        name = question.asker_name.strip()
+        values = {
+            "{tracking_code}": question.tracking_code,
+            "{due_date}": question.answer_due.strftime("%d/%m/%Y") if question.answer_due else "",
+            "{citizen_salutation}": (
+                _("Mr/Ms %(name)s") % {"name": name} if name else _("Dear citizen")
+            ),
+            "{unit}": question.unit.display_name if question.unit else "",
+        }
+    for placeholder, value in values.items():
+        text = text.replace(placeholder, value)
+    return text
+
+
+def with_template(
+    *, body: str, legal_references: str, template: AnswerTemplate, question: Question
+) -> tuple[str, str]:
+    """The draft's text and references with ``template`` added after what is already typed."""
+    filled = fill_template(template.body, question).strip()
+    body = f"{body.rstrip()}\n\n{filled}" if body.strip() else filled
+    lines = [line.strip() for line in legal_references.splitlines() if line.strip()]
+    for line in template.legal_references.splitlines():
+        if line.strip() and line.strip() not in lines:
+            lines.append(line.strip())
+    return body, "\n".join(lines)

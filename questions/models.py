@@ -365,6 +365,40 @@ class Answer(models.Model):
         return f"{self.question.tracking_code} answer ({self.state})"
 
 
+class AnswerTemplate(models.Model):
+    """A unit's stock answer (mẫu trả lời), edited by administrators, inserted into a draft.
+
+    ``{tracking_code}``, ``{due_date}``, ``{citizen_salutation}`` and ``{unit}`` in its text are
+    filled in for the question at hand when it is inserted (questions/desk.py).
+    """
+
+    unit = models.ForeignKey(
+        "routing.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.CASCADE,
+        related_name="answer_templates",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("text"),
+        help_text=_(
+            "Placeholders filled in for each question: {tracking_code}, {due_date}, "
+            "{citizen_salutation}, {unit}."
+        ),
+    )
+    legal_references = models.TextField(_("legal references"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["unit", "sort_order", "title"]
+        verbose_name = _("answer template")
+        verbose_name_plural = _("answer templates")
+
+    def __str__(self) -> str:
+        return self.title
+
+
 def attachment_path(instance: Attachment, filename: str) -> str:
     # Never trust the citizen's file name on disk: a random name, the checked type's extension.
     return f"questions/{instance.question.tracking_code}/{uuid.uuid4().hex}{instance.extension}"

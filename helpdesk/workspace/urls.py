@@ -20,6 +20,7 @@ urlpatterns = [
     path("q/<str:code>/contact/", views.show_contact, name="show_contact"),
     path("q/<str:code>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
     path("q/<str:code>/start-from/", views.start_from, name="start_from"),
+    path("q/<str:code>/insert-template/", views.insert_template, name="insert_template"),
     path("q/<str:code>/extension/", views.extension_request, name="extension_request"),
     path(
         "q/<str:code>/extension/<int:extension_id>/decide/",

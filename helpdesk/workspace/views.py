@@ -289,6 +289,7 @@ def _render_question(
             "panel": panel,
             "draft": draft,
             "similar": similar,
+            "answer_templates": list(desk.templates_for(question)) if draft else [],
             "review_before": desk.review_before(),
             "replaces_draft": question.current_draft is not None,
             "can_publish": can_publish and transitions.status_refusal("publish", question) is None,
@@ -490,6 +491,39 @@ def start_from(request: HttpRequest, code: str) -> HttpResponse:
         request,
         _("The draft now holds that answer: adapt it to this question, save it, then submit it."),
     )
+    return redirect(reverse("workspace:question", args=[question.tracking_code]) + "#act-draft")
+
+
+@staff_view
+@require_POST
+def insert_template(request: HttpRequest, code: str) -> HttpResponse:
+    """ "Insert" beside the draft: the unit's template, filled in for this question, added after
+    what is typed in the draft form (posted with it, so nothing typed is lost), then saved."""
+    question = access_question(request.user, code)
+    transitions.authorize(request.user, "draft", question)
+    template = desk.templates_for(question).filter(pk=request.POST.get("template") or 0).first()
+    if template is None:
+        messages.error(request, _("Choose one of your unit's answer templates."))
+        return redirect(reverse("workspace:question", args=[question.tracking_code]) + "#act-draft")
+    body, references = desk.with_template(
+        body=request.POST.get("body", ""),
+        legal_references=request.POST.get("legal_references", ""),
+        template=template,
+        question=question,
+    )
+    form = forms.DraftForm(
+        {"body": body, "legal_references": references}, question=question, user=request.user
+    )
+    if not form.is_valid():
+        return _render_question(request, question, bound={"draft": form}, status=400)
+    try:
+        services.perform(
+            "draft", question=question, actor=request.user, at=clock.now(), data=form.cleaned_data
+        )
+    except services.TransitionError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("The template was added to the draft and saved."))
     return redirect(reverse("workspace:question", args=[question.tracking_code]) + "#act-draft")
 
 

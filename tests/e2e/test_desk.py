@@ -214,3 +214,39 @@ def test_a_rejection_sent_from_the_intake_queue_shows_the_citizen_where_to_go(
     assert card.locator("a").get_attribute("href") == "https://thanhtra.example.gov.vn/tiep-dan"
     assert axe_violations(citizen) == []
     screenshot(citizen, "desk-08-rejected-next-step-phone")
+
+
+def test_an_officer_inserts_the_units_template_into_what_they_typed(
+    new_page, screenshot, desk_data, land
+):
+    from questions.models import AnswerTemplate
+
+    _published, question = desk_data
+
+    def create():
+        try:
+            AnswerTemplate.objects.create(
+                unit=land,
+                title="Lời chào và hạn trả lời",
+                body="Kính gửi {citizen_salutation}, {unit} trả lời câu hỏi {tracking_code}.",
+            )
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(create).result()
+    code = question.tracking_code
+    officer = new_page()
+    log_in(officer, "officer_land")
+    officer.goto(f"/staff/q/{code}/")
+    body = officer.locator(f'form[action="/staff/q/{code}/draft/"] textarea[name=body]')
+    body.fill("Về hồ sơ xin phép xây dựng:")
+    officer.select_option("#id_answer_template", label="Lời chào và hạn trả lời")
+    officer.click("text=Chèn")
+    officer.wait_for_url(f"**/staff/q/{code}/#act-draft")
+
+    text = body.input_value()
+    assert text.startswith("Về hồ sơ xin phép xây dựng:\n\nKính gửi Ông/Bà Nguyễn Văn An,")
+    assert code in text
+    assert axe_violations(officer) == []
+    screenshot(officer, "desk-09-template-inserted")

@@ -12,10 +12,14 @@ loaded from :func:`published_public_rows`), so a lagging index never shows what 
 
 from __future__ import annotations
 
+import logging
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import overload
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -24,6 +28,8 @@ from search import services as search
 from search.backends.base import FACETS, Document, Filters, Hits
 
 from .models import Question
+
+log = logging.getLogger(__name__)
 
 # The columns a public page may read. Loading only these (``only``) keeps the private
 # columns out of the page's memory altogether, so a template slip cannot render them.
@@ -239,3 +245,96 @@ def search_archive(text: str, *, filters: Filters | None = None) -> ArchiveResul
 def similar_rows(text: str, *, exclude_id: int | None = None, limit: int = 5) -> list[Question]:
     """Published questions most like ``text``; empty when the index is unavailable."""
     return load(search.similar(text, exclude_id=exclude_id, limit=limit))
+
+
+# --- The filter's choices -----------------------------------------------------------------------
+
+# The archive's filter offers the categories, units and years that have published questions.
+# Deriving them reads every published row (at 100,000 questions most of a page's time), yet
+# they change only when the archive does: they are derived once and kept in the cache under a
+# version that every archive change replaces after its commit (``forget_filter_choices``, called
+# by questions/effects.py for the same events that update the search index). A reader takes
+# the version *before* it reads the rows, so a change committed meanwhile is never hidden
+# behind the new version. The timeout only bounds a change made outside the services.
+CHOICES_KEY = "archive:filter-choices"
+CHOICES_VERSION_KEY = "archive:filter-choices:version"
+CHOICES_TIMEOUT = 60 * 60
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    category_ids: tuple[int, ...]
+    unit_ids: tuple[int, ...]
+    years: tuple[int, ...]  # newest first, in the site's time zone
+
+
+def filter_choices() -> FilterChoices:
+    """The archive filter's choices: from the cache, derived from the rows when absent."""
+    try:
+        version = cache.get_or_set(CHOICES_VERSION_KEY, _new_version, timeout=None)
+        key = f"{CHOICES_KEY}:{version}"
+        choices = cache.get(key)
+    except Exception:  # a cache that is down costs speed, never the page
+        log.exception("Archive filter choices: cache unavailable")
+        return derive_filter_choices()
+    if choices is None:
+        choices = derive_filter_choices()
+        with _quietly():
+            cache.set(key, choices, CHOICES_TIMEOUT)
+    return choices
+
+
+def forget_filter_choices() -> None:
+    """The archive changed: the next reader derives the choices again (after commit)."""
+    with _quietly():
+        cache.set(CHOICES_VERSION_KEY, _new_version(), timeout=None)
+
+
+def derive_filter_choices() -> FilterChoices:
+    """The choices from the rows: one statement per column, one per distinct year."""
+    published = Question.objects.published().order_by()
+    return FilterChoices(
+        category_ids=_distinct_ids(published, "category_id"),
+        unit_ids=_distinct_ids(published, "unit_id"),
+        years=_years(published),
+    )
+
+
+def _distinct_ids(published: QuerySet[Question], column: str) -> tuple[int, ...]:
+    ids = published.exclude(**{column: None}).values_list(column, flat=True).distinct()
+    return tuple(sorted(ids))
+
+
+def _years(published: QuerySet[Question]) -> tuple[int, ...]:
+    """Distinct years of publication, found by jumping from year to year along the
+    ``published_at`` index rather than truncating every row's date (which SQLite does in
+    Python, row by row)."""
+    zone = timezone.get_current_timezone()
+    dated = published.exclude(published_at=None).order_by("published_at")
+    years: list[int] = []
+    moment = dated.values_list("published_at", flat=True).first()
+    while moment is not None:
+        year = timezone.localtime(moment, zone).year
+        years.append(year)
+        next_year = datetime(year + 1, 1, 1, tzinfo=zone)
+        moment = (
+            dated.filter(published_at__gte=next_year).values_list("published_at", flat=True).first()
+        )
+    return tuple(reversed(years))
+
+
+def _new_version() -> str:
+    return uuid.uuid4().hex
+
+
+class _quietly:
+    """A cache write that fails is logged, not raised: the timeout bounds what it leaves."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        if isinstance(error, Exception):
+            log.exception("Archive filter choices: cache unavailable")
+            return True
+        return False

@@ -19,7 +19,7 @@ from functools import partial
 
 from django.db import transaction
 
-from . import live, notifications, tasks, webhooks
+from . import archive, live, notifications, tasks, webhooks
 from .audit import AuditAction
 from .models import Event, Question
 
@@ -38,6 +38,7 @@ def question_changed(*, question: Question, event: Event) -> None:
     webhooks.record(event=event)
     if event.action in ARCHIVE_EVENTS:
         tasks.sync_search_index.enqueue(question.pk)
+        transaction.on_commit(archive.forget_filter_choices)  # the archive filter's choices
     # The rows as this transaction leaves them: no need to read back what was just written.
     transaction.on_commit(partial(_broadcast, question, event))
 

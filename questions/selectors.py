@@ -132,17 +132,17 @@ def archive_reopened(*, pk: int) -> bool:
 
 def archive_categories() -> QuerySet[Category]:
     """Categories that have at least one published question (the filter's choices)."""
-    return Category.objects.filter(questions__status=Status.PUBLISHED).distinct()
+    return Category.objects.filter(pk__in=archive.filter_choices().category_ids)
 
 
 def archive_units() -> QuerySet[Unit]:
     """Units that answered at least one published question, including units since merged."""
-    return Unit.objects.filter(questions__status=Status.PUBLISHED).distinct()
+    return Unit.objects.filter(pk__in=archive.filter_choices().unit_ids)
 
 
 def archive_years() -> list[int]:
-    moments = Question.objects.published().datetimes("published_at", "year", order="DESC")
-    return [moment.year for moment in moments]
+    """Years with published questions, newest first."""
+    return list(archive.filter_choices().years)
 
 
 def question_timeline(*, question: Question) -> QuerySet[Event]:

@@ -171,7 +171,15 @@ class AssignForm(ActionForm):
         super().__init__(*args, **kwargs)
         self.profiles = {str(p.user_id): p for p in selectors.assignable_staff(self.question)}
         self.fields["officer"].choices = [("", "—")] + [
-            (pk, f"{p.user.get_full_name() or p.user.get_username()} ({p.get_role_display()})")
+            (
+                pk,
+                _("%(name)s (%(role)s, %(n)d open)")
+                % {
+                    "name": p.user.get_full_name() or p.user.get_username(),
+                    "role": p.get_role_display(),
+                    "n": p.open_load,
+                },
+            )
             for pk, p in self.profiles.items()
         ]
         if self.question.assignee_id:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from helpdesk import clock
 from questions import redaction, services, timeliness
@@ -183,6 +183,25 @@ def question_timeline(question: Question):
     return question.events.select_related("actor").order_by("created_at", "pk")
 
 
+def staff_names(user_ids=(), usernames=()) -> dict[object, str]:
+    """People as the question page names them, "Full name (Role)", by user id and by username
+    (events keep usernames in their data): one query for the whole page."""
+    from django.contrib.auth import get_user_model
+
+    users = (
+        get_user_model()
+        .objects.filter(Q(pk__in=[i for i in user_ids if i]) | Q(username__in=list(usernames)))
+        .select_related("staff")
+    )
+    names: dict[object, str] = {}
+    for user in users:
+        name = user.get_full_name() or user.get_username()
+        profile = getattr(user, "staff", None)
+        shown = f"{name} ({profile.get_role_display()})" if profile is not None else name
+        names[user.pk] = names[user.get_username()] = shown
+    return names
+
+
 def unit_names(codes) -> dict[str, str]:
     """Display names of the units with these codes (for the timeline's event data)."""
     return {u.code: u.display_name for u in Unit.objects.filter(code__in=list(codes))}
@@ -193,13 +212,21 @@ def question_answers(question: Question):
 
 
 def assignable_staff(question: Question) -> QuerySet[StaffProfile]:
-    """Who a head may hand the question to: the officers and heads of its unit."""
+    """Who a head may hand the question to: the officers and heads of its unit, the least
+    loaded first (``open_load``: open questions assigned to them now), the heads last."""
     return (
         StaffProfile.objects.filter(
             unit_id=question.unit_id, role__in=[Role.OFFICER, Role.HEAD], user__is_active=True
         )
         .select_related("user")
-        .order_by("role", "user__username")
+        .annotate(
+            open_load=Count(
+                "user__assigned_questions",
+                filter=Q(user__assigned_questions__status__in=OPEN_STATUSES),
+            ),
+            is_head=Case(When(role=Role.HEAD, then=Value(1)), default=Value(0)),
+        )
+        .order_by("is_head", "open_load", "user__last_name", "user__first_name", "user__username")
     )
 
 

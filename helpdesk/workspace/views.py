@@ -279,6 +279,7 @@ def _render_question(
     can_publish = permitted(request.user, "publish", question)
     timeline = _timeline(question)
     calendar = working_calendar()
+    answers = _answers_with_reasons(question, timeline)
     question.deadline = timeliness.timeliness(question, today=today, calendar=calendar)
     return render(
         request,
@@ -295,7 +296,8 @@ def _render_question(
             "can_publish": can_publish and transitions.status_refusal("publish", question) is None,
             "can_see_publish_state": can_publish,
             "timeline": timeline,
-            "answers": _answers_with_reasons(question, timeline),
+            "answers": answers,
+            "staff_names": _staff_names(question, timeline, answers),
             "attachments": question.attachments.order_by("uploaded_at", "pk"),
             "duplicates": question.duplicates.only("tracking_code", "title"),
             "today": today,
@@ -348,10 +350,24 @@ def _timeline(question: Question) -> list[TimelineEntry]:
     # Events keep unit codes (stable across renames); show today's names, fetched at once.
     codes = {e.data.get(k) for e in events for k in ("unit", "from_unit", "to_unit")} - {None}
     names = selectors.unit_names(codes)
-    return [TimelineEntry(e, staff_label(e.action), _event_detail(e, names)) for e in events]
+    # …and usernames: shown as the person's name and role, never the raw login.
+    people = selectors.staff_names(usernames={e.data.get("assignee") for e in events} - {None})
+    return [
+        TimelineEntry(e, staff_label(e.action), _event_detail(e, names, people)) for e in events
+    ]
 
 
-def _event_detail(event, names: dict[str, str]) -> str:
+def _staff_names(question: Question, timeline, answers) -> dict[object, str]:
+    """Every staff member the page names, "Full name (Role)", fetched at once."""
+    ids = {t.event.actor_id for t in timeline} | {question.assignee_id, question.entered_by_id}
+    for answer, _reason in answers:
+        ids |= {answer.author_id, answer.decided_by_id}
+    for extension in selectors.question_extensions(question):
+        ids |= {extension.requested_by_id, extension.decided_by_id}
+    return selectors.staff_names(user_ids=ids - {None})
+
+
+def _event_detail(event, names: dict[str, str], people: dict | None = None) -> str:
     data = event.data or {}
     if data.get("old_due") and data.get("new_due") and data["old_due"] != data["new_due"]:
         return _("answer due %(old)s → %(new)s") % {
@@ -368,7 +384,7 @@ def _event_detail(event, names: dict[str, str]) -> str:
     if data.get("source") and event.action == AuditAction.ANSWER_BASED_ON_ARCHIVE:
         return _("from published answer no. %(n)d") % {"n": data["source"]}
     if data.get("assignee"):
-        return f"→ {data['assignee']}"
+        return f"→ {(people or {}).get(data['assignee'], data['assignee'])}"
     if data.get("into"):
         return f"→ {data['into']}"
     return ""

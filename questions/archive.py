@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import overload
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -255,10 +256,14 @@ def similar_rows(text: str, *, exclude_id: int | None = None, limit: int = 5) ->
 # version that every archive change replaces after its commit (``forget_filter_choices``, called
 # by questions/effects.py for the same events that update the search index). A reader takes
 # the version *before* it reads the rows, so a change committed meanwhile is never hidden
-# behind the new version. The timeout only bounds a change made outside the services.
+# behind the new version. The timeout bounds a change made outside the services, and, when
+# each process has its own cache (no REDIS_URL), a change made by another process (another
+# server worker, the task worker, a management command): then it is a minute.
 CHOICES_KEY = "archive:filter-choices"
 CHOICES_VERSION_KEY = "archive:filter-choices:version"
 CHOICES_TIMEOUT = 60 * 60
+CHOICES_TIMEOUT_PER_PROCESS = 60
+PER_PROCESS_CACHES = ("django.core.cache.backends.locmem.LocMemCache",)
 
 
 @dataclass(frozen=True)
@@ -280,7 +285,7 @@ def filter_choices() -> FilterChoices:
     if choices is None:
         choices = derive_filter_choices()
         with _quietly():
-            cache.set(key, choices, CHOICES_TIMEOUT)
+            cache.set(key, choices, _timeout())
     return choices
 
 
@@ -321,6 +326,11 @@ def _years(published: QuerySet[Question]) -> tuple[int, ...]:
             dated.filter(published_at__gte=next_year).values_list("published_at", flat=True).first()
         )
     return tuple(reversed(years))
+
+
+def _timeout() -> int:
+    per_process = settings.CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES
+    return CHOICES_TIMEOUT_PER_PROCESS if per_process else CHOICES_TIMEOUT
 
 
 def _new_version() -> str:

@@ -81,10 +81,10 @@ def test_an_unpublished_question_takes_its_category_unit_and_year_out_of_the_cho
 def test_the_first_publication_of_a_new_year_adds_that_year_to_the_choices(
     browser, publish, committed, time_machine
 ):
-    time_machine.move_to(datetime.fromisoformat("2025-12-31T23:30:00+07:00"), tick=False)
+    time_machine.move_to(datetime.fromisoformat("2025-12-31T23:59:30+07:00"), tick=False)
     publish()
     assert choices(browser)["years"] == [2025]
-    time_machine.move_to(datetime.fromisoformat("2026-01-01T00:10:00+07:00"), tick=False)
+    time_machine.move_to(datetime.fromisoformat("2026-01-01T00:00:10+07:00"), tick=False)
     committed(publish)
     assert choices(browser)["years"] == [2026, 2025]
 
@@ -126,6 +126,20 @@ def test_the_archive_page_reads_no_filter_choice_from_the_rows_once_they_are_cac
         response = browser.get(ARCHIVE)
     assert response.status_code == 200
     assert len(queries) == ARCHIVE_PAGE_STATEMENTS, "\n".join(q["sql"] for q in queries)
+
+
+def test_choices_cached_per_process_expire_within_a_minute_for_changes_made_elsewhere(
+    browser, publish, time_machine, tax, head_tax, officer_tax
+):
+    # Without REDIS_URL each process has its own cache (the tests' setting): another process's
+    # publication cannot tell this one, so its cached choices live a minute only.
+    time_machine.move_to(datetime.fromisoformat("2026-03-02T09:00:00+07:00"), tick=False)
+    publish()
+    assert tax.pk not in choices(browser)["units"]
+    publish(unit=tax, head=head_tax, officer=officer_tax)  # after-commit callbacks never run
+    assert tax.pk not in choices(browser)["units"]
+    time_machine.move_to(datetime.fromisoformat("2026-03-02T09:01:01+07:00"), tick=False)
+    assert tax.pk in choices(browser)["units"]
 
 
 def test_the_archive_page_still_answers_when_the_cache_is_down(browser, publish, monkeypatch):

@@ -8,8 +8,11 @@ Named users and what they may do (see questions/access.py for the policy):
 - ``supervisor``: sees every question, changes nothing.
 """
 
+import importlib
+
 import pytest
 from django.core.cache import cache
+from django.db.models.signals import post_migrate
 from django.utils import translation
 
 from questions.models import Role
@@ -18,33 +21,60 @@ from routing.models import Unit
 from tests.factories import make_category, make_staff, make_unit
 
 
+def restore_shipped_rows(**kwargs) -> None:
+    """Put back the rows the data migrations ship, where missing: the announced day swaps
+    (routing migration 0004) and the synonyms (search migration 0002).
+
+    A transactional test (and a live server's) ends by flushing the database, which deletes
+    them too; a later test, or a module's shared seed, would then count Friday 2 January 2026
+    as a working day and search without "sổ đỏ" = "giấy chứng nhận". Connected to
+    ``post_migrate``, which the flush sends, and called before each database test."""
+    from routing.calendar_data import ANNOUNCED_DAYS, WORKING
+    from routing.models import CalendarOverride
+    from search.models import Synonym
+
+    synonyms = importlib.import_module("search.migrations.0002_initial_synonyms").INITIAL
+    present = set(CalendarOverride.objects.values_list("day", flat=True))
+    CalendarOverride.objects.bulk_create(
+        CalendarOverride(
+            day=record.day,
+            is_working=record.kind == WORKING,
+            note=record.note,
+            source=record.source,
+        )
+        for record in ANNOUNCED_DAYS
+        if record.day not in present
+    )
+    terms = set(Synonym.objects.values_list("term", flat=True))
+    Synonym.objects.bulk_create(
+        Synonym(term=term, expansions="\n".join(expansions))
+        for term, expansions in synonyms
+        if term not in terms
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shipped_rows_after_every_flush():
+    post_migrate.connect(_after_flush, dispatch_uid="tests.shipped_rows")
+    yield
+    post_migrate.disconnect(dispatch_uid="tests.shipped_rows")
+
+
+def _after_flush(sender, using="default", **kwargs):
+    if sender.label == "search":  # sent once per app: search's rows come last of the two
+        restore_shipped_rows()
+
+
 @pytest.fixture(autouse=True)
-def _shipped_calendar(request, django_db_blocker):
-    """A transactional test (and a live server's) ends by flushing the database, which also
-    deletes the rows the migrations shipped: the announced day swaps (routing migration 0004).
-    Before each database test, put back any that are missing, so it computes deadlines with the
-    product's calendar (Saturday 10 January 2026 worked) whatever ran before it on this worker.
-    Done before the test rather than after the flushing one: the order in which fixtures are
-    torn down would otherwise decide whether the flush comes before or after the repair."""
+def _shipped_rows(request, django_db_blocker):
+    """Before each database test too: the flush's signal is the main repair, this the check
+    that nothing else (a test's own teardown) left them missing."""
     marker = request.node.get_closest_marker("django_db")
     if marker is None and not {"db", "transactional_db"} & set(request.fixturenames):
         return
     request.getfixturevalue("django_db_setup")  # the test database, never the developer's
-    from routing.calendar_data import ANNOUNCED_DAYS, WORKING
-    from routing.models import CalendarOverride
-
     with django_db_blocker.unblock():
-        present = set(CalendarOverride.objects.values_list("day", flat=True))
-        CalendarOverride.objects.bulk_create(
-            CalendarOverride(
-                day=record.day,
-                is_working=record.kind == WORKING,
-                note=record.note,
-                source=record.source,
-            )
-            for record in ANNOUNCED_DAYS
-            if record.day not in present
-        )
+        restore_shipped_rows()
 
 
 @pytest.fixture(autouse=True)

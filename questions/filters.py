@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helpdesk import clock
 
+from . import staff_search
 from .models import OPEN_STATUSES, Question, Status
 from .selectors import archive_search
 
@@ -57,10 +58,15 @@ class StaffQuestionFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"))
     unit = django_filters.CharFilter(field_name="unit__code", label=_("Responsible unit code"))
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
+    # Title, tracking code, asker's name or phone; with or without marks; every word must occur.
+    q = django_filters.CharFilter(method="filter_text", label=_("Words to look for"))
 
     class Meta:
         model = Question
-        fields = ["status", "unit", "overdue"]
+        fields = ["status", "unit", "overdue", "q"]
+
+    def filter_text(self, queryset, name, value):
+        return staff_search.matching(queryset, value)
 
     def filter_overdue(self, queryset, name, value):
         # Overdue is derived from the date, never stored (docs/lifecycle.md): open and past its due

@@ -52,7 +52,15 @@ from search import titles
 
 from . import publication
 from .audit import AuditAction
-from .models import Answer, Event, Question, Source, Status, new_tracking_code
+from .models import (
+    Answer,
+    Event,
+    Question,
+    Source,
+    Status,
+    new_tracking_code,
+    staff_search_text,
+)
 from .validators import TITLE_MAX
 
 IMPORT_USERNAME = "import"
@@ -365,6 +373,7 @@ def _question(row: Row, code: str, *, calendar=None) -> Question:
         public_answer=row.answer if published else "",
         source=Source.IMPORT,
         external_id=row.external_id,
+        staff_search=staff_search_text(row.title, code, "", ""),  # bulk_create skips save()
     )
 
 

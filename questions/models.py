@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from helpdesk import clock
+from helpdesk.folding import fold
 from routing.models import Category, Unit
 
 from .channels.base import Channel as NotifyChannel
@@ -167,6 +168,18 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED)
 
 
+STAFF_SEARCH_SOURCES = frozenset({"title", "tracking_code", "asker_name", "asker_phone"})
+
+
+def staff_search_text(title: str, tracking_code: str, name: str, phone: str) -> str:
+    """The folded form staff search compares with: "Thủ tục ĐẤT" → "thu tuc dat"; the phone
+    also as its digits alone, so "0912345678" finds "0912 345 678"."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return fold(
+        " ".join(part for part in (title, tracking_code, name, phone, digits) if part)
+    ).lower()
+
+
 class Question(models.Model):
     tracking_code = models.CharField(_("tracking code"), max_length=20, unique=True)
     # The private link's secret. The tracking code alone (read over the phone, printed on a
@@ -286,6 +299,10 @@ class Question(models.Model):
         _("notify me by"), max_length=10, choices=NotifyChannel.choices, default=NotifyChannel.EMAIL
     )
     view_count = models.PositiveIntegerField(default=0)
+    # What staff search finds a question by, folded (no marks, lower case): title, tracking
+    # code, asker's name and phone. Private like its sources; rewritten by every save() that
+    # writes one of them (the erasure's too), see refresh_staff_search().
+    staff_search = models.TextField(blank=True, default="", editable=False)
 
     objects = QuestionQuerySet.as_manager()
 
@@ -313,6 +330,22 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.tracking_code
+
+    def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.refresh_staff_search()
+        elif STAFF_SEARCH_SOURCES & set(update_fields):
+            # Only then: a save of other fields must not read deferred sources back.
+            self.refresh_staff_search()
+            kwargs["update_fields"] = {*update_fields, "staff_search"}
+        super().save(*args, **kwargs)
+
+    def refresh_staff_search(self) -> None:
+        """Fill ``staff_search`` from its sources (save() does; bulk_create callers must)."""
+        self.staff_search = staff_search_text(
+            self.title, self.tracking_code, self.asker_name, self.asker_phone
+        )
 
     @property
     def is_open(self) -> bool:

@@ -14,7 +14,7 @@ from datetime import date
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from helpdesk import clock
-from questions import redaction, services, timeliness
+from questions import redaction, services, staff_search, timeliness
 from questions.access import PROVINCE_WIDE_ROLES, questions_visible_to, staff_profile
 from questions.models import OPEN_STATUSES, UNIT_STATUSES, Question, Role, StaffProfile, Status
 from routing.models import Unit
@@ -102,9 +102,9 @@ def inbox_list(user, filters: InboxFilters) -> QuerySet[Question]:
         questions = questions.filter(_overdue(today))
     elif filters.due == "soon":
         questions = questions.filter(_due_soon(today))
-    text = filters.text.strip()
-    if text:
-        questions = questions.filter(Q(title__icontains=text) | Q(tracking_code__icontains=text))
+    if filters.text.strip():
+        # With or without marks; title, code, and the asker's name and phone (visible here).
+        questions = staff_search.matching(questions, filters.text)
     # Most urgent first; questions without a deadline last.
     return questions.order_by("answer_due", "received_at", "pk")
 

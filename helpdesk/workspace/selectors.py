@@ -16,7 +16,16 @@ from django.db.models import Case, Count, Q, QuerySet, Value, When
 from helpdesk import clock
 from questions import redaction, services, staff_search, timeliness
 from questions.access import PROVINCE_WIDE_ROLES, questions_visible_to, staff_profile
-from questions.models import OPEN_STATUSES, UNIT_STATUSES, Question, Role, StaffProfile, Status
+from questions.models import (
+    OPEN_STATUSES,
+    UNIT_STATUSES,
+    ExtensionRequest,
+    Question,
+    Role,
+    StaffProfile,
+    Status,
+)
+from routing.deadlines import working_calendar
 from routing.models import Unit
 
 # The columns every list page shows.
@@ -170,6 +179,34 @@ def province_counts(user) -> tuple[list[tuple[str, str, int]], list[UnitRow]]:
 
 
 # --- One question -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PendingExtension:
+    extension: ExtensionRequest
+    current_due: date | None
+    new_due: date | None
+
+
+def pending_extensions() -> list[PendingExtension]:
+    """Extension requests awaiting a supervisor, oldest first, each with the answer date it
+    would give (the same period the approval adds: questions/timeliness.answer_period)."""
+    calendar = working_calendar()
+    rows = []
+    for extension in (
+        ExtensionRequest.objects.filter(state=ExtensionRequest.State.PENDING)
+        .select_related("question__unit", "question__category", "requested_by__staff")
+        .order_by("requested_at", "pk")
+    ):
+        question = extension.question
+        new_due = None
+        if question.deadline_start is not None:
+            new_due = calendar.add_working_days(
+                question.deadline_start,
+                timeliness.answer_period(question) + extension.working_days,
+            )
+        rows.append(PendingExtension(extension, question.answer_due, new_due))
+    return rows
 
 
 def question_extensions(question: Question):

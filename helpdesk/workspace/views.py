@@ -79,6 +79,9 @@ def home(request: HttpRequest) -> HttpResponse:
         context["unit"] = selectors.unit_counts(request.user)
     if profile.role in (Role.SUPERVISOR, Role.ADMIN, Role.INTAKE):
         context["by_status"], context["by_unit"] = selectors.province_counts(request.user)
+    if profile.role in (Role.SUPERVISOR, Role.ADMIN):
+        # Not only by e-mail: the requests a supervisor decides, with what approving would do.
+        context["pending_extensions"] = selectors.pending_extensions()
     return render(request, "workspace/home.html", context)
 
 

@@ -250,3 +250,36 @@ def test_an_officer_inserts_the_units_template_into_what_they_typed(
     assert code in text
     assert axe_violations(officer) == []
     screenshot(officer, "desk-09-template-inserted")
+
+
+def test_a_supervisor_sees_pending_extension_requests_on_the_workspace_home(
+    new_page, screenshot, land_category, land, intake, head_land, officer_land, supervisor
+):
+    from helpdesk import clock
+    from questions import services
+
+    def create():
+        try:
+            people = dict(intake=intake, head=head_land, officer=officer_land, unit=land)
+            question = walk(make_question(category=land_category), Status.IN_PROGRESS, **people)
+            services.extension_request(
+                question=question,
+                working_days=5,
+                reason="Cần lấy ý kiến Sở Xây dựng.",
+                requested_by=head_land,
+                at=clock.now(),
+            )
+            return question
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(1) as pool:
+        question = pool.submit(create).result()
+    page = new_page()
+    log_in(page, "supervisor")
+    table = page.locator("section:has(#extensions-h) table")
+    assert question.tracking_code in table.inner_text()
+    assert axe_violations(page) == []
+    screenshot(page, "desk-10-supervisor-pending-extensions")
+    table.locator("a.code").click()
+    page.wait_for_url(f"**/staff/q/{question.tracking_code}/#deadline-h")

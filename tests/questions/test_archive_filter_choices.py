@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -129,10 +130,12 @@ def test_the_archive_page_reads_no_filter_choice_from_the_rows_once_they_are_cac
 
 
 def test_choices_cached_per_process_expire_within_a_minute_for_changes_made_elsewhere(
-    browser, publish, time_machine, tax, head_tax, officer_tax
+    browser, publish, time_machine, tax, head_tax, officer_tax, settings
 ):
-    # Without REDIS_URL each process has its own cache (the tests' setting): another process's
-    # publication cannot tell this one, so its cached choices live a minute only.
+    # Without REDIS_URL each process has its own cache: another process's publication cannot
+    # tell this one, so its cached choices live a minute only. (CI's PostgreSQL step runs the
+    # tests with Redis, which every process shares: this test chooses the per-process cache.)
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     time_machine.move_to(datetime.fromisoformat("2026-03-02T09:00:00+07:00"), tick=False)
     publish()
     assert tax.pk not in choices(browser)["units"]
@@ -148,7 +151,9 @@ def test_the_archive_page_still_answers_when_the_cache_is_down(browser, publish,
     def down(*args, **kwargs):
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr(archive.cache, "get_or_set", down)
+    # On the backend's class: the cache proxy resolves to a per-thread connection object, so
+    # an attribute set through it is not reliably the one read (or deleted) later.
+    monkeypatch.setattr(type(caches["default"]), "get_or_set", down)
     response = browser.get(ARCHIVE)
     assert response.status_code == 200
     assert question.unit_id in {u.pk for u in response.context["form"].fields["unit"].queryset}

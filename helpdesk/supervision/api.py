@@ -71,6 +71,20 @@ class UnitRowSerializer(FiguresSerializer):
     wilson_high = serializers.FloatField()
 
 
+class ChannelRowSerializer(serializers.Serializer):
+    channel = serializers.CharField(help_text="web, api, counter, phone, post, email, national…")
+    label = serializers.CharField()
+    received = serializers.IntegerField()
+    answered = serializers.IntegerField()
+    early = serializers.IntegerField()
+    on_time = serializers.IntegerField()
+    late = serializers.IntegerField()
+    open = serializers.IntegerField()
+    overdue_open = serializers.IntegerField()
+    published = serializers.IntegerField()
+    timely_rate = serializers.FloatField(allow_null=True)
+
+
 class FormulaSerializer(serializers.Serializer):
     weights = serializers.DictField(child=serializers.FloatField())
     min_volume = serializers.IntegerField()
@@ -84,6 +98,7 @@ class TimelinessReportSerializer(FormulaSerializer):
     units = UnitRowSerializer(many=True)
     not_routed = FiguresSerializer(allow_null=True)
     totals = FiguresSerializer()
+    channels = ChannelRowSerializer(many=True)
 
     def get_fields(self):
         fields = super().get_fields()
@@ -115,6 +130,25 @@ def _figures(row) -> dict:
     data["median_working_days"] = row.median_working_days
     data["timely_rate"] = _round(row.timely_rate)
     data["satisfaction"] = _round(row.satisfaction)
+    return data
+
+
+CHANNEL_FIGURES = (
+    "received",
+    "answered",
+    "early",
+    "on_time",
+    "late",
+    "open",
+    "overdue_open",
+    "published",
+)
+
+
+def _channel_row(row: selectors.ChannelFigures) -> dict:
+    data: dict = {"channel": row.channel, "label": str(row.label)}
+    data.update({name: getattr(row, name) for name in CHANNEL_FIGURES})
+    data["timely_rate"] = _round(row.timely_rate)
     return data
 
 
@@ -192,6 +226,9 @@ class TimelinessReportApi(APIView):
                 "units": [_unit_row(r) for r in ranked],
                 "not_routed": _figures(not_routed) if not_routed else None,
                 "totals": _figures(reports.totals(rows)),
+                "channels": [
+                    _channel_row(c) for c in selectors.figures_by_channel(period, today=today)
+                ],
             }
         )
 

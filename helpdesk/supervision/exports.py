@@ -77,6 +77,19 @@ UNIT_COLUMNS = (
     Column("rated", gettext_lazy("Ratings")),
 )
 
+CHANNEL_COLUMNS = (
+    Column("channel", gettext_lazy("Channel"), "text", 36),
+    Column("received", gettext_lazy("Received")),
+    Column("answered", gettext_lazy("Answered")),
+    Column("early", gettext_lazy("Early")),
+    Column("on_time", gettext_lazy("On time")),
+    Column("late", gettext_lazy("Late")),
+    Column("open", gettext_lazy("Still open")),
+    Column("overdue_open", gettext_lazy("Open and overdue"), width=14),
+    Column("published", gettext_lazy("Published")),
+    Column("timely_rate", gettext_lazy("Timely rate"), "percent", 14),
+)
+
 QUESTION_COLUMNS = (
     Column("code", gettext_lazy("Tracking code"), "text", 18),
     Column("title", gettext_lazy("Title"), "text", 50),
@@ -159,6 +172,15 @@ def units_table(
     if total is not None:
         lines.append(_figures_values(_("Province total"), total))
     return Table(UNIT_COLUMNS, lines, title, provenance)
+
+
+def channels_table(rows, *, title: str, provenance: Provenance | None = None) -> Table:
+    """The dashboard's split by channel (``supervision.selectors.figures_by_channel``)."""
+    lines = [
+        [str(row.label) if c.key == "channel" else getattr(row, c.key) for c in CHANNEL_COLUMNS]
+        for row in rows
+    ]
+    return Table(CHANNEL_COLUMNS, lines, title, provenance)
 
 
 def questions_table(questions, *, title: str, provenance: Provenance | None = None) -> Table:

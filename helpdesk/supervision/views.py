@@ -189,6 +189,12 @@ def _export_period(request: HttpRequest) -> Period:
 def dashboard_export(request: HttpRequest, profile, fmt: str) -> HttpResponse:
     period = _export_period(request)
     own_unit = _own_unit(profile)
+    if request.GET.get("by") == "channel":  # the dashboard's split by channel
+        channels = selectors.figures_by_channel(period, today=clock.today(), unit=own_unit)
+        table = exports.channels_table(
+            channels, title=selectors.period_label(period), provenance=_provenance(period)
+        )
+        return exports.respond(table, fmt=fmt, filename=exports.filename_for(period, "-channels"))
     rows = reports.timeliness_report(start=period.start, end=period.end, today=clock.today())
     rows = _visible(rows, own_unit)
     table = exports.units_table(

@@ -64,3 +64,47 @@ def test_the_demo_channel_draw_reaches_every_channel():
     drawn = {channel_for(i / 1000) for i in range(1000)}
     assert drawn == {channel for channel, _share in demo_data.CHANNELS}
     assert drawn == {c.value for c in Channel if c != Channel.IMPORT}
+
+
+def test_the_dashboard_exports_its_split_by_channel(frozen, intake, supervisor, login):
+    make_question(at=NOW)
+    make_question(at=NOW)
+    _phone_question(intake)
+    response = login(supervisor).get(
+        reverse("supervision:dashboard_export", args=["csv"]),
+        {"period": "2026-11", "by": "channel"},
+    )
+    assert response.status_code == 200
+    assert "-channels" in response["Content-Disposition"]
+    text = b"".join(response.streaming_content if response.streaming else [response.content])
+    lines = [line.split(",") for line in text.decode("utf-8-sig").splitlines() if line]
+    rows = {line[0]: line[1] for line in lines if len(line) > 1}
+    assert rows["Web form"] == "2"
+    assert rows["By phone"] == "1"
+
+
+def test_the_dashboard_s_excel_export_by_channel_is_a_workbook(frozen, intake, supervisor, login):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    _phone_question(intake)
+    response = login(supervisor).get(
+        reverse("supervision:dashboard_export", args=["xlsx"]),
+        {"period": "2026-11", "by": "channel"},
+    )
+    sheet = load_workbook(BytesIO(response.content)).worksheets[0]
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0][:2] == ["Channel", "Received"]
+    assert values[1][:2] == ["By phone", 1]
+
+
+def test_the_reports_api_splits_the_period_by_channel(frozen, intake, supervisor, login):
+    make_question(at=NOW)
+    _phone_question(intake)
+    response = login(supervisor).get(
+        reverse("reports_api:timeliness"), {"from": "2026-11-01", "to": "2026-11-30"}
+    )
+    assert response.status_code == 200
+    channels = {row["channel"]: row["received"] for row in response.json()["channels"]}
+    assert channels == {"web": 1, "phone": 1}

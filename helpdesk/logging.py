@@ -42,6 +42,10 @@ _ID_RE = re.compile(r"(?<![\d.,])\d{9}(?:\d{3})?(?!\d|[.,]\d)")
 _PHONE_RE = re.compile(r"(?<![\d.,])(?:\+84|0084|84|0)[ .\-]?[1-9](?:[ .\-]?\d){8,9}(?!\d|[.,]\d)")
 # Nine digits, separated or not: without them there is no ID number and no phone.
 _DIGITS_RE = re.compile(r"\d(?:[ .\-]?\d){8}")
+# Our own random names (uuid4 hex: attachments' files, task ids) hold digit runs that look like
+# an ID number; they are not personal data, and an operator needs them whole to find the file a
+# log line names. The identifiers are masked in the text between them.
+_HEX_NAME_RE = re.compile(r"(?<![0-9A-Za-z])[0-9a-f]{32}(?![0-9A-Za-z])")
 
 
 def mask(text: str) -> str:
@@ -52,8 +56,11 @@ def mask(text: str) -> str:
     if "@" in text or "%40" in text:
         text = _EMAIL_RE.sub(EMAIL, text)
     if _DIGITS_RE.search(text):
-        text = _ID_RE.sub(ID_NUMBER, text)
-        text = _PHONE_RE.sub(PHONE, text)
+        names = _HEX_NAME_RE.findall(text)
+        parts = [
+            _PHONE_RE.sub(PHONE, _ID_RE.sub(ID_NUMBER, part)) for part in _HEX_NAME_RE.split(text)
+        ]
+        text = parts[0] + "".join(name + part for name, part in zip(names, parts[1:], strict=True))
     return text
 
 

@@ -499,6 +499,11 @@ SPECTACULAR_SETTINGS = {
     # button that keyboard and screen-reader users cannot reach properly (axe: nested-interactive).
     "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     "REDOC_DIST": "SIDECAR",
+    # Three choice sets share the field name "status": each gets its own schema name.
+    "ENUM_NAME_OVERRIDES": {
+        "QuestionStatusEnum": "questions.models.Status",
+        "WebhookDeliveryStatusEnum": "questions.channels.models.WebhookDelivery.Status",
+    },
 }
 
 # --- Product settings ----------------------------------------------------------------------------

@@ -45,7 +45,9 @@ class IsProvinceStaff(BasePermission):
 # --- Output shapes (for the schema; the views build plain dicts) ---------------------------------
 
 
-class FiguresSerializer(serializers.Serializer):
+class CountsSerializer(serializers.Serializer):
+    """The counts every row of the report has, whatever it is split by."""
+
     received = serializers.IntegerField()
     answered = serializers.IntegerField()
     early = serializers.IntegerField()
@@ -53,10 +55,13 @@ class FiguresSerializer(serializers.Serializer):
     late = serializers.IntegerField()
     open = serializers.IntegerField()
     overdue_open = serializers.IntegerField()
-    transferred = serializers.IntegerField()
     published = serializers.IntegerField()
-    median_working_days = serializers.FloatField(allow_null=True)
     timely_rate = serializers.FloatField(allow_null=True)
+
+
+class FiguresSerializer(CountsSerializer):
+    transferred = serializers.IntegerField()
+    median_working_days = serializers.FloatField(allow_null=True)
     satisfaction = serializers.FloatField(allow_null=True)
 
 
@@ -71,18 +76,9 @@ class UnitRowSerializer(FiguresSerializer):
     wilson_high = serializers.FloatField()
 
 
-class ChannelRowSerializer(serializers.Serializer):
+class ChannelRowSerializer(CountsSerializer):
     channel = serializers.CharField(help_text="web, api, counter, phone, post, email, national…")
     label = serializers.CharField()
-    received = serializers.IntegerField()
-    answered = serializers.IntegerField()
-    early = serializers.IntegerField()
-    on_time = serializers.IntegerField()
-    late = serializers.IntegerField()
-    open = serializers.IntegerField()
-    overdue_open = serializers.IntegerField()
-    published = serializers.IntegerField()
-    timely_rate = serializers.FloatField(allow_null=True)
 
 
 class FormulaSerializer(serializers.Serializer):
@@ -119,37 +115,26 @@ class RankingReportSerializer(FormulaSerializer):
         return fields
 
 
-FIGURES = (
-    "received", "answered", "early", "on_time", "late", "open", "overdue_open", "transferred",
-    "published",
-)  # fmt: skip
+COUNTS = ("received", "answered", "early", "on_time", "late", "open", "overdue_open", "published")
+
+
+def _counts(row) -> dict:
+    data = {name: getattr(row, name) for name in COUNTS}
+    data["timely_rate"] = _round(row.timely_rate)
+    return data
 
 
 def _figures(row) -> dict:
-    data = {name: getattr(row, name) for name in FIGURES}
-    data["median_working_days"] = row.median_working_days
-    data["timely_rate"] = _round(row.timely_rate)
-    data["satisfaction"] = _round(row.satisfaction)
-    return data
-
-
-CHANNEL_FIGURES = (
-    "received",
-    "answered",
-    "early",
-    "on_time",
-    "late",
-    "open",
-    "overdue_open",
-    "published",
-)
+    return {
+        **_counts(row),
+        "transferred": row.transferred,
+        "median_working_days": row.median_working_days,
+        "satisfaction": _round(row.satisfaction),
+    }
 
 
 def _channel_row(row: selectors.ChannelFigures) -> dict:
-    data: dict = {"channel": row.channel, "label": str(row.label)}
-    data.update({name: getattr(row, name) for name in CHANNEL_FIGURES})
-    data["timely_rate"] = _round(row.timely_rate)
-    return data
+    return {"channel": row.channel, "label": str(row.label), **_counts(row)}
 
 
 def _round(value: float | None) -> float | None:

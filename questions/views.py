@@ -22,7 +22,7 @@ import logging
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -47,6 +47,8 @@ from .forms import (
     WithdrawForm,
 )
 from .models import Question, Source, Status
+from .notifications import citizen_channel
+from .qr import qr_svg
 from .ratelimit import allow_link_resend, client_ip
 from .timeline import citizen_label, citizen_note
 from .timeliness import explain_answer_due, timeliness
@@ -132,6 +134,8 @@ def ask(request):
         # yet, so nothing can be lost; sending stays a separate, explicit click.
         form = AskForm(initial=_ask_draft(request.POST))
         return render(request, "questions/ask.html", _ask_similar_context(form))
+    if "check_answers" in request.POST:
+        return _check_answers(request)
 
     form = AskForm(request.POST, request.FILES)
     if form.honeypot_filled:
@@ -179,6 +183,44 @@ def ask(request):
     # Only now, with the question committed, does the citizen see a receipt.
     _remember_token(request, question)
     return redirect("questions:receipt", question.tracking_code)
+
+
+def _check_answers(request):
+    """The "check your answers" summary of the filled-in form (docs/decisions/0028).
+
+    Asked for by check_answers.js, which shows it inside the ask form, in place of the fields:
+    "Send" then posts that same form, attachments still in their input, to the branch above,
+    which validates everything again and stores the question. Without JavaScript nobody asks
+    for it and the form is sent at once. The summary is drawn from a form validated here, the
+    same way as when sending: an invalid form gets 422 and no summary, and the script then
+    posts the form as it would without JavaScript, so that the server's own page shows the
+    fields with their errors. Nothing is stored and nothing is counted against the rate limit.
+    """
+    form = AskForm(request.POST, _attachment_heads(request))
+    if form.honeypot_filled or not form.is_valid():
+        return HttpResponse(status=422)
+    data = form.cleaned_data
+    # The rule the notifications follow (an e-mail chosen but not given: SMS to the phone).
+    told_by = citizen_channel(
+        Question(notify_by=data["notify_by"], asker_email=data["email"], asker_phone=data["phone"])
+    )
+    return render(
+        request,
+        "questions/_check_answers.html",
+        {"form": form, "data": data, "told_by": told_by},
+    )
+
+
+def _attachment_heads(request):
+    """The attachments as check_answers.js sends them for the check: each file's first bytes
+    and, in ``attachment_size``, its whole size. The form's own checks (how many, empty, too
+    large, a PDF, JPEG or PNG by its first bytes) then run on them unchanged, and a phone does
+    not upload every file twice. Sending posts the whole files, and they are checked again."""
+    sizes = request.POST.getlist("attachment_size")
+    for head, size in zip(request.FILES.getlist("attachments"), sizes, strict=False):
+        if size.isdigit():
+            head.size = max(head.size or 0, int(size))
+    return request.FILES
 
 
 def _refuse_reused_nonce(request):
@@ -256,12 +298,15 @@ def _receipt(request, code: str, template: str, view_name: str):
         question = _citizen_question(request, code)
     except Http404:
         return _link_needed(request, code)
+    link = _private_link(request, question)
     return render(
         request,
         template,
         {
             "question": question,
-            "private_link": _private_link(request, question),
+            "private_link": link,
+            # Drawn here, into the page: the token goes to no image URL and no QR service.
+            "qr_svg": qr_svg(link, title=_("QR code of your private link")),
             "explanation": explain_answer_due(question),
         },
     )

@@ -8,7 +8,6 @@ QR code, or to read out over the phone, character by character.
 
 from __future__ import annotations
 
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,6 +23,7 @@ from questions import intake
 from questions.access import access_question
 from questions.models import STAFF_ENTERED_CHANNELS
 from questions.notifications import private_url
+from questions.qr import qr_svg
 
 from .intake_forms import StaffQuestionForm
 from .views import staff_view
@@ -108,9 +108,7 @@ def receipt(request: HttpRequest, code: str) -> HttpResponse:
             "question": question,
             "nav": "enter",
             "private_link": link,
-            "qr_svg": segno.make(link, error="m").svg_inline(
-                scale=4, border=2, dark="#000", title=_("Private link")
-            ),
+            "qr_svg": qr_svg(link, title=_("Private link")),
             "track_url": settings.SITE_URL + reverse("questions:lookup"),
             "spelled": spelled_code(question.tracking_code),
             "code_year": question.tracking_code.split("-")[1],

@@ -7,6 +7,7 @@ them without edit rights: an edit here would bypass the audit trail.
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from . import admin_calendar  # noqa: F401  (registers CalendarOverride)
 from .models import (
@@ -96,6 +97,8 @@ class StaffProfileInline(admin.StackedInline):
     model = StaffProfile
     can_delete = False
     autocomplete_fields = ["unit"]
+    # The Vietnamese name is the account's first and last name, above; its English form here.
+    fields = ["role", "unit", "display_name_en"]
 
 
 User = get_user_model()
@@ -105,9 +108,22 @@ admin.site.unregister(User)
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
     inlines = [StaffProfileInline]
-    list_display = ["username", "first_name", "last_name", "staff_role", "staff_unit", "is_active"]
+    list_display = [
+        "username",
+        "first_name",
+        "last_name",
+        "staff_name_en",
+        "staff_role",
+        "staff_unit",
+        "is_active",
+    ]
     list_filter = ["staff__role", "staff__unit", "is_active"]
     list_select_related = ["staff__unit"]
+    search_fields = [*UserAdmin.search_fields, "staff__display_name_en"]
+
+    @admin.display(description=_("display name (English)"))
+    def staff_name_en(self, user):
+        return user.staff.display_name_en if hasattr(user, "staff") else ""
 
     @admin.display(description="role")
     def staff_role(self, user):

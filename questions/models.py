@@ -12,6 +12,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from helpdesk import clock
@@ -49,6 +50,14 @@ class StaffProfile(models.Model):
         on_delete=models.PROTECT,
         related_name="staff",
     )
+    # The account's full name (first and last name) is the Vietnamese form; pages in English
+    # show this one when it is set ("Officer, Department of Construction").
+    display_name_en = models.CharField(
+        _("display name (English)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Shown instead of the full name when the page is in English."),
+    )
 
     class Meta:
         verbose_name = _("staff profile")
@@ -62,6 +71,16 @@ class StaffProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_username()} ({self.get_role_display()})"
+
+
+def staff_display_name(user) -> str:
+    """How pages and staff mails name a person, in the active language: the English form of
+    their staff profile on English pages, else the full name, else the username."""
+    profile = getattr(user, "staff", None)
+    english = (get_language() or "").startswith("en")
+    if english and profile is not None and profile.display_name_en:
+        return profile.display_name_en
+    return user.get_full_name() or user.get_username()
 
 
 class RateLimitCounter(models.Model):
@@ -396,6 +415,59 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question.tracking_code} answer ({self.state})"
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"body", "legal_references"} & set(update_fields):
+            self.keep_version()
+
+    def keep_version(self) -> AnswerVersion | None:
+        """Keep the text as saved now, unless the question's last version already holds it.
+
+        Here rather than in the draft move so that every write of an answer's text keeps one,
+        whatever wrote it; the round a return opens starts with the returned text, which is
+        not a new version. Queryset updates (the erasure's redaction) write no version.
+        """
+        last = (
+            AnswerVersion.objects.filter(answer__question_id=self.question_id)
+            .order_by("-saved_at", "-pk")
+            .only("body", "legal_references")
+            .first()
+        )
+        if last is not None and (last.body, last.legal_references) == (
+            self.body,
+            self.legal_references,
+        ):
+            return None
+        return AnswerVersion.objects.create(
+            answer=self,
+            body=self.body,
+            legal_references=self.legal_references,
+            saved_at=self.updated_at,
+        )
+
+
+class AnswerVersion(models.Model):
+    """The text of a draft as one save left it: the draft history and its diffs.
+
+    Who saved it and from which published answer it started are in the audit event of the
+    same moment (``answer.drafted`` / ``answer.based_on_archive``, same ``created_at``);
+    questions/desk.py pairs them. Private like the answer itself: the erasure redacts it too.
+    """
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="versions")
+    body = models.TextField(_("answer"))
+    legal_references = models.TextField(_("legal references"), blank=True)
+    saved_at = models.DateTimeField(default=clock.now, db_index=True)
+
+    class Meta:
+        ordering = ["saved_at", "pk"]
+        verbose_name = _("answer version")
+        verbose_name_plural = _("answer versions")
+
+    def __str__(self) -> str:
+        return f"{self.answer_id} @ {self.saved_at:%Y-%m-%d %H:%M}"
 
 
 class AnswerTemplate(models.Model):

@@ -41,6 +41,7 @@ from .audit import AuditAction
 from .models import (
     OPEN_STATUSES,
     Answer,
+    AnswerVersion,
     Attachment,
     DataSubjectRequest,
     Event,
@@ -372,6 +373,9 @@ def _anonymise(question: Question, *, at: datetime, reason: str, unpublish: bool
 
     for answer in Answer.objects.filter(question=question).only("pk", "body"):
         Answer.objects.filter(pk=answer.pk).update(body=clean(answer.body))
+    # The draft history's texts too (decision 0028): a draft may greet the asker by name.
+    for version in AnswerVersion.objects.filter(answer__question=question).only("pk", "body"):
+        AnswerVersion.objects.filter(pk=version.pk).update(body=clean(version.body))
     for extension in ExtensionRequest.objects.filter(question=question):
         ExtensionRequest.objects.filter(pk=extension.pk).update(
             reason=clean(extension.reason), note=clean(extension.note)

@@ -1,8 +1,13 @@
 """``{{ staff_names|name_of:user.pk }}``: a person as the workspace names them, "Full name
 (Role)", from the dict the view fetched in one query (helpdesk/workspace/selectors.staff_names);
-the username only for an account the dict does not know."""
+for an account the dict does not know, its name in the active language (``staff_name``).
+
+``{{ user|staff_name }}``: the name alone, for staff mails: the English form of the staff
+profile when the mail is rendered in English, else the full name, else the username."""
 
 from django import template
+
+from questions.models import staff_display_name
 
 register = template.Library()
 
@@ -14,4 +19,11 @@ def name_of(names: dict, user) -> str:
     key = getattr(user, "pk", user)
     if key in (names or {}):
         return names[key]
-    return user.get_username() if hasattr(user, "get_username") else str(user)
+    return staff_display_name(user) if hasattr(user, "get_username") else str(user)
+
+
+@register.filter
+def staff_name(user) -> str:
+    if user is None or user == "":
+        return ""
+    return staff_display_name(user)

@@ -24,6 +24,7 @@ from questions.models import (
     Role,
     StaffProfile,
     Status,
+    staff_display_name,
 )
 from routing.deadlines import working_calendar
 from routing.models import Unit
@@ -222,7 +223,8 @@ def question_timeline(question: Question):
 
 def staff_names(user_ids=(), usernames=()) -> dict[object, str]:
     """People as the question page names them, "Full name (Role)", by user id and by username
-    (events keep usernames in their data): one query for the whole page."""
+    (events keep usernames in their data): one query for the whole page. The name is the
+    English form of the staff profile on English pages, when it has one."""
     from django.contrib.auth import get_user_model
 
     users = (
@@ -232,7 +234,7 @@ def staff_names(user_ids=(), usernames=()) -> dict[object, str]:
     )
     names: dict[object, str] = {}
     for user in users:
-        name = user.get_full_name() or user.get_username()
+        name = staff_display_name(user)
         profile = getattr(user, "staff", None)
         shown = f"{name} ({profile.get_role_display()})" if profile is not None else name
         names[user.pk] = names[user.get_username()] = shown

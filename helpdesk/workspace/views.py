@@ -275,7 +275,14 @@ def _render_question(
         if action in available
     ]
     draft = next((item for item in panel if item["action"] == "draft"), None)
-    panel = [item for item in panel if item["action"] != "draft"]
+    # Saving and submitting sit side by side in the draft form ("Save and submit for
+    # approval"), so the side panel does not offer the submit move a second time.
+    can_submit = draft is not None and permitted(request.user, "submit", question)
+    panel = [
+        item
+        for item in panel
+        if item["action"] != "draft" and not (can_submit and item["action"] == "submit")
+    ]
     today = clock.today()
     # The province's own published answers, while there is a draft to write (questions/desk.py).
     similar = desk.similar_answers(question, today=today) if draft else []
@@ -283,6 +290,13 @@ def _render_question(
     timeline = _timeline(question)
     calendar = working_calendar()
     answers = _answers_with_reasons(question, timeline)
+    history = (
+        desk.draft_history(
+            question, answers=[a for a, _r in answers], events=[t.event for t in timeline]
+        )
+        if _may_see_history(request.user, question)
+        else None
+    )
     question.deadline = timeliness.timeliness(question, today=today, calendar=calendar)
     return render(
         request,
@@ -292,6 +306,7 @@ def _render_question(
             "contact_shown": _contact_shown(request, question),
             "panel": panel,
             "draft": draft,
+            "can_submit": can_submit,
             "similar": similar,
             "answer_templates": list(desk.templates_for(question)) if draft else [],
             "review_before": desk.review_before(),
@@ -300,7 +315,8 @@ def _render_question(
             "can_see_publish_state": can_publish,
             "timeline": timeline,
             "answers": answers,
-            "staff_names": _staff_names(question, timeline, answers),
+            "history": history,
+            "staff_names": _staff_names(question, timeline, answers, history),
             "attachments": question.attachments.order_by("uploaded_at", "pk"),
             "duplicates": question.duplicates.only("tracking_code", "title"),
             "today": today,
@@ -360,11 +376,25 @@ def _timeline(question: Question) -> list[TimelineEntry]:
     ]
 
 
-def _staff_names(question: Question, timeline, answers) -> dict[object, str]:
+def _may_see_history(user, question: Question) -> bool:
+    """The draft history (every saved text and the head's returns) is the unit's working
+    file: its officers and head see it, and those who oversee the whole province; not the
+    intake desk, which only routes and publishes."""
+    profile = staff_profile(user)
+    if profile is None:
+        return False
+    if profile.role in (Role.SUPERVISOR, Role.ADMIN):
+        return True
+    return profile.role in (Role.OFFICER, Role.HEAD) and profile.unit_id == question.unit_id
+
+
+def _staff_names(question: Question, timeline, answers, history=None) -> dict[object, str]:
     """Every staff member the page names, "Full name (Role)", fetched at once."""
     ids = {t.event.actor_id for t in timeline} | {question.assignee_id, question.entered_by_id}
     for answer, _reason in answers:
         ids |= {answer.author_id, answer.decided_by_id}
+    for step in history.steps if history else ():
+        ids.add(step.actor_id)
     for extension in selectors.question_extensions(question):
         ids |= {extension.requested_by_id, extension.decided_by_id}
     return selectors.staff_names(user_ids=ids - {None})
@@ -452,18 +482,40 @@ def question_action(request: HttpRequest, code: str, action: str) -> HttpRespons
     spec = ACTIONS[action]
     question = access_question(request.user, code)
     transitions.authorize(request.user, action, question)
+    # "Save and submit for approval", beside "Save draft": the draft move, then the submit move.
+    then_submit = action == "draft" and request.POST.get("then") == "submit"
+    if then_submit:
+        transitions.authorize(request.user, "submit", question)
     form = spec.form(request.POST, question=question, user=request.user)
     if not form.is_valid():
         return _render_question(request, question, bound={action: form}, status=400)
     try:
-        services.perform(
-            action, question=question, actor=request.user, at=clock.now(), data=form.cleaned_data
-        )
+        if not (then_submit and _draft_unchanged(question, form.cleaned_data)):
+            services.perform(
+                action,
+                question=question,
+                actor=request.user,
+                at=clock.now(),
+                data=form.cleaned_data,
+            )
+        if then_submit:
+            services.perform("submit", question=question, actor=request.user, at=clock.now())
     except services.TransitionError as refused:
         messages.error(request, str(refused))
     else:
-        messages.success(request, str(spec.done))
+        messages.success(request, str(ACTIONS["submit"].done if then_submit else spec.done))
     return redirect(_next_url(request, question))
+
+
+def _draft_unchanged(question: Question, data: dict) -> bool:
+    """Whether the posted text is the saved draft's: submitting it needs no second save."""
+    draft = question.current_draft
+    return (
+        draft is not None
+        and draft.state == Answer.State.DRAFT
+        and (draft.body, draft.legal_references)
+        == (data.get("body", "").strip(), data.get("legal_references", "").strip())
+    )
 
 
 def _next_url(request: HttpRequest, question: Question) -> str:

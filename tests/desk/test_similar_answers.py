@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -172,18 +173,50 @@ def test_an_answer_given_before_the_review_date_is_flagged(publish, drafting, se
     assert item.review_reasons == ["answered before 01/01/2030"]
 
 
-def test_an_answer_citing_a_text_older_than_the_review_date_is_flagged(
+LAND_LAW_2013 = (
+    "cites Luật Đất đai 2013 (45/2013/QH13), replaced by Luật Đất đai 2024 (31/2024/QH15) "
+    "from 01/08/2024"
+)
+
+
+def test_an_answer_citing_a_replaced_text_is_flagged_with_its_replacement(
     past_answer, drafting, settings
 ):
     settings.HELPDESK_LEGAL_REVIEW_BEFORE = date(2025, 1, 1)
     Question.objects.filter(pk=past_answer.pk).update(
-        public_legal_references="Luật Đất đai 2013\nLuật Xây dựng 2014"
+        public_legal_references="Luật Đất đai năm 2013\nLuật Xây dựng 2014"
     )
 
     [item] = desk.similar_answers(drafting, today=clock.today())
 
     assert item.needs_review
-    assert item.review_reasons == ["cites a text of 2013"]
+    assert item.review_reasons == [LAND_LAW_2013]
+
+
+def test_an_old_text_still_in_force_is_not_flagged(past_answer, drafting, settings):
+    # The year rule flagged these (2011, 2014 < 2025): nearly every suggestion was flagged.
+    settings.HELPDESK_LEGAL_REVIEW_BEFORE = date(2025, 7, 1)
+    Question.objects.filter(pk=past_answer.pk).update(
+        public_legal_references="Điều 28 Luật Khiếu nại năm 2011\nLuật Hộ tịch năm 2014"
+    )
+
+    [item] = desk.similar_answers(drafting, today=clock.today())
+
+    assert not item.needs_review
+
+
+def test_the_question_page_says_why_an_answer_is_flagged(
+    past_answer, drafting, staff, login, settings
+):
+    settings.HELPDESK_LEGAL_REVIEW_BEFORE = date(2025, 1, 1)
+    Question.objects.filter(pk=past_answer.pk).update(
+        public_legal_references="Nghị định số 43/2014/NĐ-CP"
+    )
+
+    html = _page(login(staff["officer_land"]), drafting).content.decode()
+
+    assert f'id="review-{past_answer.pk}"' in html
+    assert "replaced by Nghị định 102/2024/NĐ-CP from 01/08/2024" in html
 
 
 def test_a_recent_answer_citing_current_texts_is_not_flagged(past_answer, drafting, settings):
@@ -214,14 +247,72 @@ def test_an_answer_whose_unit_has_ended_is_flagged(past_answer, drafting, settin
 
 
 @pytest.mark.parametrize(
-    ("references", "years"),
+    ("references", "cited"),
     [
-        ("Luật Đất đai 2024, Điều 137", [2024]),
-        ("Nghị định 43/2014/NĐ-CP", [2014]),
-        ("Thông tư 01/2025/TT-BTNMT; Luật Xây dựng 2014", [2025, 2014]),
-        ("Điều 12 khoản 3", []),
-        ("Quyết định số 12345/QĐ-UBND", []),
+        ("Luật Đất đai năm 2013", ["Luật Đất đai 2013 (45/2013/QH13)"]),
+        ("Luat dat dai 2013, Dieu 100", ["Luật Đất đai 2013 (45/2013/QH13)"]),
+        ("Luật số 45/2013/QH13", ["Luật Đất đai 2013 (45/2013/QH13)"]),
+        ("Nghị định số 43/2014/NĐ-CP", ["Nghị định 43/2014/NĐ-CP"]),
+        ("Nghị định 143/2014/NĐ-CP", []),
+        ("Luật Đất đai năm 2024; Nghị định số 102/2024/NĐ-CP", []),
+        ("Luật Giao thông đường bộ năm 2008", ["Luật Giao thông đường bộ 2008 (23/2008/QH12)"]),
+        ("Luật Trật tự, an toàn giao thông đường bộ năm 2024", []),
+        ("Điều 28 Luật Khiếu nại năm 2011", []),
+        ("", []),
     ],
 )
-def test_the_years_a_legal_reference_cites_are_read_from_its_text(references, years):
-    assert desk.reference_years(references) == years
+def test_the_superseded_texts_a_reference_cites_are_found_in_its_text(references, cited):
+    assert [t.text for t in desk.superseded_cited(references)] == cited
+
+
+@pytest.fixture
+def province_list(settings, tmp_path):
+    """A province's own list of superseded texts, in its data directory."""
+    settings.DATA_DIR = tmp_path
+    (tmp_path / desk.SUPERSEDED_FILE).write_text(
+        json.dumps(
+            {
+                "texts": [
+                    {
+                        "text": "Quyết định 20/2019/QĐ-UBND",
+                        "cited_as": ["20/2019/QĐ-UBND"],
+                        "replaced_by": "",
+                        "since": "2025-07-01",
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    desk.superseded_texts.cache_clear()
+    yield
+    desk.superseded_texts.cache_clear()
+
+
+def test_a_province_adds_its_own_texts_to_the_shipped_list(province_list):
+    cited = desk.superseded_cited("Quyết định số 20/2019/QĐ-UBND; Luật Nhà ở năm 2014")
+
+    assert [t.text for t in cited] == [
+        "Luật Nhà ở 2014 (65/2014/QH13)",
+        "Quyết định 20/2019/QĐ-UBND",
+    ]
+
+
+def test_a_text_that_simply_ended_says_since_when(province_list, past_answer, drafting, settings):
+    settings.HELPDESK_LEGAL_REVIEW_BEFORE = date(2024, 1, 1)
+    Question.objects.filter(pk=past_answer.pk).update(
+        public_legal_references="Quyết định số 20/2019/QĐ-UBND"
+    )
+
+    [item] = desk.similar_answers(drafting, today=clock.today())
+
+    assert item.review_reasons == [
+        "cites Quyết định 20/2019/QĐ-UBND, no longer in force since 01/07/2025"
+    ]
+
+
+def test_the_shipped_list_of_superseded_texts_reads():
+    texts = desk.parse_superseded(json.loads(desk.SHIPPED_SUPERSEDED.read_text(encoding="utf-8")))
+
+    assert len(texts) >= 10
+    assert all(t.patterns and t.since for t in texts)

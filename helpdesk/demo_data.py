@@ -316,6 +316,25 @@ PROVINCE_STAFF = [
     ("intake", "intake", "vp-ubnd", "Tiếp nhận", "Ban biên tập"),
     ("intake2", "intake", "vp-ubnd", "Tiếp nhận 2", "Ban biên tập"),
 ]
+# Their display names on English pages (StaffProfile.display_name_en).
+PROVINCE_STAFF_EN = {
+    "admin": "System administrator",
+    "supervisor": "Supervisor, Office of the People's Committee",
+    "intake": "Intake desk, Editorial board",
+    "intake2": "Intake desk 2, Editorial board",
+}
+# A unit's accounts are named for their post and unit ("Chuyên viên Sở Xây dựng"); in English
+# the post first, then the unit's English name ("Officer, Department of Construction").
+UNIT_POSTS_EN = {"head": "Head", "officer": "Officer"}
+
+
+def staff_name_en(username: str, unit_name_en: str = "", *, historical: bool = False) -> str:
+    """The English form of a demo account's display name."""
+    if username in PROVINCE_STAFF_EN:
+        return PROVINCE_STAFF_EN[username]
+    post = "Staff" if historical else UNIT_POSTS_EN.get(username.split(".")[0], "Staff")
+    return f"{post}, {unit_name_en}" if unit_name_en else post
+
 
 # --- People (invented) ---------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from questions import desk, timeliness
 from questions.access import questions_visible_to
-from questions.models import Question, Status
+from questions.models import Question, Status, staff_display_name
 from questions.validators import BODY_MAX, TITLE_MAX
 from routing.models import Unit
 
@@ -175,7 +175,7 @@ class AssignForm(ActionForm):
                 pk,
                 _("%(name)s (%(role)s, %(n)d open)")
                 % {
-                    "name": p.user.get_full_name() or p.user.get_username(),
+                    "name": staff_display_name(p.user),
                     "role": p.get_role_display(),
                     "n": p.open_load,
                 },

@@ -30,7 +30,8 @@ from routing.deadlines import working_calendar
 from routing.models import Unit
 
 # The columns every list page shows.
-_LIST_RELATED = ("unit", "category", "commune", "assignee")
+# The assignee's staff profile too: its English display name (decision 0028).
+_LIST_RELATED = ("unit", "category", "commune", "assignee", "assignee__staff")
 
 
 def due_soon_until(today: date) -> date:

@@ -402,7 +402,16 @@ class Seeder:
         elif not active and user.has_usable_password():
             user.set_unusable_password()
             user.save(update_fields=["password"])
-        StaffProfile.objects.update_or_create(user=user, defaults={"role": role, "unit": unit})
+        StaffProfile.objects.update_or_create(
+            user=user,
+            defaults={
+                "role": role,
+                "unit": unit,
+                "display_name_en": demo_data.staff_name_en(
+                    username, unit.name_en if unit else "", historical=not active
+                ),
+            },
+        )
         self.tally.count("users", created)
         self.users[username] = user
         if active:

@@ -2,7 +2,7 @@ from django.urls import path
 
 from helpdesk.accounts import views as account_views
 
-from . import intake_views, views
+from . import intake_views, queue_views, views
 
 app_name = "workspace"
 
@@ -11,7 +11,8 @@ urlpatterns = [
     path("logout/", account_views.LogoutView.as_view(), name="logout"),
     path("two-factor/", account_views.two_factor_page, name="two_factor"),
     path("", views.home, name="home"),
-    path("intake/", views.intake, name="intake"),
+    path("intake/", queue_views.intake, name="intake"),
+    path("intake/<str:code>/", queue_views.intake_actions, name="intake_actions"),
     path("inbox/", views.inbox, name="inbox"),
     path("new/", intake_views.enter_question, name="enter_question"),
     path("new/<str:code>/receipt/", intake_views.receipt, name="intake_receipt"),

@@ -119,10 +119,14 @@ def test_the_intake_queue_lists_received_questions_oldest_first_with_a_suggested
     response = login(staff["intake"]).get(reverse("workspace:intake"))
 
     rows = response.context["rows"]
-    assert [r["question"] for r in rows] == [older, newer]
-    assert rows[0]["suggested"] == land
-    assert rows[0]["route"].initial["unit"] == str(land.pk)
-    content = response.content.decode()
+    assert rows == [older, newer]
+    assert rows[0].top.unit_id == land.pk  # the category's default, without a model
+    # The forms of one question open on their own (helpdesk/workspace/queue_views.py).
+    actions = login(staff["intake"]).get(
+        reverse("workspace:intake_actions", args=[older.tracking_code])
+    )
+    assert actions.context["route"].initial["unit"] == str(land.pk)
+    content = actions.content.decode()
     assert "Law on Complaints 2011" in content  # the reason templates
     assert '<optgroup label="Department">' in content  # units grouped by kind
 

@@ -1,4 +1,4 @@
-"""The staff workspace: intake queue, unit inbox, question page, publication.
+"""The staff workspace: unit inbox, question page, publication (the intake queue: queue_views.py).
 
 Every view is the house's four steps: fetch for this user (``access_question``: 404 outside
 the user's scope), validate a form, call one service with ``at=clock.now()``, render or
@@ -30,7 +30,6 @@ from helpdesk.errors import forbidden
 from questions import access, desk, publication, services, timeliness, transitions
 from questions.access import access_question, staff_profile
 from questions.audit import AuditAction
-from questions.autoroute import suggestions_for
 from questions.downloads import attachment_response
 from questions.models import Answer, ExtensionRequest, Question, Role, Status
 from questions.timeline import staff_label
@@ -83,49 +82,6 @@ def home(request: HttpRequest) -> HttpResponse:
         # Not only by e-mail: the requests a supervisor decides, with what approving would do.
         context["pending_extensions"] = selectors.pending_extensions()
     return render(request, "workspace/home.html", context)
-
-
-# --- Intake queue -------------------------------------------------------------------------------
-
-
-@staff_view
-def intake(request: HttpRequest) -> HttpResponse:
-    # Only the roles that may route see the queue; others have nothing to do here.
-    if staff_profile(request.user).role not in (Role.INTAKE, Role.ADMIN):
-        raise PermissionDenied(_("The intake queue is for the intake desk."))
-    page = Paginator(selectors.intake_queue(request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    units = list(selectors.units_for_choice())
-    rows = []
-    for question in page:
-        kwargs = {"question": question, "user": request.user, "auto_id": _auto_id(question)}
-        rows.append(
-            {
-                "question": question,
-                "suggested": question.category.default_unit if question.category else None,
-                "routing": suggestions_for(question),
-                "route": forms.RouteForm(units=units, **kwargs),
-                "reject": forms.RejectForm(**kwargs),
-                "merge": forms.MergeForm(**kwargs),
-            }
-        )
-    return render(
-        request,
-        "workspace/intake.html",
-        {
-            "nav": "intake",
-            "page": page,
-            "rows": rows,
-            "today": clock.today(),
-            "presets": {k: str(v) for k, v in forms.REJECT_PRESETS.items()},
-        },
-    )
-
-
-def _auto_id(question: Question) -> str:
-    # Several forms per page: ids must stay unique for the labels to point at the right input.
-    return f"id_{question.pk}_%s"
 
 
 # --- Inbox --------------------------------------------------------------------------------------

@@ -129,8 +129,11 @@ def test_the_public_pages_have_no_accessibility_violation(new_page, screenshot, 
         ("my-data", f"/track/{received.tracking_code}/my-data/"),
         ("lost-link", "/track/lost-link/"),
         ("link-needed", f"/track/{published.tracking_code}/"),
+        ("receipt", f"/receipt/{received.tracking_code}/?token={received.access_token}"),
+        ("receipt-print", f"/receipt/{received.tracking_code}/print/"),
     ]:
         check(page, screenshot, name, url, problems)
+    check_answers_step(page, screenshot, problems)
 
     # The same pages in English, chosen with the switch as a visitor would.
     page.goto("/")
@@ -144,6 +147,23 @@ def test_the_public_pages_have_no_accessibility_violation(new_page, screenshot, 
         check(page, screenshot, name, url, problems)
 
     assert problems == {}
+
+
+def check_answers_step(page, screenshot, problems: dict) -> None:
+    """The ask form's "check your answers" summary (check_answers.js): reached by filling in
+    the form and pressing "Continue"; nothing is sent."""
+    page.goto("/ask/")
+    page.fill("#id_title", "Hồ sơ đăng ký biến động đất đai")
+    page.fill("#id_body", "Gia đình tôi nhận thừa kế một thửa đất. Hồ sơ gồm những gì?")
+    page.fill("#id_name", "Phạm Thị Hoa")
+    page.fill("#id_email", "hoa.pham@example.vn")
+    page.check("#id_publish_consent")
+    page.click("main form button[data-continue]")
+    page.wait_for_selector("#check-answers h1")
+    screenshot(page, "a11y-ask-check-answers")
+    found = axe_violations(page)
+    if found:
+        problems["ask-check-answers"] = found
 
 
 def test_the_staff_pages_have_no_accessibility_violation(new_page, screenshot, pages_data):

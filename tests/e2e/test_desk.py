@@ -161,6 +161,8 @@ def test_the_receipt_copies_the_private_link_and_prints_it(new_page, screenshot,
 
 
 def test_enter_in_a_text_field_of_the_ask_form_sends_the_question(new_page, land_category):
+    # Through the "check your answers" step (tests/e2e/test_ask_review.py), not the
+    # similar-questions check.
     page = new_page()
     page.goto("/ask/")
     page.fill("#id_title", "Hồ sơ đăng ký biến động đất đai")
@@ -169,6 +171,7 @@ def test_enter_in_a_text_field_of_the_ask_form_sends_the_question(new_page, land
     page.fill("#id_email", "hoa.pham@example.vn")
 
     page.press("#id_email", "Enter")
+    page.click("#check-answers button[data-send]")
 
     page.wait_for_url("**/receipt/*/")
     assert page.locator(".receipt-code").is_visible()

@@ -122,7 +122,8 @@ def ask(page, title):
     page.select_option("#id_category", label="Đất đai")
     page.fill("#id_name", "Lê Thị Hạnh")
     page.fill("#id_email", "hanh.le@example.vn")
-    page.click("main form button[type=submit]:not([name=check_similar])")
+    page.click("main form button[data-continue]")
+    page.click("#check-answers button[data-send]")  # after checking the answers
     return page.locator(".receipt-code").inner_text().strip()
 
 

@@ -48,7 +48,9 @@ def test_a_question_goes_from_the_citizen_to_the_public_archive(
     citizen.set_input_files("#id_attachments", str(attachment))
     citizen.check("#id_publish_consent")
     screenshot(citizen, "01-citizen-ask-phone")
-    citizen.click("main form button[type=submit]:not([name=check_similar])")
+    citizen.click("main form button[data-continue]")
+    # Check your answers (decision 0028), then send.
+    citizen.click("#check-answers button[data-send]")
     code = citizen.locator(".receipt-code").inner_text().strip()
     assert re.fullmatch(r"HD-\d{4}-[2-9A-Z]{5}", code)
     screenshot(citizen, "02-citizen-receipt-phone")

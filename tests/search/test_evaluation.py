@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from search.evaluation import Case, ndcg, part_of, select_cases, split_cases
+from search.evaluation import Case, interval, ndcg, part_of, select_cases, split_cases
 
 
 def case(name: str) -> Case:
@@ -57,3 +57,16 @@ def test_ndcg_is_one_when_the_relevant_questions_come_first_and_lower_when_they_
 
     assert ndcg(["a", "b", "x"], relevant) == pytest.approx(1.0)
     assert ndcg(["x", "a", "b"], relevant) < ndcg(["a", "x", "b"], relevant) < 1.0
+
+
+def test_the_interval_of_a_mean_holds_it_and_narrows_with_more_queries():
+    # Half the queries perfect, half missed: the mean is 0.5 whatever the number of queries.
+    few = [1.0, 0.0] * 20
+    many = [1.0, 0.0] * 500
+
+    low, high = interval(few)
+    assert low < 0.5 < high
+    assert high - low > 2 * (interval(many)[1] - interval(many)[0])
+    assert interval(few) == (low, high)  # seeded: the same figures, the same interval
+    assert interval([0.7] * 30) == pytest.approx((0.7, 0.7))
+    assert interval([]) == (0.0, 0.0)

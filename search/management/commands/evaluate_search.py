@@ -73,7 +73,10 @@ class Command(BaseCommand):
             f"indexed in {info['index_seconds']} s"
         )
         engines = ("ours", "postgres", "fts5") if "postgres" in report else ("ours", "fts5")
-        header = f"{'engine':9} {'queries':9} {'nDCG@10':>8} {'MRR':>7} {'R@10':>7} {'ms/q':>7}"
+        header = (
+            f"{'engine':9} {'queries':9} {'nDCG@10':>8} {'95% interval':>15} {'MRR':>7} "
+            f"{'R@10':>7} {'ms/q':>7}"
+        )
         for name, figures in report["parts"].items():
             count = figures["ours"]["written"]["queries"]
             self.stdout.write(f"\n{PART_TITLES[name]} ({count} queries)")
@@ -81,8 +84,10 @@ class Command(BaseCommand):
             for engine in engines:
                 for kind in ("written", "stripped"):
                     f = figures[engine][kind]
+                    low, high = f["ndcg@10_ci95"]
                     self.stdout.write(
-                        f"{engine:9} {kind:9} {f['ndcg@10']:8.4f} {f['mrr']:7.4f} "
+                        f"{engine:9} {kind:9} {f['ndcg@10']:8.4f} {low:7.4f}–{high:.4f} "
+                        f"{f['mrr']:7.4f} "
                         f"{f['recall@10']:7.4f} {f['ms_per_query']:7.2f}"
                     )
             met = evaluation_target(figures)

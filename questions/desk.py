@@ -244,7 +244,7 @@ def diff_words(old: str, new: str) -> SafeString:
     escaped here; only the markup added around it is ours."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     removed, added = escape(_("removed: ")), escape(_("added: "))
-    out = []
+    out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             out.append(escape("".join(a[i1:i2])))
@@ -307,7 +307,7 @@ class DraftHistory:
 
 
 _SAVES = {AuditAction.ANSWER_DRAFTED, AuditAction.ANSWER_BASED_ON_ARCHIVE}
-_DECISIONS = {
+_DECISIONS: dict[str, str] = {
     AuditAction.ANSWER_SUBMITTED: "submitted",
     AuditAction.ANSWER_RETURNED: "returned",
     AuditAction.ANSWERED: "approved",

@@ -1,8 +1,10 @@
 """The officer's desk in a browser: a draft built on the province's own published answer.
 
 The officer opens a question in progress, sees the similar published answer with its legal
-references, starts from it, adapts the first line, saves and submits. The clicks and keystrokes
-it takes are counted here (and said in docs/decisions/0028-the-officers-desk.md).
+references, starts from it, adapts the first line, saves and submits with one button ("Save and
+submit for approval", beside "Save draft"). The clicks and keystrokes it takes are counted here
+(and said in docs/decisions/0028-the-officers-desk-and-the-citizens-way-back.md). The head
+returns a draft with a reason; the draft history shows both what was returned and what changed.
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.db import connections
 
+from helpdesk import clock
+from questions import services
 from questions.audit import AuditAction
 from questions.models import Event, Question, Status
 from search import services as search
@@ -53,7 +58,7 @@ def desk_data(land_category, land, intake, head_land, officer_land):
         return pool.submit(create).result()
 
 
-def test_an_officer_drafts_from_a_similar_published_answer_in_four_clicks(
+def test_an_officer_drafts_from_a_similar_published_answer_in_three_clicks(
     new_page, screenshot, desk_data
 ):
     published, question = desk_data
@@ -77,11 +82,9 @@ def test_an_officer_drafts_from_a_similar_published_answer_in_four_clicks(
     keys += 1
     body.press_sequentially(GREETING)
     keys += len(GREETING)
-    officer.locator(f'form[action="/staff/q/{code}/draft/"] button[type=submit]').click()
-    clicks += 1
-    officer.wait_for_load_state()
     screenshot(officer, "desk-02-draft-from-archive")
-    officer.locator(f'form[action="/staff/q/{code}/submit/"] button[type=submit]').click()
+    # Saved and submitted by the one button beside "Save draft".
+    officer.locator(f'form[action="/staff/q/{code}/draft/"] button[name=then]').click()
     clicks += 1
     officer.wait_for_load_state()
 
@@ -94,7 +97,87 @@ def test_an_officer_drafts_from_a_similar_published_answer_in_four_clicks(
     assert Event.objects.get(
         question=question, action=AuditAction.ANSWER_BASED_ON_ARCHIVE
     ).data == {"source": published.pk}
-    assert (clicks, keys) == (4, 1 + len(GREETING))
+    assert (clicks, keys) == (3, 1 + len(GREETING))
+
+
+REASON = "Bổ sung thời hạn giải quyết hồ sơ."
+FIRST = "Hồ sơ gồm đơn đề nghị cấp giấy phép xây dựng và bản vẽ thiết kế."
+ADDED = " Thời hạn cấp giấy phép là 15 ngày."
+
+
+@pytest.fixture
+def returned(land_category, land, intake, head_land, officer_land):
+    """A draft the head of the unit returned with a reason."""
+
+    def create():
+        try:
+            question = walk(
+                make_question(category=land_category),
+                Status.IN_PROGRESS,
+                intake=intake,
+                head=head_land,
+                officer=officer_land,
+                unit=land,
+            )
+            # Each move at its own real time: the officer's save in the browser comes after.
+            services.answer_save_draft(
+                question=question,
+                body=FIRST,
+                legal_references="Luật Xây dựng 2014",
+                actor=officer_land,
+                at=clock.now(),
+            )
+            services.question_submit_draft(question=question, actor=officer_land, at=clock.now())
+            services.question_return_draft(
+                question=question, reason=REASON, approver=head_land, at=clock.now()
+            )
+            return question
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(create).result()
+
+
+def test_the_officer_and_the_head_see_what_was_returned_and_what_changed(
+    new_page, screenshot, returned, live_server
+):
+    code = returned.tracking_code
+    officer = new_page()
+    log_in(officer, "officer_land")
+    officer.goto(f"/staff/q/{code}/")
+    history = officer.locator(".draft-history")
+    assert REASON in history.inner_text()
+    assert "Nội dung chưa thay đổi từ khi bị trả lại." in history.inner_text()
+
+    body = officer.locator(f'form[action="/staff/q/{code}/draft/"] textarea[name=body]')
+    body.click()
+    body.press("Control+End")
+    body.press_sequentially(ADDED)
+    officer.locator(f'form[action="/staff/q/{code}/draft/"] button[name=then]').click()
+    officer.wait_for_load_state()
+
+    head = new_page()
+    log_in(head, "head_land")
+    head.goto(f"/staff/q/{code}/")
+    since = head.locator(".since-return")
+    assert REASON in since.inner_text()
+    assert since.locator("ins").inner_text().strip().endswith("15 ngày.")
+    assert axe_violations(head) == []
+    head.locator(".history-steps details").last.evaluate("d => d.open = true")
+    screenshot(head, "desk-history-vi")
+
+    head.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url}]
+    )
+    head.goto(f"/staff/q/{code}/")
+    assert "What changed since it was returned (version 1 → version 2)" in head.inner_text(
+        ".since-return"
+    )
+    assert axe_violations(head) == []
+    head.locator(".history-steps details").last.evaluate("d => d.open = true")
+    screenshot(head, "desk-history-en")
+    assert Question.objects.get(pk=returned.pk).status == Status.AWAITING_APPROVAL
 
 
 # --- The citizen's way back -----------------------------------------------------------------------

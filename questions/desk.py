@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -234,15 +235,22 @@ def with_template(
 
 # --- Draft history --------------------------------------------------------------------------------
 
-# Words and the spaces between them, so that a diff keeps the text's own spacing and lines.
-_TOKENS = re.compile(r"\s+|[^\s]+")
+# Words, punctuation marks and the spaces between them: the diff keeps the text's own spacing
+# and lines, and "ngày." → "ngày kể từ …." is an insertion before the full stop, not a
+# replacement of the word.
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def _tokens(text: str) -> list[str]:
+    # NFC: a letter typed with combining marks (NFD, some phones) stays one word.
+    return _TOKENS.findall(unicodedata.normalize("NFC", text))
 
 
 def diff_words(old: str, new: str) -> SafeString:
     """``new`` with what changed since ``old`` marked word by word: removed words in ``<del>``,
     added ones in ``<ins>``, each with a hidden label for screen readers. Every piece of text is
     escaped here; only the markup added around it is ours."""
-    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    a, b = _tokens(old), _tokens(new)
     removed, added = escape(_("removed: ")), escape(_("added: "))
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -318,9 +326,9 @@ def _word_count(diff_ops: Iterable[tuple[str, int, int, int, int]], a, b) -> tup
     added = removed = 0
     for op, i1, i2, j1, j2 in diff_ops:
         if op in ("delete", "replace"):
-            removed += sum(1 for t in a[i1:i2] if not t.isspace())
+            removed += sum(1 for t in a[i1:i2] if t[0].isalnum())
         if op in ("insert", "replace"):
-            added += sum(1 for t in b[j1:j2] if not t.isspace())
+            added += sum(1 for t in b[j1:j2] if t[0].isalnum())
     return added, removed
 
 
@@ -387,7 +395,7 @@ def draft_history(
 
 
 def _fill_diff(version: DraftVersion, previous: DraftVersion) -> None:
-    a, b = _TOKENS.findall(previous.body), _TOKENS.findall(version.body)
+    a, b = _tokens(previous.body), _tokens(version.body)
     ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     version.words_added, version.words_removed = _word_count(ops, a, b)
     version.body_diff = diff_words(previous.body, version.body)

@@ -18,12 +18,13 @@ Confidence: scores are turned into probabilities by a softmax whose temperature 
 out-of-fold scores of the training questions (temperature scaling, Guo et al. 2017). Unlike
 CalibratedClassifierCV it never changes the ranking, so top-k accuracy is the model's.
 
-Stored models are ``router-<version>.joblib`` plus ``router-<version>.json`` (metadata). A model
-is loaded only if its metadata says the same :data:`FORMAT` and the same scikit-learn version:
-a pickle from another scikit-learn may load and then silently predict garbage, so it is
-ignored (with a warning) and the product falls back to rules only until ``train_router`` runs.
-The files are written by ``train_router`` into the data directory and trusted like the database
-(joblib files are pickles: never load one from elsewhere).
+Stored models are ``router-<version>.bin`` plus ``router-<version>.json`` (metadata): plain
+arrays (:mod:`routing.runtime`), predicted from with numpy alone and memory-mapped, so that the
+processes that suggest units never import scikit-learn or scipy (~85 MB each). The arrays hold
+numbers only (no pickle), so a model survives a scikit-learn upgrade; a file of another
+:data:`FORMAT` (e.g. format 1, the joblib pickles) is ignored with a warning and the product
+falls back to rules only until ``train_router`` runs. The files are written by ``train_router``
+into the data directory.
 """
 
 from __future__ import annotations
@@ -31,15 +32,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -51,15 +49,16 @@ from sklearn.svm import LinearSVC
 
 from helpdesk import folding
 
+from . import runtime
 from .rules import fold
+from .runtime import lowercase
 from .stacking import StackedRouter, best_temperature
 from .stacking import softmax as _softmax
 
 log = logging.getLogger(__name__)
 
-# Bump when the stored structure changes: older files are then ignored, not misread.
-FORMAT = 1
-FILE_PREFIX = "router-"
+FORMAT = runtime.FORMAT
+FILE_PREFIX = runtime.FILE_PREFIX
 # Below this, a model is guesswork: the product says "not trained" and routes by rules only.
 MIN_SAMPLES = 10
 MIN_CLASSES = 2
@@ -83,11 +82,6 @@ STACK_MIN_SAMPLES = 100
 STACK_MIN_CLASSES = 3
 
 _WORD_TOKENS = r"(?u)\b\w+\b"  # keep one-letter syllables ("ở", "o"): they are words here
-
-
-def lowercase(text: str) -> str:
-    """The unfolded preprocessor (for measuring what folding brings)."""
-    return unicodedata.normalize("NFC", text or "").lower()
 
 
 def strip_diacritics(text: str) -> str:
@@ -138,25 +132,110 @@ def build_pipeline(config: dict[str, Any]) -> Pipeline:
     return Pipeline([("features", features), ("model", estimator)])
 
 
-def _scores(pipeline: Pipeline | StackedRouter, texts: Sequence[str]) -> np.ndarray:
-    """One row per text, one column per class (``pipeline.classes_``); higher is likelier."""
+def _sklearn_scores(pipeline: Pipeline | StackedRouter, texts: Sequence[str]) -> np.ndarray:
+    """scikit-learn's own scores (one row per text, one column per class; higher is likelier):
+    what :mod:`routing.runtime` reproduces, and the fallback for a model it cannot compute."""
     if isinstance(pipeline, StackedRouter):
         return pipeline.decision_function(texts)
-    model = pipeline.named_steps["model"]
-    coef = getattr(model, "coef_", None)
-    if isinstance(model, LinearSVC | LogisticRegression) and coef is not None and coef.shape[0] > 1:
-        # The linear model's decision function, computed directly: the same numbers as
-        # pipeline.decision_function, without its per-call input validation, which costs more
-        # than the arithmetic for one short text (a suggestion is asked for on every screen).
-        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            features = pipeline.named_steps["features"].transform(list(texts))
-        return np.asarray(features @ coef.T) + model.intercept_
     if hasattr(pipeline, "decision_function"):
         scores = pipeline.decision_function(list(texts))
         if scores.ndim == 1:  # two classes: sklearn gives one column, for the second class
             scores = np.column_stack([-scores, scores])
         return scores
     return pipeline.predict_log_proba(list(texts))
+
+
+def _vectorizer_arrays(name: str, vectorizer: Any, arrays: dict[str, np.ndarray]) -> dict[str, Any]:
+    """Put a fitted word TfidfVectorizer's vocabulary and idf into ``arrays``; its settings."""
+    names = {fold: "fold", lowercase: "lowercase"}
+    if (
+        not isinstance(vectorizer, TfidfVectorizer)
+        or vectorizer.analyzer != "word"
+        or vectorizer.preprocessor not in names
+        or vectorizer.tokenizer is not None
+        or vectorizer.stop_words is not None
+        or vectorizer.binary
+        or vectorizer.norm != "l2"
+        or not vectorizer.use_idf
+    ):
+        raise runtime.Unsupported("only word TF-IDF features are computed without scikit-learn")
+    terms = [str(term) for term in vectorizer.get_feature_names_out()]
+    for key, array in runtime.Vocabulary.arrays_of(terms).items():
+        arrays[f"{name}.{key}"] = array
+    arrays[f"{name}.idf"] = np.asarray(vectorizer.idf_, dtype=np.float32)
+    return {
+        "preprocessor": names[vectorizer.preprocessor],
+        "token_pattern": vectorizer.token_pattern,
+        "ngrams": list(vectorizer.ngram_range),
+        "sublinear_tf": bool(vectorizer.sublinear_tf),
+    }
+
+
+def compact_arrays(pipeline: Pipeline | StackedRouter) -> tuple[dict[str, np.ndarray], dict]:
+    """The arrays and header :mod:`routing.runtime` predicts from (raises Unsupported)."""
+    arrays: dict[str, np.ndarray] = {}
+    classes = [str(label) for label in pipeline.classes_]
+    header: dict[str, Any] = {"format": FORMAT, "classes": classes, "n_classes": len(classes)}
+    if isinstance(pipeline, StackedRouter):
+        bases = pipeline.bases_
+        header["kind"] = "stack"
+        header["vectorizers"] = {
+            "both": _vectorizer_arrays("both", bases.both, arrays),
+            "questions": _vectorizer_arrays("questions", bases.questions, arrays),
+        }
+        for key, model in (("svm", bases.svm), ("svmq", bases.svm_questions)):
+            arrays[f"{key}.coef"] = np.ascontiguousarray(model.coef_.T)
+            arrays[f"{key}.b"] = np.asarray(model.intercept_)
+            arrays[f"{key}.classes"] = np.asarray(model.classes_, dtype=np.int64)
+        arrays["nb.flp"] = np.ascontiguousarray(bases.nb.feature_log_prob_.T)
+        arrays["nb.classes"] = np.asarray(bases.nb.classes_, dtype=np.int64)
+        past = bases.past_t.tocsr()
+        past.sort_indices()
+        arrays["past.indptr"] = past.indptr.astype(np.int64)
+        arrays["past.indices"] = past.indices.astype(np.int32)
+        arrays["past.data"] = past.data.astype(np.float32)
+        arrays["past.labels"] = np.asarray(bases.past_labels, dtype=np.int64)
+        arrays["floors"] = np.asarray(pipeline.floors_, dtype=np.float64)
+        arrays["scaler.mean"] = np.asarray(pipeline.scaler_.mean_)
+        arrays["scaler.scale"] = np.asarray(pipeline.scaler_.scale_)
+        arrays["meta.w"] = np.asarray(pipeline.meta_.w_)
+        arrays["meta.W"] = np.asarray(pipeline.meta_.big_w_)
+        arrays["meta.b"] = np.asarray(pipeline.meta_.b_)
+        return arrays, header
+    model = pipeline.named_steps["model"]
+    header["vectorizers"] = {
+        "both": _vectorizer_arrays("both", pipeline.named_steps["features"], arrays)
+    }
+    if isinstance(model, LinearSVC | LogisticRegression):
+        header["kind"] = "linear"
+        arrays["coef"] = np.ascontiguousarray(model.coef_.T)
+        arrays["b"] = np.asarray(model.intercept_)
+    elif isinstance(model, ComplementNB):
+        header["kind"] = "log_proba"
+        arrays["coef"] = np.ascontiguousarray(model.feature_log_prob_.T)
+        prior = model.class_log_prior_ if len(model.classes_) == 1 else np.zeros(1)
+        arrays["b"] = np.asarray(prior, dtype=np.float64)
+    else:
+        raise runtime.Unsupported(f"no run-time form for {type(model).__name__}")
+    return arrays, header
+
+
+def compact(pipeline: Pipeline | StackedRouter, temperature: float) -> runtime.CompactRouter:
+    arrays, header = compact_arrays(pipeline)
+    return runtime.from_arrays(arrays, header, temperature=temperature)
+
+
+def _scores(pipeline: Pipeline | StackedRouter, texts: Sequence[str]) -> np.ndarray:
+    """One row per text, one column per class (``pipeline.classes_``); higher is likelier.
+
+    Computed as the product computes them (:mod:`routing.runtime`, without scikit-learn), so
+    cross-validation measures what is served; a model it cannot compute is scored by sklearn.
+    """
+    try:
+        model = compact(pipeline, 1.0)
+    except runtime.Unsupported:
+        return _sklearn_scores(pipeline, texts)
+    return model.decision_function(texts)
 
 
 def _fit(
@@ -231,8 +310,16 @@ class Router:
         return self.metadata.get("version")
 
     def rank(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Probabilities (rows: texts, columns: :attr:`labels`) for a batch of texts."""
-        return _softmax(_scores(self.pipeline, texts), self.temperature), self.pipeline.classes_
+        """Probabilities (rows: texts, columns: :attr:`labels`) for a batch of texts, as
+        scikit-learn computes them (the stored, served model: :meth:`compact`)."""
+        scores = _sklearn_scores(self.pipeline, texts)
+        return _softmax(scores, self.temperature), self.pipeline.classes_
+
+    def compact(self) -> runtime.CompactRouter:
+        """The same model as plain arrays (what :func:`save` stores and the product loads)."""
+        model = compact(self.pipeline, self.temperature)
+        model.metadata = dict(self.metadata)
+        return model
 
     def predict(self, text: str, k: int = 3) -> list[tuple[str, float]]:
         """The ``k`` likeliest labels with their probability, likeliest first."""
@@ -401,75 +488,25 @@ def cross_validate(
 
 # --- Storage ------------------------------------------------------------------------------------
 
-_VERSION_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
-
 
 def save(router: Router, directory: Path, *, version: str, trained_at: str) -> Path:
-    """Write ``router-<version>.joblib`` then its metadata; returns the model's path.
+    """Write ``router-<version>.bin`` then its metadata; returns the model's path.
 
     The metadata is written last (and atomically): a loader only considers models whose
     metadata exists, so a crash mid-write leaves no half-written model that looks usable.
     """
-    if not _VERSION_RE.match(version):
-        raise ValueError(f"Bad model version {version!r}")
+    model_path, meta_path = runtime.paths(directory, version)
     directory.mkdir(parents=True, exist_ok=True)
-    model_path = directory / f"{FILE_PREFIX}{version}.joblib"
-    meta_path = directory / f"{FILE_PREFIX}{version}.json"
     router.metadata = {**router.metadata, "version": version, "trained_at": trained_at}
-    joblib.dump(
-        {"format": FORMAT, "pipeline": router.pipeline, "temperature": router.temperature},
-        model_path,
-    )
+    arrays, header = compact_arrays(router.pipeline)
+    runtime.write(model_path, arrays, {**header, "temperature": router.temperature})
     tmp = meta_path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(router.metadata, ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, meta_path)
     return model_path
 
 
-def stored_versions(directory: Path) -> list[str]:
-    """Versions that have a metadata file, newest first (versions sort as timestamps)."""
-    if not directory.is_dir():
-        return []
-    versions = [
-        path.name[len(FILE_PREFIX) : -len(".json")]
-        for path in directory.glob(f"{FILE_PREFIX}*.json")
-    ]
-    return sorted(versions, reverse=True)
-
-
-def load(directory: Path, version: str) -> Router:
-    """Load one stored model; raises ValueError with the reason it cannot be used."""
-    meta_path = directory / f"{FILE_PREFIX}{version}.json"
-    model_path = directory / f"{FILE_PREFIX}{version}.joblib"
-    try:
-        metadata = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ValueError(f"unreadable metadata ({error})") from error
-    if not isinstance(metadata, dict) or metadata.get("format") != FORMAT:
-        raise ValueError(f"format {metadata.get('format')!r}, this code reads {FORMAT}")
-    if metadata.get("sklearn_version") != sklearn.__version__:
-        raise ValueError(
-            f"trained with scikit-learn {metadata.get('sklearn_version')}, "
-            f"running {sklearn.__version__}: retrain with train_router"
-        )
-    if not model_path.is_file():
-        raise ValueError("the model file is missing")
-    try:
-        stored = joblib.load(model_path)
-        pipeline = stored["pipeline"]
-        temperature = float(stored["temperature"])
-        if stored.get("format") != FORMAT or not hasattr(pipeline, "classes_"):
-            raise ValueError("not a router of this format")
-    except Exception as error:  # a corrupt pickle raises almost anything
-        raise ValueError(f"unreadable model file ({type(error).__name__}: {error})") from error
-    return Router(pipeline=pipeline, temperature=temperature, metadata=metadata)
-
-
-def load_newest(directory: Path) -> Router | None:
-    """The newest usable model in ``directory``; unusable ones are skipped with a warning."""
-    for version in stored_versions(directory):
-        try:
-            return load(directory, version)
-        except ValueError as error:
-            log.warning("Routing model %s ignored: %s", version, error)
-    return None
+# Loading needs no scikit-learn: routing.runtime.
+stored_versions = runtime.stored_versions
+load = runtime.load
+load_newest = runtime.load_newest

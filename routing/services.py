@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -31,16 +30,13 @@ from django.utils.translation import gettext_lazy as _
 
 from helpdesk import clock
 
-from . import keyword_rules, rules
+from . import keyword_rules, rules, runtime
 from .models import Category, RoutingRule, Unit
-
-if TYPE_CHECKING:
-    from . import classifier
 
 
 def _classifier():
-    # scikit-learn takes a second or two to import: only processes that use the model pay it
-    # (not every management command or test run that merely imports the questions app).
+    # scikit-learn and scipy take a second or two and ~85 MB to import: only training pays
+    # them. Suggesting reads the stored arrays with numpy alone (routing.runtime).
     from . import classifier
 
     return classifier
@@ -140,7 +136,7 @@ class _ModelCache:
         self._forget()
 
     def _forget(self) -> None:
-        self.router: classifier.Router | None = None
+        self.router: runtime.CompactRouter | None = None
         self.directory: Path | None = None
         self.listing: tuple[str, ...] | None = None
         self.checked_at = -1e9
@@ -149,31 +145,31 @@ class _ModelCache:
         with self._lock:
             self._forget()
 
-    def get(self, directory: Path) -> classifier.Router | None:
+    def get(self, directory: Path) -> runtime.CompactRouter | None:
         now = time.monotonic()
         if directory == self.directory and now - self.checked_at < RELOAD_CHECK_SECONDS:
             return self.router
         with self._lock:
-            listing = tuple(_classifier().stored_versions(directory))
+            listing = tuple(runtime.stored_versions(directory))
             if directory != self.directory or listing != self.listing:
                 # Only when the files changed: an unusable model is warned about once, not on
                 # every request.
-                self.router = _classifier().load_newest(directory)
+                self.router = runtime.load_newest(directory)
                 self.directory, self.listing = directory, listing
             self.checked_at = now
             return self.router
 
-    def put(self, directory: Path, router: classifier.Router) -> None:
+    def put(self, directory: Path, router: runtime.CompactRouter) -> None:
         with self._lock:
             self.router, self.directory = router, directory
-            self.listing = tuple(_classifier().stored_versions(directory))
+            self.listing = tuple(runtime.stored_versions(directory))
             self.checked_at = time.monotonic()
 
 
 _cache = _ModelCache()
 
 
-def current_router() -> classifier.Router | None:
+def current_router() -> runtime.CompactRouter | None:
     """The model in use, or None: "not trained" (no usable model), rules only."""
     return _cache.get(models_directory())
 
@@ -283,7 +279,11 @@ for _model in (RoutingRule, Unit):
 
 
 def model_suggestions(
-    router: classifier.Router, text: str, *, k: int = 3, organisation: _Organisation | None = None
+    router: runtime.CompactRouter,
+    text: str,
+    *,
+    k: int = 3,
+    organisation: _Organisation | None = None,
 ) -> list[Suggestion]:
     """The model's ``k`` best units today: a label whose unit was merged since training counts
     for its successor (two such labels add up); a unit closed or deleted is left out."""
@@ -454,7 +454,7 @@ def successor_codes() -> dict[int, str]:
 
 def _new_version(at: datetime, directory: Path) -> str:
     base = at.strftime("%Y%m%dT%H%M%S")
-    existing = set(_classifier().stored_versions(directory))
+    existing = set(runtime.stored_versions(directory))
     version, n = base, 1
     while version in existing:
         n += 1
@@ -482,7 +482,7 @@ def router_train(
     directory = models_directory()
     version = _new_version(at, directory)
     path = classifier.save(router, directory, version=version, trained_at=at.isoformat())
-    _cache.put(directory, router)
+    _cache.put(directory, runtime.load(directory, version))  # read back as every process will
     return TrainingReport(
         version=version,
         path=path,

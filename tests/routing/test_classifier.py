@@ -3,10 +3,10 @@
 import json
 import logging
 
-import joblib
+import numpy as np
 import pytest
 
-from routing import classifier
+from routing import classifier, runtime
 from tests.routing.routing_support import corpus
 
 NEW_QUESTION = "Cho tôi hỏi thủ tục cấp giấy chứng nhận quyền sử dụng đất lần đầu"
@@ -102,39 +102,39 @@ def _edit_metadata(directory, version, **changes):
 def test_a_model_of_an_older_format_is_ignored_with_a_warning(router, tmp_path, caplog):
     classifier.save(router, tmp_path, version="20260302T091500", trained_at="x")
     _edit_metadata(tmp_path, "20260302T091500", format=classifier.FORMAT - 1)
-    with caplog.at_level(logging.WARNING, logger="routing.classifier"):
+    with caplog.at_level(logging.WARNING, logger="routing.runtime"):
         assert classifier.load_newest(tmp_path) is None
     assert "20260302T091500 ignored: format" in caplog.text
 
 
-def test_a_model_from_another_scikit_learn_is_ignored_with_a_warning(router, tmp_path, caplog):
+def test_a_model_from_another_scikit_learn_still_loads(router, tmp_path):
+    # The stored model is plain arrays (no pickle): a scikit-learn upgrade does not touch it.
     classifier.save(router, tmp_path, version="20260302T091500", trained_at="x")
     _edit_metadata(tmp_path, "20260302T091500", sklearn_version="0.24.2")
-    with caplog.at_level(logging.WARNING, logger="routing.classifier"):
-        assert classifier.load_newest(tmp_path) is None
-    assert "scikit-learn 0.24.2" in caplog.text
+    loaded = classifier.load_newest(tmp_path)
+    assert_same_ranking(loaded.predict(NEW_QUESTION), router.predict(NEW_QUESTION))
 
 
 def test_a_corrupt_model_file_is_ignored_with_a_warning(router, tmp_path, caplog):
     path = classifier.save(router, tmp_path, version="20260302T091500", trained_at="x")
-    path.write_bytes(b"not a pickle at all")
-    with caplog.at_level(logging.WARNING, logger="routing.classifier"):
+    path.write_bytes(b"not a model at all")
+    with caplog.at_level(logging.WARNING, logger="routing.runtime"):
         assert classifier.load_newest(tmp_path) is None
     assert "unreadable model file" in caplog.text
 
 
-def test_a_joblib_file_holding_something_else_is_ignored(router, tmp_path, caplog):
+def test_a_truncated_model_file_is_ignored_with_a_warning(router, tmp_path, caplog):
     path = classifier.save(router, tmp_path, version="20260302T091500", trained_at="x")
-    joblib.dump({"format": classifier.FORMAT, "pipeline": "nope", "temperature": 1}, path)
-    with caplog.at_level(logging.WARNING, logger="routing.classifier"):
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    with caplog.at_level(logging.WARNING, logger="routing.runtime"):
         assert classifier.load_newest(tmp_path) is None
-    assert "unreadable model file" in caplog.text
+    assert "shorter than its array" in caplog.text
 
 
 def test_a_missing_model_file_is_ignored_with_a_warning(router, tmp_path, caplog):
     path = classifier.save(router, tmp_path, version="20260302T091500", trained_at="x")
     path.unlink()
-    with caplog.at_level(logging.WARNING, logger="routing.classifier"):
+    with caplog.at_level(logging.WARNING, logger="routing.runtime"):
         assert classifier.load_newest(tmp_path) is None
     assert "model file is missing" in caplog.text
 
@@ -155,3 +155,62 @@ def test_cross_validation_reports_accuracy_with_and_without_diacritics():
     assert result["top1_unaccented"] == result["top1"]
     assert set(result["per_unit"]) == {"land", "tax", "health"}
     assert result["per_unit"]["land"]["support"] == 60
+
+
+# --- The run-time model (routing.runtime): numpy only, the same numbers as scikit-learn -------
+
+
+@pytest.mark.parametrize("model", ["svm", "lr", "cnb", "stack"])
+def test_the_stored_model_scores_every_text_as_scikit_learn_does(model, tmp_path):
+    texts, labels = corpus()
+    if model == "stack":  # the stack needs 100 questions in 3 units: the corpus twice over
+        texts, labels = texts * 2, labels * 2
+    answers = [f"Trả lời về {label}: theo quy định hiện hành" for label in labels]
+    router = classifier.train(texts, labels, auxiliary=answers, config={"model": model})
+    classifier.save(router, tmp_path, version="20260302T091500", trained_at="x")
+    loaded = classifier.load_newest(tmp_path)
+    assert isinstance(loaded, runtime.CompactRouter)
+    probe = [
+        *texts[::7],
+        NEW_QUESTION,
+        classifier.strip_diacritics(NEW_QUESTION),
+        "qwerty zzz",  # no known term: an empty row
+        "",
+        "Đất đai đất đai đất đai thuế",  # repeated terms: sublinear counts
+    ]
+    expected, classes = router.rank(probe)
+    got, loaded_classes = loaded.rank(probe)
+    assert list(loaded_classes) == list(classes)
+    assert np.abs(got - expected).max() < 1e-5
+    assert (np.argsort(-got, axis=1)[:, :3] == np.argsort(-expected, axis=1)[:, :3]).all()
+
+
+def test_the_vocabulary_confirms_each_hash_against_its_term():
+    arrays = runtime.Vocabulary.arrays_of(["đất", "dat dai", "thuế"])
+    vocabulary = runtime.Vocabulary(
+        arrays["hashes"], arrays["columns"], arrays["blob"], arrays["offsets"]
+    )
+    assert list(vocabulary.lookup(["thuế", "đất", "nope", "dat dai"])) == [2, 0, -1, 1]
+    # A term whose hash is in the table but whose text differs is not that term.
+    forged = runtime.Vocabulary(
+        arrays["hashes"], arrays["columns"], arrays["blob"] * 0, arrays["offsets"]
+    )
+    assert list(forged.lookup(["đất"])) == [-1]
+
+
+def test_loading_and_predicting_need_no_scikit_learn(router, tmp_path):
+    import subprocess
+    import sys
+
+    classifier.save(router, tmp_path, version="20260302T091500", trained_at="x")
+    code = (
+        "import sys; from pathlib import Path; from routing import runtime; "
+        f"r = runtime.load_newest(Path({str(tmp_path)!r})); "
+        f"print(r.predict({NEW_QUESTION!r})[0][0]); "
+        "print(sorted(m for m in ('sklearn', 'scipy', 'joblib') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split("\n")
+    assert out[0] == "land"
+    assert out[1] == "[]"

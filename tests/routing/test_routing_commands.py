@@ -73,7 +73,7 @@ def test_train_router_learns_the_answering_unit_mapped_to_its_successor(
     assert result["n_samples"] == 12
     assert result["labels"] == {"nnmt": 4, "other": 8}
     files = sorted(p.name for p in models_dir.iterdir())
-    assert files == [f"router-{result['version']}.joblib", f"router-{result['version']}.json"]
+    assert files == [f"router-{result['version']}.bin", f"router-{result['version']}.json"]
     metadata = json.loads((models_dir / f"router-{result['version']}.json").read_text())
     assert metadata["labels"] == ["nnmt", "other"]
     assert {"version", "trained_at", "n_samples", "sklearn_version", "features"} <= set(metadata)

@@ -72,6 +72,7 @@ class IntakeQueueFilter(django_filters.FilterSet):
         method="filter_confidence",
         choices=queue_suggestions.LEVELS,
         label=_("Suggestion confidence"),
+        help_text=queue_suggestions.LEVELS_HELP,
         empty_label=_("Any"),
     )
 

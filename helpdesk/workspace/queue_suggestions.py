@@ -36,9 +36,10 @@ from routing.models import Category, RoutingRule, Unit
 HIGH_CONFIDENCE = 0.5
 
 HIGH, LOW, NONE = "high", "low", "none"
+LEVELS_HELP = _("High: a rule, or the model at least half sure. Low: less, or a hint only.")
 LEVELS = [
-    (HIGH, _("High (a rule, or the model at least half sure)")),
-    (LOW, _("Low (the model less than half sure, or a hint only)")),
+    (HIGH, _("High")),
+    (LOW, _("Low")),
     (NONE, _("No suggestion")),
 ]
 

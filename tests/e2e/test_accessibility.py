@@ -176,6 +176,8 @@ def test_the_staff_pages_have_no_accessibility_violation(new_page, screenshot, p
     for name, url in [
         ("staff-home", "/staff/"),
         ("intake-queue", "/staff/intake/"),
+        ("intake-queue-filtered", "/staff/intake/?channel=web&older_than=abc&confidence=low"),
+        ("intake-actions", f"/staff/intake/{pages_data['received'].tracking_code}/"),
         ("inbox", "/staff/inbox/"),
         ("question", f"/staff/q/{in_progress.tracking_code}/"),
         ("publish", f"/staff/q/{answered.tracking_code}/publish/"),

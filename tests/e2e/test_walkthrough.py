@@ -63,6 +63,7 @@ def test_a_question_goes_from_the_citizen_to_the_public_archive(
     desk.goto("/staff/intake/")
     assert code in desk.content()
     screenshot(desk, "03-intake-queue")
+    desk.click(f"[data-queue-open='{code}']")  # its forms open under its row
     desk.select_option(f'form[action="/staff/q/{code}/route/"] select', str(land.pk))
     submit_action(desk, code, "route")
 

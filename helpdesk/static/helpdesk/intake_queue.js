@@ -6,8 +6,8 @@
  * 2. Live: the page listens on the staff socket, as the unit inboxes do (live.js), and when a
  *    question arrives in, or leaves, the queue it fetches itself again — the same address, so
  *    the same filters and page — and swaps in the fresh list. While the officer has a question
- *    open, the list is not swapped under them: rows that left are struck out (an open one says
- *    why), and a notice offers the new questions ("New questions for this view: 2. Show them").
+ *    open, the list is not swapped under them: rows that left go (the open one stays, struck out,
+ *    and says why), and a notice offers the new ones ("New questions for this view: 2. Show").
  * A file, not an inline script: the Content-Security-Policy allows no inline script.
  */
 (function () {
@@ -170,10 +170,9 @@
           return;
         }
         var after = codesIn(fresh);
-        var changed = false;
+        // Departures are shown in place: an open row is struck out, the others go.
         Object.keys(before).forEach(function (code) {
           if (after[code]) return;
-          changed = true;
           var row = before[code];
           var panel = panelOf(row);
           if (panel && !panel.hidden) markGone(row);
@@ -182,11 +181,13 @@
             row.remove();
           }
         });
+        var count = region.querySelector("p[role=status]");
+        var freshCount = fresh.querySelector("p[role=status]");
+        if (count && freshCount) count.textContent = freshCount.textContent;
+        // Arrivals wait behind the notice, so nothing moves under the officer's pointer.
         var added = Object.keys(after).filter(function (code) { return !before[code]; }).length;
-        if (!notice || !(added || changed)) return;
-        noticeText.textContent = added
-          ? noticeText.getAttribute("data-template").replace("{n}", added)
-          : noticeText.getAttribute("data-changed");
+        if (!notice || !added) return;
+        noticeText.textContent = noticeText.getAttribute("data-template").replace("{n}", added);
         notice.hidden = false;
         status.textContent = noticeText.textContent;
       });

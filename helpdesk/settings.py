@@ -10,6 +10,7 @@ deployment must stop the server at start-up, not surface as odd behaviour weeks 
 
 import os
 import secrets
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -104,7 +105,10 @@ CSRF_TRUSTED_ORIGINS = env_list("HELPDESK_CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("HELPDESK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "daphne",  # must precede staticfiles: makes `runserver` an ASGI server for Channels
+    # daphne makes `runserver` an ASGI server for Channels (it must precede staticfiles); only
+    # there: installed everywhere, it loads Twisted and cryptography (~19 MB) into every gunicorn
+    # and task worker, which never use it (docs/decisions/0019, "Memory").
+    *(["daphne"] if sys.argv[1:2] == ["runserver"] else []),
     # django.contrib.admin with an admin site that asks for the second factor (decision 0011).
     "helpdesk.accounts.apps.AdminConfig",
     "django.contrib.auth",

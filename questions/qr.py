@@ -10,8 +10,6 @@ strict ``img-src`` would block) and no script.
 
 from __future__ import annotations
 
-import segno
-
 
 def qr_svg(text: str, *, title: str) -> str:
     """``text`` as a QR code: ``<svg>`` markup, safe to put in a template as it is.
@@ -20,6 +18,8 @@ def qr_svg(text: str, *, title: str) -> str:
     fixed width and height lets the page's CSS size it (a phone screen, 5 cm on paper) without
     blurring: it stays vector. ``title`` is escaped by segno.
     """
+    import segno  # only where a code is drawn: not in every process that imports the views
+
     return segno.make(text, error="m").svg_inline(
         scale=4, border=2, dark="#000", light="#fff", title=title, omitsize=True
     )

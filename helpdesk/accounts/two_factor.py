@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from base64 import b32encode
 
-import segno
 from django.conf import settings
 from django.db import transaction
 from django_otp import devices_for_user
@@ -102,6 +101,8 @@ def backup_codes_left(*, user) -> int:
 def qr_svg(device: TOTPDevice) -> str:
     """The enrolment QR code as inline SVG markup: drawn on the server, so the page needs no
     script, no CDN and no ``data:`` image (which a strict ``img-src`` would block)."""
+    import segno  # only where a code is drawn: not in every process that imports the views
+
     return segno.make(device.config_url, error="m").svg_inline(
         scale=5, border=2, dark="#1b2a3a", title="QR"
     )

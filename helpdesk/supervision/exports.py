@@ -31,18 +31,22 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from helpdesk.periods import Period
 from questions.models import Question
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+# openpyxl (~18 MB with what it pulls in) is imported by the functions that write a workbook:
+# importing the reports' views (every gunicorn worker does, through the URLs) does not load it.
 from questions.reports import UnitFigures
 from questions.timeliness import LABELS
 from routing.deadlines import working_calendar
@@ -230,6 +234,8 @@ def _csv_text(value: object) -> object:
 
 
 def _xlsx_cell(sheet, value: object) -> WriteOnlyCell:
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         # openpyxl guesses a formula from a leading "=" and an error from "#N/A": a text is
@@ -299,6 +305,10 @@ NUMBER_FORMATS = {
 
 
 def xlsx_bytes(table: Table) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=True)
     title = _sheet_title(table.title)
     if table.provenance is not None and not table.provenance.complete:
@@ -335,6 +345,8 @@ def _provenance_sheet(workbook: Workbook, table: Table) -> None:
     sheet = workbook.create_sheet(title=_sheet_title(str(_("About this file"))))
     sheet.column_dimensions["A"].width = 18
     sheet.column_dimensions["B"].width = 70
+    from openpyxl.styles import Font
+
     bold = Font(bold=True)
     for label, text in [(_("Title"), table.title), *table.provenance.lines()]:
         name = _xlsx_cell(sheet, label)

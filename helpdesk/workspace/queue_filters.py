@@ -72,8 +72,8 @@ class IntakeQueueFilter(django_filters.FilterSet):
         method="filter_confidence",
         choices=queue_suggestions.LEVELS,
         label=_("Suggestion confidence"),
-        help_text=queue_suggestions.LEVELS_HELP,
         empty_label=_("Any"),
+        widget=forms.Select(attrs={"aria-describedby": "confidence-note"}),  # the page explains
     )
 
     class Meta:

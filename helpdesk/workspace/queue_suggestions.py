@@ -36,7 +36,6 @@ from routing.models import Category, RoutingRule, Unit
 HIGH_CONFIDENCE = 0.5
 
 HIGH, LOW, NONE = "high", "low", "none"
-LEVELS_HELP = _("High: a rule, or the model at least half sure. Low: less, or a hint only.")
 LEVELS = [
     (HIGH, _("High")),
     (LOW, _("Low")),

@@ -37,6 +37,11 @@ def received_on_or_before(today: date, working_days: int, calendar: WorkingCalen
     return day
 
 
+def _communes() -> QuerySet[Unit]:
+    # Asked on each request: "current" is today's, not the day the server started.
+    return Unit.objects.current().filter(kind=Unit.Kind.COMMUNE).order_by("name")
+
+
 class _WholeNumberFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField  # days are whole: "1.5" and "1e9" are refused, not cast
 
@@ -49,7 +54,7 @@ class IntakeQueueFilter(django_filters.FilterSet):
         null_label=_("None chosen"),
     )
     commune = django_filters.ModelChoiceFilter(
-        queryset=Unit.objects.current().filter(kind=Unit.Kind.COMMUNE).order_by("name"),
+        queryset=lambda request: _communes(),
         label=_("Commune / ward"),
         empty_label=_("All communes"),
         null_label=_("None given"),

@@ -347,3 +347,19 @@ def test_the_panel_of_a_question_routed_meanwhile_says_so_and_offers_no_form(
 @pytest.mark.django_db
 def test_an_unknown_question_is_not_found(intake):
     assert client_of(intake).get("/staff/intake/HD-2026-ZZZZZ/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_commune_filter_offers_the_communes_of_the_day_it_is_asked(intake):
+    closing = make_unit(
+        "xa-cu", kind="commune", name="Xã Cũ", name_en="Old Commune", valid_to=date(2026, 11, 17)
+    )
+    client = client_of(intake)
+
+    def offered_on(day: date) -> set[int]:
+        with time_machine.travel(datetime(day.year, day.month, day.day, 9, tzinfo=HCM)):
+            field = client.get(QUEUE).context["filter"].form.fields["commune"]
+            return {unit.pk for unit in field.queryset}
+
+    assert closing.pk in offered_on(date(2026, 11, 16))
+    assert closing.pk not in offered_on(date(2026, 11, 18))  # same process, a later day

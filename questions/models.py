@@ -76,10 +76,11 @@ class StaffProfile(models.Model):
 def staff_display_name(user) -> str:
     """How pages and staff mails name a person, in the active language: the English form of
     their staff profile on English pages, else the full name, else the username."""
-    profile = getattr(user, "staff", None)
-    english = (get_language() or "").startswith("en")
-    if english and profile is not None and profile.display_name_en:
-        return profile.display_name_en
+    # The profile is read on English pages only: a Vietnamese page never pays for it.
+    if (get_language() or "").startswith("en"):
+        profile = getattr(user, "staff", None)
+        if profile is not None and profile.display_name_en:
+            return profile.display_name_en
     return user.get_full_name() or user.get_username()
 
 

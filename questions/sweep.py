@@ -192,7 +192,8 @@ def send_pending(*, at: datetime, report: SweepReport | None = None) -> SweepRep
     staff = _StaffDirectory()
     rows = (
         Notification.objects.filter(claim_token=token, sent_at=None)
-        .select_related("question", "question__unit", "question__assignee")
+        # The assignee's staff profile too: the escalation mail names them (its English form).
+        .select_related("question", "question__unit", "question__assignee__staff")
         .order_by("kind", "question__unit_id", "question__assignee_id", "pk")
     )
     mails = _compose(rows.iterator(chunk_size=2000), staff, _Links())

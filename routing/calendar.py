@@ -33,8 +33,7 @@ from datetime import date, datetime
 from itertools import accumulate
 from typing import Any, NamedTuple
 
-import holidays
-
+from routing import holiday_table
 from routing.calendar_data import ANNOUNCED_DAYS, OFF, WORKING, AnnouncedDay
 
 __all__ = [
@@ -180,17 +179,18 @@ class WorkingCalendar:
         first_ordinal = date(years.start, 1, 1).toordinal()
         last_ordinal = date(years.stop - 1, 12, 31).toordinal()
 
-        package = holidays.country_holidays("VN", years=years, language=language)
-        # Keyed by ordinal; only days inside the range (the package may add a neighbour year's
-        # make-up day or swapped Saturday).
+        # The package's days, from the table generated from it (routing/holiday_table.py: the
+        # package costs every process ~18 MB). Keyed by ordinal; only days inside the range
+        # (the package may add a neighbour year's make-up day or swapped Saturday).
+        package_names, package_workdays = holiday_table.lookup(years, language)
         holiday_names = {
             d.toordinal(): name
-            for d, name in package.items()
+            for d, name in package_names.items()
             if first_ordinal <= d.toordinal() <= last_ordinal
         }
         package_working = {
             d.toordinal()
-            for d in getattr(package, "weekend_workdays", ())
+            for d in package_workdays
             if first_ordinal <= d.toordinal() <= last_ordinal
         }
         decided = self._normalise_overrides(overrides, first_ordinal, last_ordinal)

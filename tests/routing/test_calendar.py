@@ -427,3 +427,40 @@ def test_reasons_can_be_given_in_english():
     assert calendar.reason(d("2026-11-21")) == "Saturday (weekly rest day)"
     assert calendar.reason(d("2026-09-02")) == "National Day"
     assert calendar.reason(d("2026-11-20")) is None
+
+
+# --- The shipped table of the package's days (routing/holiday_table.py) ------------------------
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_shipped_holiday_table_is_what_the_installed_package_says(language):
+    # Fails after an upgrade of `holidays` that changes a day or a name: regenerate the table
+    # with `.venv/bin/python -m routing.holiday_table` and review the diff.
+    from routing import holiday_table
+
+    table = holiday_table.lookup(holiday_table.YEARS, language)
+    assert table == holiday_table.from_package(holiday_table.YEARS, language)
+    assert len(table[0]) > 1400  # a century of Tết, Hùng Kings, 30/4, 1/5, 2/9, New Year
+
+
+def test_the_default_calendar_is_built_without_importing_the_holidays_package():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from routing.calendar import DEFAULT_YEARS, WorkingCalendar; "
+        "c = WorkingCalendar(years=DEFAULT_YEARS); "
+        "import datetime; print(c.is_working_day(datetime.date(2026, 9, 2))); "
+        "print('holidays' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["False", "False"]
+
+
+def test_a_range_the_table_was_not_built_for_is_asked_of_the_package():
+    from routing import holiday_table
+
+    years = range(2026, 2027)
+    assert holiday_table.lookup(years, "vi") == holiday_table.from_package(years, "vi")

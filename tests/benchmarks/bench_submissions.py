@@ -138,6 +138,22 @@ def rss_mb(pid: int) -> float:
     return int(match.group(1)) / 1024 if match else 0.0
 
 
+def memory_mb(pid: int) -> dict[str, float]:
+    """Resident (RSS), proportional (PSS: shared pages divided among the processes sharing them)
+    and unique (USS: private pages) memory of a process, from /proc/PID/smaps_rollup."""
+    try:
+        text = (Path("/proc") / str(pid) / "smaps_rollup").read_text()
+    except OSError:
+        return {"rss": 0.0, "pss": 0.0, "uss": 0.0}
+
+    def field_kb(name: str) -> int:
+        match = re.search(rf"^{name}:\s+(\d+) kB", text, re.MULTILINE)
+        return int(match.group(1)) if match else 0
+
+    uss = field_kb("Private_Clean") + field_kb("Private_Dirty")
+    return {"rss": field_kb("Rss") / 1024, "pss": field_kb("Pss") / 1024, "uss": uss / 1024}
+
+
 def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -798,6 +814,12 @@ def measure(app: App, path: str, *, clients: int, seconds: float) -> dict:
         "task_cpu_ms": task_cpu / done * 1000 if done else float("nan"),
         "rss_mb": max((rss_mb(p) for p in workers), default=0.0),
         "task_rss_mb": sum(rss_mb(p) for p in tasks),
+        # Per process: each gunicorn worker, then the task worker (DESIGN §10: "each worker
+        # process under 100 MB resident", i.e. RSS; PSS and USS say what sharing saves).
+        "memory": {
+            **{f"web{i}": memory_mb(p) for i, p in enumerate(workers, 1)},
+            **({"task": memory_mb(tasks[0])} if tasks else {}),
+        },
         "client_cpu_ms": client_cpu / done * 1000 if done else float("nan"),
         "stored": stored,
         "load": load_average(),
@@ -895,6 +917,7 @@ def report(results: dict, apps: list[App], paths: list[str]) -> None:
                     f"server CPU per submission {statistics.median(cpu):5.2f}  "
                     f"RSS per worker {rss:4.2f}"
                 )
+    memory_report(results, apps, paths)
     for app in apps:
         for path in paths:
             kinds = Counter()
@@ -906,6 +929,29 @@ def report(results: dict, apps: list[App], paths: list[str]) -> None:
                 print(f"errors {app.name} {path}: {dict(kinds)}")
                 for sample in samples[:3]:
                     print(f"    {sample}")
+
+
+def memory_report(results: dict, apps: list, paths: list[str]) -> None:
+    """Each process's memory after the last run (the largest over paths), and the ratio of ours
+    to the minimal app's worker measured in the same run (DESIGN §10)."""
+    rows: dict[str, dict[str, dict[str, float]]] = {}
+    for app in apps:
+        for path in paths:
+            for run in results[app.name][path]:
+                for process, figures in run.get("memory", {}).items():
+                    seen = rows.setdefault(app.name, {}).setdefault(process, figures)
+                    if figures["rss"] > seen["rss"]:
+                        rows[app.name][process] = figures
+    if not rows:
+        return
+    minimal = max((f["rss"] for f in rows.get("minimal", {}).values()), default=0.0)
+    print(
+        f"\n{'app':<9} {'process':<8} {'RSS MB':>7} {'PSS MB':>7} {'USS MB':>7} {'RSS/minimal':>12}"
+    )
+    for name, processes in rows.items():
+        for process, f in processes.items():
+            ratio = f"{f['rss'] / minimal:12.2f}" if minimal else f"{'':>12}"
+            print(f"{name:<9} {process:<8} {f['rss']:7.1f} {f['pss']:7.1f} {f['uss']:7.1f} {ratio}")
 
 
 def main() -> None:

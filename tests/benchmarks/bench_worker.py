@@ -139,6 +139,21 @@ def run(args: argparse.Namespace) -> None:
         f"({cpu * 1000 / max(ran, 1):.2f} ms per task); wall {wall * 1000 / args.count:.2f} ms"
         + (" (under cProfile)" if profiler else "")
     )
+    status = Path("/proc/self/status").read_text()
+    resident = {
+        key: int(value.split()[0]) / 1024
+        for key, value in (line.split(":", 1) for line in status.splitlines())
+        if key in ("VmRSS", "VmHWM")
+    }
+    heavy = sorted(
+        m for m in ("sklearn", "scipy", "joblib", "holidays", "openpyxl") if m in sys.modules
+    )
+    # In-process: this process also stored the submissions (a real worker did not), so this is
+    # an upper bound; bench_submissions.py measures the worker process beside gunicorn.
+    print(
+        f"this process: RSS {resident['VmRSS']:.1f} MB, peak {resident['VmHWM']:.1f} MB; "
+        f"heavy libraries loaded: {heavy or 'none'}"
+    )
     if profiler:
         stats = pstats.Stats(profiler)
         if args.profile:

@@ -84,8 +84,9 @@ def test_a_question_goes_from_the_citizen_to_the_public_archive(
         f'form[action="/staff/q/{code}/draft/"] textarea[name=body]',
         "Hồ sơ gồm đơn đăng ký biến động theo Mẫu 11/ĐK và giấy chứng nhận đã cấp.",
     )
-    submit_action(officer, code, "draft")
-    submit_action(officer, code, "submit")
+    # "Save and submit for approval", beside "Save draft".
+    officer.click(f'form[action="/staff/q/{code}/draft/"] button[name=then]')
+    officer.wait_for_load_state()
     screenshot(officer, "04-officer-submitted")
 
     # The head approves.

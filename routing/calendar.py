@@ -27,6 +27,7 @@ for every day of its years, the number of working days before it, so ``add_worki
 from __future__ import annotations
 
 import functools
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -159,8 +160,8 @@ class WorkingCalendar:
     _last_ordinal: int
     _labels: dict[str, str]
     _reasons: dict[int, str]
-    _cumulative: tuple[int, ...]
-    _working_dates: tuple[date, ...]
+    _cumulative: array[int]
+    _working_dates: array[int]  # ordinals: a date object each would hold ~1 MB per calendar
 
     def __init__(
         self,
@@ -220,14 +221,15 @@ class WorkingCalendar:
         set_attr(self, "_reasons", reasons)
         # _cumulative[i] = working days among the first i days of the range, so the working
         # days in (a, b] are _cumulative[b + 1] - _cumulative[a + 1] (offsets from the start).
-        set_attr(self, "_cumulative", tuple(accumulate(flags, initial=0)))
+        # Machine integers (4 bytes a day), not tuples of int and date objects: a process holds
+        # one or two calendars of ~37,000 days each, in every worker (docs/decisions/0019).
+        set_attr(self, "_cumulative", array("i", accumulate(flags, initial=0)))
         set_attr(
             self,
             "_working_dates",
-            tuple(
-                date.fromordinal(first_ordinal + offset)
-                for offset, is_working in enumerate(flags)
-                if is_working
+            array(
+                "i",
+                (first_ordinal + offset for offset, is_working in enumerate(flags) if is_working),
             ),
         )
 
@@ -375,7 +377,7 @@ class WorkingCalendar:
                 f"{n} working days after {start.isoformat()} fall beyond the working-day "
                 f"calendar ({self.first_year}-{self.last_year})"
             )
-        return self._working_dates[index]
+        return date.fromordinal(self._working_dates[index])
 
     def count_working_days(self, start: date, end: date) -> int:
         """Working days in ``(start, end]``; negative (``-count(end, start)``) when end < start.

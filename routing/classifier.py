@@ -419,7 +419,9 @@ def confidence_table(
     return rows
 
 
-def evaluate(router: Router, texts: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
+def evaluate(
+    router: Router | runtime.CompactRouter, texts: Sequence[str], labels: Sequence[str]
+) -> dict[str, Any]:
     """Accuracy of a trained router on labelled texts, as typed and without diacritics."""
     truth = np.asarray(labels)
     probabilities, classes = router.rank(texts)

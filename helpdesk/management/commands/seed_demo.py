@@ -14,11 +14,13 @@ tokens, which are secrets and always random).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -119,7 +121,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--send-mail",
             action="store_true",
-            help="Send the citizen e-mails through the configured backend (default: discard).",
+            help=(
+                "Send the citizen e-mails and SMS through the configured backends (default: "
+                "discard)."
+            ),
         )
         parser.add_argument(
             "--no-train",
@@ -161,6 +166,11 @@ class Command(BaseCommand):
         search_log = logging.getLogger("search.services")
         level = search_log.level
         search_log.setLevel(logging.ERROR)
+        # The tasks run here, two lines each (running, successful): hundreds of lines the user
+        # would scroll past to find the logins. Failures still show.
+        tasks_log = logging.getLogger("django_tasks")
+        tasks_level = tasks_log.level
+        tasks_log.setLevel(logging.WARNING)
         try:
             # Its questions' tasks (mails, routing) run here as each commits, with the two
             # settings above, rather than later in the worker with the real ones (decision 0016).
@@ -168,7 +178,13 @@ class Command(BaseCommand):
                 alias: {**config, "OPTIONS": {**config.get("OPTIONS", {}), "RUN_ON_COMMIT": True}}
                 for alias, config in settings.TASKS.items()
             }
-            with override_settings(EMAIL_BACKEND=backend, HELPDESK=no_autoroute, TASKS=run_here):
+            # Without a mail or SMS gateway, the SMS channel prints each message on standard
+            # output: hundreds of receipts to invented numbers, discarded like the e-mails.
+            sms = contextlib.nullcontext() if send_mail else contextlib.redirect_stdout(StringIO())
+            with (
+                override_settings(EMAIL_BACKEND=backend, HELPDESK=no_autoroute, TASKS=run_here),
+                sms,
+            ):
                 seeder = Seeder(seed=seed, verbosity=options.get("verbosity", 1), out=self.stdout)
                 seeder.reference_data()
                 seeder.questions(questions)
@@ -176,6 +192,7 @@ class Command(BaseCommand):
                 seeder.archive(2 if archive is None and questions >= 200 else archive or 0)
         finally:
             search_log.setLevel(level)
+            tasks_log.setLevel(tasks_level)
         call_command("rebuild_index", no_progress=True, stdout=self.stdout, stderr=self.stderr)
         if train:
             # Learn routing from the demo's answered questions, so new questions are routed.

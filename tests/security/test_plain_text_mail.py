@@ -23,7 +23,7 @@ MAIL_DIR = Path(questions.__file__).parent / "templates" / "questions" / "mail"
 
 def _everything_is_the_citizens_words() -> dict:
     """A context in which every text a mail template may print is WORDS."""
-    person = SimpleNamespace(get_username=WORDS)
+    person = SimpleNamespace(get_username=lambda: WORDS, get_full_name=lambda: WORDS)
     unit = SimpleNamespace(display_name=WORDS)
     question = SimpleNamespace(
         tracking_code=WORDS,

@@ -2,11 +2,8 @@
 
 from types import TracebackType
 
-from csp.decorators import csp_update
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import status
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import BaseParser
@@ -48,15 +45,3 @@ def _raised_while_parsing(traceback: TracebackType | None) -> bool:
             return True
         traceback = traceback.tb_next
     return False
-
-
-@method_decorator(csp_update({"img-src": ["data:"]}), name="dispatch")
-class ApiDocsView(SpectacularSwaggerSplitView):
-    """The interactive API page (Swagger UI, served from drf-spectacular-sidecar).
-
-    The split view serves Swagger UI's start-up script as a file of its own instead of inline,
-    and our template takes its inline style to a file, so the site-wide CSP holds here too.
-    The one addition: Swagger UI's stylesheet draws its icons as ``data:`` SVG images.
-    """
-
-    template_name = "api/swagger_ui.html"

@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.views import SpectacularAPIView
 
-from helpdesk.api import ApiDocsView
+from helpdesk import api_docs
 from helpdesk.favicon import favicon
 
 admin.site.site_header = _("Hỏi – Đáp administration")
@@ -19,8 +18,8 @@ urlpatterns = [
     path("transparency/", include("helpdesk.supervision.public_urls")),
     path("", include("questions.archive_urls")),
     path("", include("questions.channels.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/schema/", api_docs.schema, name="api-schema"),
+    path("api/docs/", api_docs.docs, name="api-docs"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # Asked for by browsers and feed readers on their own, whatever the page says.

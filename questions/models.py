@@ -332,6 +332,10 @@ class Question(models.Model):
         verbose_name_plural = _("questions")
         indexes = [
             models.Index(fields=["unit", "status"]),
+            # The archive's newest-first list: its page without a query read and sorted every
+            # published row (113 ms at 100,000 on SQLite; 4.6 ms with this index, walked
+            # backwards). The status is a bound parameter, so a partial index would not serve.
+            models.Index(fields=["status", "published_at", "id"], name="question_archive_idx"),
             # The supervisors' reports scan a period of receipt and read only these columns:
             # on PostgreSQL a covering index answers them from the index alone.
             models.Index(

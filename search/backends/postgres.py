@@ -40,7 +40,7 @@ from django.db import DatabaseError, connection, transaction
 from search.analysis import QueryPlan, fold
 
 from .base import Document, Filters, Hits, SearchUnavailable
-from .scorer import K1, B, View, _Cache
+from .scorer import View, _Cache, norm_of
 from .whoosh_index import (
     COORDINATION,
     TEXT_FIELDS,
@@ -53,6 +53,8 @@ from .whoosh_index import (
 log = logging.getLogger(__name__)
 
 CHUNK = 8192
+# Rows of search_document read at a time when a process loads a generation's view.
+VIEW_BATCH = 10_000
 # Longer terms (a pasted hash, a run of digits) are cut: the key has a btree index.
 MAX_TERM = 200
 # pg_advisory_xact_lock key of the index writer ("search" in hex-ish).
@@ -65,6 +67,13 @@ _KNOWN_FIELDS = ("qf", "af", "mf")
 
 # This backend's own term cache (see scorer.View.cache).
 CACHE = _Cache()
+
+
+def _narrow(values: np.ndarray) -> np.ndarray:
+    """A column of the view as int32 when its values fit (they do: ids, years)."""
+    if not len(values) or (values.min() >= -(1 << 31) and values.max() < 1 << 31):
+        return values.astype(np.int32)
+    return values.copy()
 
 
 def _terms(document: Document) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
@@ -117,27 +126,26 @@ class PostgresView(View):
                 f"SELECT id, category, unit, year, {', '.join(LENGTH_COLUMNS)}"  # noqa: S608 (constants)
                 " FROM search_document ORDER BY id"
             )
-            rows = cursor.fetchall()
-        table = np.array(rows, dtype=np.int64).reshape(len(rows), 4 + len(TEXT_FIELDS))
-        self.pk = table[:, 0].copy()
-        self.category = table[:, 1].copy()
-        self.unit = table[:, 2].copy()
-        self.year = table[:, 3].copy()
-        self.size = len(rows)
+            # A batch at a time: 100,000 rows as Python tuples at once were ~40 MB that the
+            # process then kept.
+            batches = []
+            while rows := cursor.fetchmany(VIEW_BATCH):
+                batches.append(np.array(rows, dtype=np.int64).reshape(len(rows), -1))
+            del rows
+        width = 4 + len(TEXT_FIELDS)
+        table = np.concatenate(batches) if batches else np.zeros((0, width), dtype=np.int64)
+        del batches
+        self.pk, self.category, self.unit, self.year = (_narrow(table[:, i]) for i in range(4))
+        self.size = len(table)
         self.alive = np.ones(self.size, dtype=bool)
         self.all_alive = True
         self.live_count = max(self.size, 1)
-        self.lengths = {
-            name: table[:, 4 + i].astype(np.float32) for i, name in enumerate(TEXT_FIELDS)
-        }
-        self.average = {
-            name: max(float(self.lengths[name].sum()) / self.live_count, 1.0)
-            for name in TEXT_FIELDS
-        }
-        self._norm = {
-            name: (K1 * (1 - B + B * self.lengths[name] / self.average[name])).astype(np.float32)
-            for name in TEXT_FIELDS
-        }
+        self.average = {}
+        self._norm = {}
+        for i, name in enumerate(TEXT_FIELDS):
+            lengths = table[:, 4 + i].astype(np.float32)
+            self.average[name] = max(float(lengths.sum()) / self.live_count, 1.0)
+            self._norm[name] = norm_of(lengths, self.average[name])
         self._facet_codes = {}
         self._local = threading.local()  # per thread: the postings its query prefetched
         self.generation = ("postgres", connection.alias, generation)

@@ -13,6 +13,7 @@ The numbers are the same BM25F as Whoosh's (per-field B, shared K1) — docs/dec
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import threading
@@ -46,7 +47,14 @@ class SegmentArrays:
     category: np.ndarray
     unit: np.ndarray
     year: np.ndarray
+    # Whoosh's one-byte length codes (uint8; ``length_values`` turns them into lengths), or
+    # the lengths themselves (float32) when they had to be read one by one.
     lengths: dict[str, np.ndarray]
+
+
+def length_values(lengths: np.ndarray) -> np.ndarray:
+    """Field lengths as float32, from ``SegmentArrays.lengths``."""
+    return _LENGTH_OF_BYTE[lengths] if lengths.dtype == np.uint8 else lengths
 
 
 def _lengths(reader, fieldname: str, count: int) -> np.ndarray:
@@ -54,11 +62,10 @@ def _lengths(reader, fieldname: str, count: int) -> np.ndarray:
         # Fast path: the length column is one byte per document; read it in one go.
         column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
         raw = column._dbfile.get(column._basepos, min(column._count, count))
-        codes = np.frombuffer(bytes(raw), dtype=np.uint8)
-        lengths = _LENGTH_OF_BYTE[codes].copy()
-        if len(lengths) < count:
-            lengths = np.concatenate([lengths, np.zeros(count - len(lengths), np.float32)])
-        return lengths
+        codes = np.zeros(count, dtype=np.uint8)  # code 0 is length 0
+        found = np.frombuffer(bytes(raw), dtype=np.uint8)[:count]
+        codes[: len(found)] = found
+        return codes
     except Exception:
         log.info("Reading %s lengths one by one", fieldname, exc_info=True)
         return np.array(
@@ -67,18 +74,27 @@ def _lengths(reader, fieldname: str, count: int) -> np.ndarray:
 
 
 def _column(reader, fieldname: str, count: int) -> np.ndarray:
+    """A numeric column as int32 (ids, categories, units, years), int64 only if a value needs
+    it; read without a Python list of every value."""
     values = np.zeros(count, dtype=np.int64)
     if reader.has_column(fieldname):
         try:
             # Iterating the raw column is ~50x faster than indexing it document by document.
-            raw = list(reader.column_reader(fieldname, translate=False))[:count]
-            values[: len(raw)] = [int(v) if v.isdigit() else 0 for v in raw]
+            raw = itertools.islice(reader.column_reader(fieldname, translate=False), count)
+            found = np.fromiter((int(v) if v.isdigit() else 0 for v in raw), dtype=np.int64)
+            values[: len(found)] = found
+            del found
         except Exception:
             log.info("Reading column %s one by one", fieldname, exc_info=True)
             column = reader.column_reader(fieldname)
             for docnum in range(count):
                 values[docnum] = _int_or_zero(column[docnum])
+    if not len(values) or (values.min() >= _INT32.min and values.max() <= _INT32.max):
+        return values.astype(np.int32)
     return values
+
+
+_INT32 = np.iinfo(np.int32)
 
 
 def segment_arrays(reader, text_fields: tuple[str, ...]) -> SegmentArrays:
@@ -210,25 +226,46 @@ class _Cache:
                 self.term_bytes -= dropped.nbytes
 
 
+def compact_frequencies(tf: np.ndarray) -> np.ndarray:
+    """Term frequencies in the narrowest type that holds them exactly: one byte each for
+    nearly every term (a syllable seldom appears 256 times in one text), else two; float32
+    when one is not a whole number (never written by our writers, kept exact all the same)."""
+    if not len(tf):
+        return tf.astype(np.uint8)
+    top = float(tf.max())
+    if float(tf.min()) >= 0 and np.array_equal(tf, np.floor(tf)):
+        if top < 1 << 8:
+            return tf.astype(np.uint8)
+        if top < 1 << 16:
+            return tf.astype(np.uint16)
+    return tf.astype(np.float32, copy=False)
+
+
 @dataclass
 class TermPostings:
-    """One (field, term) over the whole index, ready to add to scores.
+    """One (field, term) over the whole index, compact: which live documents hold it and how
+    often.
 
-    ``weight`` is the BM25 term saturation ``tf·(k1+1)/(tf + k1·(1-b+b·len/avg))`` of each
-    live document containing the term: sparse (``ids``, ``weight``) for most terms, or one
-    dense array over all documents (0 where absent) for terms in many documents, where adding
-    a whole vector is ~20x faster than scattering into it.
+    Sparse (``ids``: int32 document numbers, ``tf``: their frequencies) for most terms; for a
+    term in many documents, ``ids`` is None and ``tf`` is one dense array over all documents
+    (0 where absent), where adding a whole vector is ~20x faster than scattering into it.
+    Frequencies are kept as one or two bytes (``compact_frequencies``) and the BM25 term
+    saturation is computed when the term is scored (``View.saturation``), with the same
+    float32 operations as when it was cached: 5 bytes per posting instead of 8, and 1 byte
+    per document instead of 4 for a dense term, for the same scores bit for bit.
     """
 
     df: int
+    tf: np.ndarray
     ids: np.ndarray | None = None
-    weight: np.ndarray | None = None
-    dense: np.ndarray | None = None
+
+    @property
+    def dense(self) -> bool:
+        return self.ids is None
 
     @property
     def nbytes(self) -> int:
-        parts = (self.ids, self.weight, self.dense)
-        return 64 + sum(p.nbytes for p in parts if p is not None)
+        return 64 + self.tf.nbytes + (self.ids.nbytes if self.ids is not None else 0)
 
 
 CACHE = _Cache()
@@ -249,9 +286,12 @@ PAIR_APART = 0.5
 # rarely says them all: the share required falls so that about this many concepts' worth of
 # weight is enough (measured on the tuning queries, docs/decisions/0021).
 REQUIRED_CONCEPTS = 1.5
-TERM_CACHE_BYTES = 256 * 1024 * 1024
+# Bounds each process's term cache (decision 0029, "Search memory per process"): at 100,000
+# questions a dense term takes 100 KB and a sparse one 5 bytes per posting; 64 MB held every
+# term of bench_search's queries there (~2,000), the same p50/p95 as 256 MB of float32 did.
+TERM_CACHE_BYTES = 64 * 1024 * 1024
 # The first query of a generation loads the commonest terms up to this much of the cache.
-WARM_UP_SHARE = 0.25
+WARM_UP_SHARE = 0.5
 # A term in at least 1/DENSE_SHARE of the documents is kept as a dense array.
 DENSE_SHARE = 4
 
@@ -324,6 +364,11 @@ def required_share(min_share: float, concepts: int) -> float:
     return min(min_share, REQUIRED_CONCEPTS / max(concepts, 1))
 
 
+def norm_of(lengths: np.ndarray, average: float) -> np.ndarray:
+    """BM25's length normalisation ``k1·(1-b+b·len/avg)`` per document (float32)."""
+    return (K1 * (1 - B + B * lengths / average)).astype(np.float32)
+
+
 def _deleted_docs(reader) -> list[int]:
     # A SegmentReader has the set (a cached property); other readers only is_deleted().
     deleted = getattr(reader, "deleted_docs_set", None)
@@ -376,7 +421,7 @@ class View:
 
         def join(name):
             if not parts:
-                return np.zeros(0, dtype=np.int64)
+                return np.zeros(0, dtype=np.int32)
             if len(parts) == 1:
                 return getattr(parts[0], name)
             return np.concatenate([getattr(p, name) for p in parts])
@@ -387,26 +432,21 @@ class View:
         self.year = join("year")
         self.alive = np.concatenate(alive) if alive else np.zeros(0, dtype=bool)
         self.all_alive = bool(self.alive.all())
-        self.lengths = {
-            name: (
-                parts[0].lengths[name]
+        live = max(int(self.alive.sum()), 1)
+        self.live_count = live
+        self.average = {}
+        # Only the length normalisation is kept (the lengths are the segments' one-byte codes).
+        self._norm = {}
+        for name in text_fields:
+            lengths = (
+                length_values(parts[0].lengths[name])
                 if len(parts) == 1
-                else np.concatenate([p.lengths[name] for p in parts])
+                else np.concatenate([length_values(p.lengths[name]) for p in parts])
                 if parts
                 else np.zeros(0)
             )
-            for name in text_fields
-        }
-        live = max(int(self.alive.sum()), 1)
-        self.live_count = live
-        self.average = {
-            name: max(float(self.lengths[name][self.alive].sum()) / live, 1.0)
-            for name in text_fields
-        }
-        self._norm = {
-            name: (K1 * (1 - B + B * self.lengths[name] / self.average[name])).astype(np.float32)
-            for name in text_fields
-        }
+            self.average[name] = max(float(lengths[self.alive].sum()) / live, 1.0)
+            self._norm[name] = norm_of(lengths, self.average[name])
         # Small lookup tables for facet counts: values are small integers (pks, years).
         self._facet_codes = {}
 
@@ -434,15 +474,25 @@ class View:
             live = self.alive[ids]
             ids, tf = ids[live], tf[live]
         df = len(ids)
-        weight = tf * (K1 + 1) / (tf + self._norm[fieldname][ids]) if df else tf
+        frequencies = compact_frequencies(tf)
         if df and df * DENSE_SHARE >= self.size:
-            dense = np.zeros(self.size, dtype=np.float32)
-            dense[ids] = weight
-            entry = TermPostings(df=df, dense=dense)
+            dense = np.zeros(self.size, dtype=frequencies.dtype)
+            dense[ids] = frequencies
+            entry = TermPostings(df=df, tf=dense)
         else:
-            entry = TermPostings(df=df, ids=ids, weight=weight.astype(np.float32, copy=False))
+            entry = TermPostings(df=df, tf=frequencies, ids=ids.astype(np.int32, copy=False))
         self.cache.keep(self.generation, key, entry)
         return entry
+
+    def saturation(self, fieldname: str, entry: TermPostings) -> np.ndarray:
+        """The BM25 term saturation ``tf·(k1+1)/(tf + k1·(1-b+b·len/avg))`` of the documents
+        of ``entry`` (``entry.ids``, or every document for a dense term: 0 where absent)."""
+        tf = entry.tf.astype(np.float32)
+        norm = self._norm[fieldname]
+        denominator = tf + (norm if entry.ids is None else norm[entry.ids])
+        # In place: the same float32 operations as tf * (K1 + 1) / denominator.
+        np.multiply(tf, K1 + 1, out=tf)
+        return np.divide(tf, denominator, out=tf)
 
     def warm_up(self, fieldnames: tuple[str, ...]) -> int:
         """Load the terms found in many documents (the costly ones to read and to score) before
@@ -453,20 +503,19 @@ class View:
         """
         if not CACHE.claim_warm_up(self.generation):
             return 0
-        frequent: dict[tuple[str, str], int] = {}
-        for reader, _offset, _key in self.leaves:
-            for fieldname in fieldnames:
-                try:
-                    terms = reader.iter_field(fieldname)
-                    for text, info in terms:
-                        key = (fieldname, text)
-                        frequent[key] = frequent.get(key, 0) + info.doc_frequency()
-                except Exception:  # a field absent from this segment
-                    log.debug("No terms for %s", fieldname, exc_info=True)
-        wanted = sorted(
-            ((df, key) for key, df in frequent.items() if df * DENSE_SHARE >= self.size),
-            reverse=True,
-        )
+        # The whole index's reader sums each term's frequency over the segments, so only the
+        # common terms are held here, not a dict of every term of these fields.
+        reader = self.searcher.reader()
+        wanted = []
+        for fieldname in fieldnames:
+            try:
+                for text, info in reader.iter_field(fieldname):
+                    df = info.doc_frequency()
+                    if df * DENSE_SHARE >= self.size:
+                        wanted.append((df, (fieldname, text)))
+            except Exception:  # a field absent from the index
+                log.debug("No terms for %s", fieldname, exc_info=True)
+        wanted.sort(reverse=True)
         loaded = 0
         for _df, (fieldname, text) in wanted:
             if CACHE.term_bytes >= TERM_CACHE_BYTES * WARM_UP_SHARE:
@@ -508,13 +557,14 @@ class View:
                     target = phrase_found[unit, term] = np.zeros(self.size, dtype=bool)
             else:
                 target = matched[unit]
-            if entry.dense is not None:
-                scores += factor * entry.dense
-                target |= entry.dense > 0
+            weight = self.saturation(fieldname, entry)
+            if entry.ids is None:
+                scores += factor * weight
+                target |= entry.tf > 0
             else:
                 # One term's postings in one field have distinct docnums, so fancy-index
                 # addition is exact (and much faster than np.add.at).
-                scores[entry.ids] += factor * entry.weight
+                scores[entry.ids] += factor * weight
                 target[entry.ids] = True
         found = matched.any(axis=0)
         for unit, asked in clauses.phrase_terms.items():
@@ -598,7 +648,8 @@ class View:
         if codes is None:
             # Values → small codes once per view, so each query's count is one bincount.
             distinct, inverse = np.unique(values, return_inverse=True)
-            codes = self._facet_codes[name] = (distinct, inverse.astype(np.int32))
+            small = np.uint16 if len(distinct) <= 1 << 16 else np.int32
+            codes = self._facet_codes[name] = (distinct, inverse.astype(small))
         distinct, inverse = codes
         counts = np.bincount(inverse[mask], minlength=len(distinct))
         pairs = zip(distinct.tolist(), counts.tolist(), strict=True)

@@ -246,26 +246,52 @@ class TermPostings:
     """One (field, term) over the whole index, compact: which live documents hold it and how
     often.
 
-    Sparse (``ids``: int32 document numbers, ``tf``: their frequencies) for most terms; for a
+    Sparse (``ids``: the document numbers, ``tf``: their frequencies) for most terms; for a
     term in many documents, ``ids`` is None and ``tf`` is one dense array over all documents
     (0 where absent), where adding a whole vector is ~20x faster than scattering into it.
-    Frequencies are kept as one or two bytes (``compact_frequencies``) and the BM25 term
-    saturation is computed when the term is scored (``View.saturation``), with the same
-    float32 operations as when it was cached: 5 bytes per posting instead of 8, and 1 byte
-    per document instead of 4 for a dense term, for the same scores bit for bit.
+    Frequencies are kept as one or two bytes (``compact_frequencies``), document numbers as
+    two-byte gaps from ``first`` when every gap fits (``compact_ids``; int32 otherwise), and
+    the BM25 term saturation is computed when the term is scored (``View.saturation``) with
+    the same float32 operations as when it was cached: 3 bytes per posting instead of 8, and
+    1 byte per document instead of 4 for a dense term, for the same scores bit for bit.
     """
 
     df: int
     tf: np.ndarray
     ids: np.ndarray | None = None
+    first: int = 0
 
     @property
     def dense(self) -> bool:
         return self.ids is None
 
+    def docnums(self) -> np.ndarray:
+        """The (int32) document numbers of a sparse term."""
+        if self.ids is None:
+            raise ValueError("A dense term has no list of document numbers")
+        if self.ids.dtype != np.uint16:
+            return self.ids
+        docnums = np.cumsum(self.ids, dtype=np.int32)
+        docnums += self.first
+        return docnums
+
     @property
     def nbytes(self) -> int:
         return 64 + self.tf.nbytes + (self.ids.nbytes if self.ids is not None else 0)
+
+
+def compact_ids(ids: np.ndarray) -> tuple[int, np.ndarray]:
+    """(first, gaps) of document numbers: gaps as uint16 (the first one 0) when they ascend
+    and every gap fits, else (0, the numbers as int32)."""
+    if len(ids) > 1:
+        gaps = np.diff(ids)
+        # Ascending and close together (PostgreSQL's postings may come in any order).
+        if int(gaps.min()) >= 0 and int(gaps.max()) < 1 << 16:
+            compact = np.empty(len(ids), dtype=np.uint16)
+            compact[0] = 0
+            compact[1:] = gaps
+            return int(ids[0]), compact
+    return 0, ids.astype(np.int32, copy=False)
 
 
 CACHE = _Cache()
@@ -287,9 +313,9 @@ PAIR_APART = 0.5
 # weight is enough (measured on the tuning queries, docs/decisions/0021).
 REQUIRED_CONCEPTS = 1.5
 # Bounds each process's term cache (decision 0029, "Search memory per process"): at 100,000
-# questions a dense term takes 100 KB and a sparse one 5 bytes per posting; 64 MB held every
-# term of bench_search's queries there (~2,000), the same p50/p95 as 256 MB of float32 did.
-TERM_CACHE_BYTES = 64 * 1024 * 1024
+# questions a dense term takes 100 KB and a sparse one 3 bytes per posting; 48 MB holds
+# nearly every term of bench_search's queries there (~2,000 terms).
+TERM_CACHE_BYTES = 48 * 1024 * 1024
 # The first query of a generation loads the commonest terms up to this much of the cache.
 WARM_UP_SHARE = 0.5
 # A term in at least 1/DENSE_SHARE of the documents is kept as a dense array.
@@ -480,16 +506,19 @@ class View:
             dense[ids] = frequencies
             entry = TermPostings(df=df, tf=dense)
         else:
-            entry = TermPostings(df=df, tf=frequencies, ids=ids.astype(np.int32, copy=False))
+            first, compact = compact_ids(ids)
+            entry = TermPostings(df=df, tf=frequencies, ids=compact, first=first)
         self.cache.keep(self.generation, key, entry)
         return entry
 
-    def saturation(self, fieldname: str, entry: TermPostings) -> np.ndarray:
+    def saturation(
+        self, fieldname: str, entry: TermPostings, docnums: np.ndarray | None
+    ) -> np.ndarray:
         """The BM25 term saturation ``tf·(k1+1)/(tf + k1·(1-b+b·len/avg))`` of the documents
-        of ``entry`` (``entry.ids``, or every document for a dense term: 0 where absent)."""
+        of ``entry`` (``docnums``, or every document for a dense term: 0 where absent)."""
         tf = entry.tf.astype(np.float32)
         norm = self._norm[fieldname]
-        denominator = tf + (norm if entry.ids is None else norm[entry.ids])
+        denominator = tf + (norm if docnums is None else norm[docnums])
         # In place: the same float32 operations as tf * (K1 + 1) / denominator.
         np.multiply(tf, K1 + 1, out=tf)
         return np.divide(tf, denominator, out=tf)
@@ -557,15 +586,16 @@ class View:
                     target = phrase_found[unit, term] = np.zeros(self.size, dtype=bool)
             else:
                 target = matched[unit]
-            weight = self.saturation(fieldname, entry)
-            if entry.ids is None:
+            docnums = None if entry.dense else entry.docnums()
+            weight = self.saturation(fieldname, entry, docnums)
+            if docnums is None:
                 scores += factor * weight
                 target |= entry.tf > 0
             else:
                 # One term's postings in one field have distinct docnums, so fancy-index
                 # addition is exact (and much faster than np.add.at).
-                scores[entry.ids] += factor * weight
-                target[entry.ids] = True
+                scores[docnums] += factor * weight
+                target[docnums] = True
         found = matched.any(axis=0)
         for unit, asked in clauses.phrase_terms.items():
             parts = [mask for (u, _), mask in phrase_found.items() if u == unit]
@@ -612,12 +642,28 @@ class View:
         stands for both; found apart, it counts what its rarer syllable weighs, at most half.
         """
         weight = np.log(1 + (self.live_count - frequency + 0.5) / (frequency + 0.5))
-        rows: list[np.ndarray] = []
+        # Each concept's row (0-1 per document) is made when it is added, not all kept at
+        # once: a long query over many candidates held tens of MB of rows (the process kept
+        # the memory). Weights first, then rows: the same sum, in the same order.
+        concepts: list[tuple[int, int | None, int | None]] = []  # (unit, pair's syllables)
         weights: list[float] = []
         in_pair: set[int] = set()
         for offset in word_pairs(clauses, frequency):
             first, second = clauses.pairs[offset]
             unit = clauses.counted + offset
+            named = first in synonym and second in synonym
+            concepts.append((unit, first, second))
+            weights.append(float(weight[unit]) * (NAMED_WEIGHT if named else 1.0))
+            in_pair.update(u for u in (first, second) if u is not None)
+        for unit in range(clauses.counted):
+            if unit not in in_pair:
+                concepts.append((unit, None, None))
+                named = unit in synonym
+                weights.append(float(weight[unit]) * (NAMED_WEIGHT if named else 1.0))
+        if not concepts:
+            return np.ones(matched.shape[1], dtype=np.float32), 0
+
+        def row_of(unit: int, first: int | None, second: int | None) -> np.ndarray:
             row = matched[unit].astype(np.float32)
             if first is not None and second is not None:
                 # Found apart, a pair is worth what its rarer syllable says, at most half:
@@ -627,19 +673,13 @@ class View:
                 row = np.maximum(row, np.float32(PAIR_APART * min(rarer, 1.0)) * apart)
                 if first in synonym and second in synonym:
                     row = np.maximum(row, synonym[first] & synonym[second])
-            named = first in synonym and second in synonym
-            rows.append(row)
-            weights.append(float(weight[unit]) * (NAMED_WEIGHT if named else 1.0))
-            in_pair.update(u for u in (first, second) if u is not None)
-        for unit in range(clauses.counted):
-            if unit not in in_pair:
-                rows.append(matched[unit].astype(np.float32))
-                named = unit in synonym
-                weights.append(float(weight[unit]) * (NAMED_WEIGHT if named else 1.0))
-        if not rows:
-            return np.ones(matched.shape[1], dtype=np.float32), 0
-        scale = np.asarray(weights, dtype=np.float32)[:, None] / np.float32(sum(weights))
-        return (scale * np.vstack(rows)).sum(axis=0), len(rows)
+            return row
+
+        scale = np.asarray(weights, dtype=np.float32) / np.float32(sum(weights))
+        covered = np.zeros(matched.shape[1], dtype=np.float32)
+        for factor, concept in zip(scale, concepts, strict=True):
+            covered += factor * row_of(*concept)
+        return covered, len(concepts)
 
     def facet_counts(self, name: str, mask: np.ndarray) -> dict[str, int]:
         """{value: count} of a facet column over the documents in ``mask`` (0 = none)."""

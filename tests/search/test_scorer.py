@@ -94,3 +94,58 @@ def pairs_kept(query: str, frequency: dict[str, int]) -> list[str]:
 )
 def test_the_words_of_a_query_are_its_strongest_non_overlapping_pairs(query, frequency, words):
     assert pairs_kept(query, frequency) == words
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        [],
+        [7],
+        [70_000, 70_010, 135_000, 199_999],  # gaps fit in two bytes, numbers do not
+        [0, 3, 70_000, 70_001],  # a gap of 69,997: kept as int32
+        [50, 10, 60],  # PostgreSQL's postings in no particular order
+    ],
+)
+def test_cached_document_numbers_come_back_as_they_went_in(ids):
+    ids = np.asarray(ids, dtype=np.int32)
+    first, compact = scorer.compact_ids(ids)
+    entry = scorer.TermPostings(
+        df=len(ids), tf=np.ones(len(ids), np.uint8), ids=compact, first=first
+    )
+    assert entry.docnums().dtype == np.int32
+    assert entry.docnums().tolist() == ids.tolist()
+
+
+@pytest.mark.parametrize(
+    ("tf", "dtype"),
+    [([1.0, 2.0, 255.0], np.uint8), ([1.0, 256.0], np.uint16), ([1.0, 70_000.0], np.float32)],
+)
+def test_cached_frequencies_take_the_narrowest_exact_type(tf, dtype):
+    compact = scorer.compact_frequencies(np.asarray(tf, dtype=np.float32))
+    assert compact.dtype == dtype
+    assert compact.astype(np.float32).tolist() == tf
+
+
+def test_a_cached_term_scores_exactly_as_its_saturation_computed_from_the_postings():
+    """The cache keeps frequencies, not weights: the saturation computed when scoring is the
+    float32 value computed from the postings (the ranking must not move by one ulp)."""
+    rng = np.random.default_rng(3)
+    size = 1000
+    view = scorer.View.__new__(scorer.View)
+    view._norm = {"af": (rng.random(size) * 3 + 0.2).astype(np.float32)}
+    for df in (40, 600):  # sparse, dense
+        ids = np.sort(rng.choice(size, df, replace=False)).astype(np.int32)
+        tf = rng.integers(1, 9, df).astype(np.float32)
+        expected = tf * (scorer.K1 + 1) / (tf + view._norm["af"][ids])
+        frequencies = scorer.compact_frequencies(tf)
+        if df * scorer.DENSE_SHARE >= size:
+            dense = np.zeros(size, dtype=frequencies.dtype)
+            dense[ids] = frequencies
+            weight = view.saturation("af", scorer.TermPostings(df=df, tf=dense), None)
+            assert weight[ids].tobytes() == expected.tobytes()
+            assert not weight[np.setdiff1d(np.arange(size), ids)].any()
+        else:
+            first, compact = scorer.compact_ids(ids)
+            entry = scorer.TermPostings(df=df, tf=frequencies, ids=compact, first=first)
+            weight = view.saturation("af", entry, entry.docnums())
+            assert weight.tobytes() == expected.tobytes()

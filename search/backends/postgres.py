@@ -126,8 +126,8 @@ class PostgresView(View):
                 f"SELECT id, category, unit, year, {', '.join(LENGTH_COLUMNS)}"  # noqa: S608 (constants)
                 " FROM search_document ORDER BY id"
             )
-            # A batch at a time: 100,000 rows as Python tuples at once were ~40 MB that the
-            # process then kept.
+            # A batch at a time, not every row as Python tuples at once (memory the process
+            # would keep after the view is built).
             batches = []
             while rows := cursor.fetchmany(VIEW_BATCH):
                 batches.append(np.array(rows, dtype=np.int64).reshape(len(rows), -1))

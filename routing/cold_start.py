@@ -28,13 +28,14 @@ from .starter import StarterUnit
 
 DEFAULT_SIZES = (25, 50, 100, 200, 400, 800, 1600)
 HELD_OUT_SHARE = 0.3
-_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+NOTE = re.compile(r"\s*\([^)]*\)\s*$")  # a trailing "(note)"
 _DASHES = re.compile(r"\s*[-–—]\s*")
 
 
 def label_key(label: str) -> str:
-    """Folded, a trailing "(note)" dropped, dashes and spaces evened (as evaluate_router)."""
-    return _DASHES.sub(" - ", fold(_NOTE.sub("", label or "")))
+    """How labels are compared (here and by evaluate_router): folded, a trailing "(note)"
+    dropped, dashes and spaces evened."""
+    return _DASHES.sub(" - ", fold(NOTE.sub("", label or "")))
 
 
 def held_out(row_id: str, share: float = HELD_OUT_SHARE) -> bool:

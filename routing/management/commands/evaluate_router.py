@@ -16,7 +16,6 @@ history forward with ``Unit.successor``.
 from __future__ import annotations
 
 import json
-import re
 import time
 from pathlib import Path
 
@@ -24,17 +23,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from routing import classifier, services
+from routing.cold_start import NOTE, label_key
 from routing.models import Unit
-from routing.rules import fold
 
 DEFAULT_LABEL_MAP = Path(__file__).resolve().parents[2] / "data" / "ministry_successors_2025.json"
-_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
-_DASHES = re.compile(r"\s*[-–—]\s*")
-
-
-def label_key(label: str) -> str:
-    """How labels are compared: folded, a trailing "(note)" dropped, dashes and spaces evened."""
-    return _DASHES.sub(" - ", fold(_NOTE.sub("", label or "")))
 
 
 def read_label_map(path: Path | None) -> dict[str, str]:
@@ -61,7 +53,7 @@ def map_label(label: str, mapping: dict[str, str]) -> str:
         seen.add(key)
         label = mapping[key]
         key = label_key(label)
-    return _NOTE.sub("", label).strip()
+    return NOTE.sub("", label).strip()
 
 
 def read_rows(

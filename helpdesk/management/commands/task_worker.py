@@ -1,26 +1,191 @@
-"""``manage.py task_worker``: django-tasks-db's ``db_worker``, holding its database connection.
+"""``manage.py task_worker``: django-tasks-db's ``db_worker``, holding its database connection
+and claiming a few ready tasks per transaction.
 
-The worker's loop calls ``close_old_connections()`` around every task, as a request does. With
-``CONN_MAX_AGE = 0`` (the embedded SQLite default) that closes the connection after each task and
-opens a new one for the next: a connect plus the ``init_command`` pragmas every time, and on
-SQLite, when the worker's connection is the last one open, a WAL checkpoint on each close. That
-was more than half of the worker's CPU per submission (docs/decisions/0016, "Worker cost"). A
-worker is one long-lived process running short transactions, so this one keeps its connection
-for as long as it is usable: Django still replaces it after an error that left it unusable, and
-with ``CONN_HEALTH_CHECKS`` before reuse. PostgreSQL (``DATABASE_URL``) already keeps connections
-for 60 s; there this changes nothing that matters.
+The connection. The backport's loop calls ``close_old_connections()`` around every task, as a
+request does. With ``CONN_MAX_AGE = 0`` (the embedded SQLite default) that closes the connection
+after each task and opens a new one for the next: a connect plus the ``init_command`` pragmas
+every time, and on SQLite, when the worker's connection is the last one open, a WAL checkpoint
+on each close. That was more than half of the worker's CPU per submission (docs/decisions/0016,
+"Worker cost"). A worker is one long-lived process running short transactions, so this one keeps
+its connection for as long as it is usable: Django still replaces it after an error that left it
+unusable, and with ``CONN_HEALTH_CHECKS`` before reuse. PostgreSQL (``DATABASE_URL``) already
+keeps connections for 60 s; there this changes nothing that matters.
 
-Same options as ``db_worker`` (``--batch``, ``--interval``, ``--max-tasks``, ...).
+The claim. The backport claims one row per exclusive transaction (``BEGIN EXCLUSIVE`` on SQLite,
+``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, an ``UPDATE``, a commit): about a fifth of the
+worker's time per submission. :class:`BatchWorker` claims up to ``--claim`` ready rows (default
+:data:`CLAIM_BATCH`) in one such transaction, in the queue's order, and runs them one by one
+through the backport's own ``run_task`` (same signals, same result marks). What it costs, and how
+that is kept small:
+
+- A worker killed outright (SIGKILL, out of memory, power) leaves its claimed but unstarted rows
+  ``RUNNING`` until ``requeue_stalled`` makes them ready again (15 minutes), as it already left
+  the one it was running. Hence a small batch. A worker stopped properly (SIGTERM, Ctrl+C,
+  ``--max-tasks``) first hands its unstarted rows back as they were (ready, their previous
+  ``started_at`` and worker ids), so nothing waits on it.
+- A burst is shared less evenly between workers. A batch still running :data:`HOLD_SECONDS`
+  after its claim (a slow mail server, say) hands back its unstarted rows, so another worker
+  takes them instead of waiting behind it.
+
+``--claim 1`` is the backport's behaviour. Otherwise the same options as ``db_worker``
+(``--batch``, ``--interval``, ``--max-tasks``, ...).
 """
 
 from __future__ import annotations
 
-from django.db import connections
+import logging
+import os
+import random
+import time
+
+from django.core.management.base import CommandError
+from django.db import close_old_connections, connections
+from django.db.utils import OperationalError
+from django.utils import timezone
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
+from django_tasks_db.management.commands.db_worker import Worker, valid_max_tasks
+from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
+
+logger = logging.getLogger("django_tasks_db")
+
+# Rows claimed per transaction. The claim costs 3 statements whatever its size, so 8 leaves
+# under half a statement per task; more would gain little and leave more rows to a killed worker.
+CLAIM_BATCH = 8
+# A batch still running this long after its claim hands its unstarted rows back.
+HOLD_SECONDS = 2.0
+
+
+class BatchWorker(Worker):
+    """The backport's worker with its loop claiming up to ``claim_batch`` rows at a time."""
+
+    def __init__(self, *, claim_batch: int = CLAIM_BATCH, **options) -> None:
+        super().__init__(**options)
+        self.claim_batch = claim_batch
+        # Claimed by this worker and not started yet, with each row's state before the claim.
+        self.claimed: list[tuple[DBTaskResult, object, list]] = []
+
+    def ready_tasks(self):
+        tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
+        if not self.process_all_queues:
+            tasks = tasks.filter(queue_name__in=self.queue_names)
+        if self.excluded_queue_names:
+            tasks = tasks.exclude(queue_name__in=self.excluded_queue_names)
+        return tasks
+
+    def claim(self) -> bool:
+        """Claim the next ready rows into :attr:`claimed`; False if the database was locked."""
+        limit = self.claim_batch
+        if self.max_tasks is not None:
+            limit = min(limit, self.max_tasks - self._run_tasks)
+        tasks = self.ready_tasks()
+        with exclusive_transaction(tasks.db):
+            try:
+                rows = list(tasks.select_for_update(skip_locked=True)[:limit])
+            except OperationalError as error:
+                # As the backport: a locked database unlocks eventually; try again later.
+                if is_locked_database_exception(error):
+                    return False
+                raise
+            if not rows:
+                return True
+            at = timezone.now()
+            # One UPDATE per distinct list of earlier workers (nearly always one: []).
+            groups: dict[tuple, list[DBTaskResult]] = {}
+            for row in rows:
+                groups.setdefault(tuple(row.worker_ids), []).append(row)
+            for earlier, group in groups.items():
+                worker_ids = [*earlier, self.worker_id]
+                DBTaskResult.objects.filter(pk__in=[row.pk for row in group]).update(
+                    status=TaskResultStatus.RUNNING, started_at=at, worker_ids=worker_ids
+                )
+                for row in group:
+                    self.claimed.append((row, row.started_at, row.worker_ids))
+                    row.status, row.started_at, row.worker_ids = (
+                        TaskResultStatus.RUNNING,
+                        at,
+                        worker_ids,
+                    )
+        return True
+
+    def release(self) -> None:
+        """Hand the claimed, unstarted rows back: ready, as they were before the claim."""
+        claimed, self.claimed = self.claimed, []
+        for row, started_at, worker_ids in claimed:
+            DBTaskResult.objects.filter(pk=row.pk, status=TaskResultStatus.RUNNING).update(
+                status=TaskResultStatus.READY, started_at=started_at, worker_ids=worker_ids
+            )
+        if claimed:
+            logger.info(
+                "Handed back %d claimed tasks on worker_id=%s", len(claimed), self.worker_id
+            )
+
+    def run(self) -> None:
+        """The backport's loop (``Worker.run``), a batch per claim."""
+        logger.info(
+            "Starting worker worker_id=%s queues=%s claim=%d",
+            self.worker_id,
+            ",".join(self.queue_names),
+            self.claim_batch,
+        )
+        if self.startup_delay and self.interval:
+            # Add a random small delay before starting to avoid a thundering herd
+            time.sleep(random.random())  # noqa: S311
+        try:
+            while self.running:
+                close_old_connections()
+                retrieved = self.claim()
+                ran = bool(self.claimed)
+                claimed_at = time.monotonic()
+                while self.claimed and self.running:
+                    # Marked as running before it leaves the claimed list, so a stop signal in
+                    # between waits for it rather than leaving it claimed and unrun.
+                    self.running_task = True
+                    row = self.claimed.pop(0)[0]
+                    self.run_task(row)
+                    if time.monotonic() - claimed_at > HOLD_SECONDS:
+                        break  # at least one per claim, so the loop always moves on
+                # Stopping, or held too long: what has not started goes back to the queue.
+                self.release()
+                if self.batch and retrieved and not ran:
+                    logger.info(
+                        "No more tasks to run for worker_id=%s - exiting gracefully.",
+                        self.worker_id,
+                    )
+                    return
+                if self.max_tasks is not None and self._run_tasks >= self.max_tasks:
+                    logger.info(
+                        "Run maximum tasks (%d) on worker=%s - exiting gracefully.",
+                        self._run_tasks,
+                        self.worker_id,
+                    )
+                    return
+                close_old_connections()
+                if self.running and not ran:
+                    time.sleep(self.interval)
+        finally:
+            # The shutdown handler exits between tasks (SystemExit): hand back the rest.
+            self.release()
 
 
 class Command(DBWorkerCommand):
-    help = "Run the task worker (django-tasks-db's db_worker, keeping its database connection)"
+    help = (
+        "Run the task worker (django-tasks-db's db_worker, keeping its database connection "
+        "and claiming a few tasks at a time)"
+    )
+
+    def add_arguments(self, parser) -> None:
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--claim",
+            default=CLAIM_BATCH,
+            type=valid_max_tasks,
+            dest="claim_batch",
+            help="Ready tasks claimed per transaction (1: one at a time, as db_worker) "
+            "(default: %(default)r)",
+        )
 
     def handle(self, *args, **options):
         saved = {}
@@ -30,8 +195,56 @@ class Command(DBWorkerCommand):
             connection.settings_dict["CONN_MAX_AGE"] = None
             connection.close_at = None
         try:
-            return super().handle(*args, **options)
+            return self.run_worker(**options)
         finally:
             # Only matters when called in-process (tests, call_command): leave settings as found.
             for alias, max_age in saved.items():
                 connections[alias].settings_dict["CONN_MAX_AGE"] = max_age
+
+    def run_worker(
+        self,
+        *,
+        verbosity: int,
+        queue_name: str,
+        interval: float,
+        batch: bool,
+        backend_name: str,
+        startup_delay: bool,
+        reload: bool,
+        max_tasks: int | None,
+        worker_id: str,
+        exclude_queues: str,
+        claim_batch: int = CLAIM_BATCH,
+        **_options,
+    ) -> None:
+        """``db_worker``'s ``handle``, building a :class:`BatchWorker` (the backport's names
+        its ``Worker`` class directly)."""
+        self.configure_logging(verbosity)
+        if reload and batch:
+            logger.warning(
+                "Warning: --reload and --batch cannot be specified together. Disabling autoreload."
+            )
+            reload = False
+        queue_names = queue_name.split(",")
+        excluded_queue_names = exclude_queues.split(",") if exclude_queues else []
+        if excluded_queue_names and "*" not in queue_names:
+            raise CommandError("--exclude-queues can only be used with --queue-name=*")
+        worker = BatchWorker(
+            queue_names=queue_names,
+            interval=interval,
+            batch=batch,
+            backend_name=backend_name,
+            startup_delay=startup_delay,
+            max_tasks=max_tasks,
+            worker_id=worker_id,
+            excluded_queue_names=excluded_queue_names,
+            claim_batch=claim_batch,
+        )
+        if reload:
+            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+                # Only the child process should configure its signals
+                worker.configure_signals()
+            run_with_reloader(worker.run)
+        else:
+            worker.configure_signals()
+            worker.run()

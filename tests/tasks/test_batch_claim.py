@@ -1,0 +1,142 @@
+"""The task worker claims a few ready tasks per transaction (helpdesk/management/commands/
+task_worker.py, docs/decisions/0016): none is lost when the worker dies or stops with some of
+them claimed and not started."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import timedelta
+
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
+
+from helpdesk import clock
+from helpdesk.management.commands import task_worker
+from questions import tasks
+from questions.models import Delivery
+from tests.factories import make_question
+
+
+def batch_worker(**options) -> task_worker.BatchWorker:
+    defaults = dict(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="worker-1",
+        excluded_queue_names=[],
+    )
+    return task_worker.BatchWorker(**{**defaults, **options})
+
+
+def claims(captured) -> list[str]:
+    """The statements that mark tasks running."""
+    return [
+        q["sql"]
+        for q in captured
+        if q["sql"].startswith('UPDATE "django_tasks_database_dbtaskresult"')
+        and "SET \"status\" = 'RUNNING'" in q["sql"]
+    ]
+
+
+def test_the_worker_claims_the_ready_tasks_in_one_statement_and_runs_them_all(
+    transactional_db, run_worker
+):
+    for _ in range(3):
+        make_question()
+
+    with CaptureQueriesContext(connection) as captured:
+        run_worker()
+
+    assert len(claims(captured)) == 1
+    assert len(mail.outbox) == 3
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+
+
+def test_a_batch_claimed_by_a_worker_that_was_killed_is_run_by_the_next_one_after_requeue(
+    transactional_db, run_worker
+):
+    for _ in range(3):
+        make_question()
+    batch_worker().claim()  # ... and the process is killed before starting any of them
+
+    run_worker()
+    assert mail.outbox == []  # still claimed: no other worker runs them twice meanwhile
+
+    assert tasks.requeue_stalled(at=clock.now() + tasks.STALLED_AFTER + timedelta(seconds=1)) == 3
+    run_worker()
+
+    assert len(mail.outbox) == 3
+    assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.SENT}
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+
+
+def test_a_worker_told_to_stop_hands_back_the_tasks_it_has_not_started(transactional_db):
+    for _ in range(3):
+        make_question()
+    worker = batch_worker()
+    run_task = worker.run_task
+
+    def run_then_stop(row):
+        run_task(row)
+        worker.running = False  # SIGTERM during the first task
+
+    worker.run_task = run_then_stop
+    worker.run()
+
+    assert len(mail.outbox) == 1
+    statuses = sorted(DBTaskResult.objects.values_list("status", "started_at", "worker_ids"))
+    assert statuses[:2] == [("READY", None, []), ("READY", None, [])]
+    assert statuses[2][0] == "SUCCESSFUL"
+
+
+def test_a_worker_that_exits_between_tasks_hands_back_the_rest(transactional_db, run_worker):
+    # The shutdown handler calls sys.exit() at once when no task is running.
+    for _ in range(3):
+        make_question()
+    worker = batch_worker()
+    run_task = worker.run_task
+
+    def run_then_exit(row):
+        run_task(row)
+        raise SystemExit(0)
+
+    worker.run_task = run_then_exit
+    with contextlib.suppress(SystemExit):
+        worker.run()
+
+    assert DBTaskResult.objects.filter(status="READY").count() == 2
+    run_worker()
+    assert len(mail.outbox) == 3
+
+
+def test_a_worker_with_a_task_limit_claims_no_more_than_it_may_run(transactional_db):
+    for _ in range(3):
+        make_question()
+
+    batch_worker(max_tasks=2, batch=False).run()
+
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
+    assert list(
+        DBTaskResult.objects.filter(status="READY").values_list("worker_ids", flat=True)
+    ) == [[]]
+
+
+def test_a_batch_held_too_long_hands_back_its_unstarted_tasks_to_any_worker(
+    transactional_db, run_worker, monkeypatch
+):
+    # A slow task (a mail server taking seconds) must not keep the rest waiting behind it.
+    monkeypatch.setattr(task_worker, "HOLD_SECONDS", 0.0)
+    for _ in range(3):
+        make_question()
+
+    with CaptureQueriesContext(connection) as captured:
+        run_worker()
+
+    assert len(claims(captured)) == 3  # each claim handed back all but its first task
+    assert len(mail.outbox) == 3
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}

@@ -440,12 +440,24 @@ class _Dual:
     plain word may stand for any accented one, and one for text typed with them, where
     "Chu" is the family name and not "chú", and "pho" is not "phố"."""
 
+    __slots__ = ("_accented", "_plain", "_source")
+
     def __init__(self, pattern: str) -> None:
-        self._plain = re.compile(pattern)
-        self._accented = re.compile(_strict(pattern))
+        # Compiled when first used, not at import: the patterns are large (addresses, kin,
+        # names), and every process imports this module through the services while only
+        # publishing, erasure and the routing model's training redact (~5 MB per process).
+        self._source = pattern
+        self._plain: re.Pattern[str] | None = None
+        self._accented: re.Pattern[str] | None = None
 
     def __call__(self, plain: bool) -> re.Pattern[str]:
-        return self._plain if plain else self._accented
+        if plain:
+            if self._plain is None:
+                self._plain = re.compile(self._source)
+            return self._plain
+        if self._accented is None:
+            self._accented = re.compile(_strict(self._source))
+        return self._accented
 
 
 # --- Numbers: phones, ID numbers, accounts, plates ---------------------------------------------

@@ -237,3 +237,19 @@ class RoutingRule(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OrganisationVersion(models.Model):
+    """One row whose stamp changes in the transaction of every change to a rule or a unit.
+
+    Automatic routing acts on the rules and units it reads, so it must see an administrator's
+    change on the very next routing, in every process. Reading both tables for each routing cost
+    two queries; reading this row costs one small one, and the rules and units are read again
+    only when it changed (routing/services.py). A random stamp rather than a counter: a change
+    rolled back after a process read its stamp can never be mistaken for a later one.
+    """
+
+    stamp = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.stamp

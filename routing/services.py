@@ -18,6 +18,7 @@ import re
 import threading
 import time
 import unicodedata
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,13 +26,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from helpdesk import clock
 
 from . import keyword_rules, rules, runtime
-from .models import Category, RoutingRule, Unit
+from .models import Category, OrganisationVersion, RoutingRule, Unit
 
 
 def _classifier():
@@ -221,10 +223,15 @@ class _Organisation:
     ORM work per query would dominate the model's one millisecond, so a snapshot is kept for
     :data:`RELOAD_CHECK_SECONDS`. Saving or deleting a rule or unit clears it in this process
     (signals below); other processes see the change within those seconds. Automatic routing
-    always reads fresh (``fresh=True``): it acts, the others only display.
+    (``fresh=True``) acts, so it needs the rules and units as they are now: it compares the
+    stored :class:`~routing.models.OrganisationVersion` stamp with the snapshot's, one small
+    query, and reads both tables again only when they differ.
     """
 
-    def __init__(self, rules_in_order: list[RoutingRule], units: list[Unit]) -> None:
+    def __init__(
+        self, rules_in_order: list[RoutingRule], units: list[Unit], *, stamp: str | None = None
+    ) -> None:
+        self.stamp = stamp
         self.units_by_pk = {unit.pk: unit for unit in units}
         self.units_by_code = {unit.code: unit for unit in units}
         for rule in rules_in_order:
@@ -235,9 +242,14 @@ class _Organisation:
 
     @classmethod
     def read(cls) -> _Organisation:
+        # The stamp first: a change committed between the two reads then leaves this snapshot
+        # with an older stamp than the table's, so the next fresh call reads again. The other
+        # way round, the snapshot could hold the old rules under the new stamp.
+        stamp = _stored_stamp()
         return cls(
             list(RoutingRule.objects.filter(is_active=True).order_by("order", "pk")),
             list(Unit.objects.order_by()),
+            stamp=stamp,
         )
 
     def current(self, unit: Unit) -> Unit | None:
@@ -251,6 +263,31 @@ class _Organisation:
         return unit
 
 
+# OrganisationVersion's table and column (a test checks the names still match).
+_STAMP_SQL = "SELECT stamp FROM routing_organisationversion WHERE id = 1"
+
+
+def _stored_stamp() -> str | None:
+    """The organisation's stamp as stored now; None if its row is missing (then nothing is
+    reused: every fresh call reads the tables)."""
+    # Plain SQL: the ORM's compiling of even this query costs more than running it, and it runs
+    # once per automatic routing.
+    with connection.cursor() as cursor:
+        cursor.execute(_STAMP_SQL)
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def organisation_changed(**_kwargs) -> None:
+    """A rule or unit was saved or deleted: change the stamp in the same transaction, so every
+    process's next automatic routing reads the tables again (and forget this process's
+    snapshot now)."""
+    stamp = uuid.uuid4().hex
+    if not OrganisationVersion.objects.filter(pk=1).update(stamp=stamp):
+        OrganisationVersion.objects.create(pk=1, stamp=stamp)
+    forget_organisation()
+
+
 _organisation: tuple[float, _Organisation] | None = None
 _organisation_lock = threading.Lock()
 
@@ -259,8 +296,11 @@ def _snapshot(*, fresh: bool = False) -> _Organisation:
     global _organisation
     now = time.monotonic()
     cached = _organisation
-    if not fresh and cached is not None and now - cached[0] < RELOAD_CHECK_SECONDS:
-        return cached[1]
+    if cached is not None:
+        if not fresh and now - cached[0] < RELOAD_CHECK_SECONDS:
+            return cached[1]
+        if fresh and cached[1].stamp is not None and cached[1].stamp == _stored_stamp():
+            return cached[1]
     snapshot = _Organisation.read()
     with _organisation_lock:
         _organisation = (now, snapshot)
@@ -274,8 +314,8 @@ def forget_organisation(**_kwargs) -> None:
 
 
 for _model in (RoutingRule, Unit):
-    post_save.connect(forget_organisation, sender=_model, dispatch_uid=f"routing-{_model}-save")
-    post_delete.connect(forget_organisation, sender=_model, dispatch_uid=f"routing-{_model}-del")
+    post_save.connect(organisation_changed, sender=_model, dispatch_uid=f"routing-{_model}-save")
+    post_delete.connect(organisation_changed, sender=_model, dispatch_uid=f"routing-{_model}-del")
 
 
 def model_suggestions(

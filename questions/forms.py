@@ -14,11 +14,18 @@ from urllib.parse import parse_qs, urlsplit
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.signals import setting_changed
 from django.core.validators import MaxLengthValidator, MinLengthValidator
+from django.db import connection
+from django.dispatch import receiver
 from django.forms.renderers import DjangoTemplates
-from django.utils.translation import gettext
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from helpdesk import clock
 from routing.models import Category, Unit
 
 from . import validators
@@ -201,8 +208,8 @@ class AskForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = Category.objects.filter(is_active=True)
-        self.fields["commune"].queryset = Unit.objects.current().filter(kind=Unit.Kind.COMMUNE)
+        self.fields["category"].queryset = self.category_choices()
+        self.fields["commune"].queryset = self.commune_choices()
         # Limits are settings, so these texts are built per request, in the citizen's language.
         self.fields["body"].help_text = gettext(
             "Describe your situation and what you want to know (at most %(max)d characters)."
@@ -212,6 +219,14 @@ class AskForm(forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         if not self.is_bound:
             self.initial.setdefault("nonce", self.new_nonce())
+
+    @staticmethod
+    def category_choices():
+        return Category.objects.filter(is_active=True)
+
+    @staticmethod
+    def commune_choices():
+        return Unit.objects.current().filter(kind=Unit.Kind.COMMUNE)
 
     @staticmethod
     def new_nonce() -> str:
@@ -258,6 +273,78 @@ class AskForm(forms.Form):
     @property
     def idempotency_key(self) -> str:
         return NONCE_PREFIX + self.cleaned_data["nonce"]
+
+
+# --- A new visitor's ask form, drawn once ----------------------------------------------------
+
+# Distinct copies kept per process (languages, versions of the two lists): a handful in use.
+BLANK_FIELDS_KEPT = 32
+_blank_fields: dict[tuple, str] = {}
+# The two lists' statements, compiled by the ORM once per day ("current" communes depend on it).
+_list_statements: dict[object, list[tuple[str, tuple]]] = {}
+
+
+def blank_ask_fields(form: AskForm) -> SafeString:
+    """The HTML of a new visitor's ask form: every field, but not the nonce or the CSRF token.
+
+    Drawing the form was most of the ask page's cost (a dozen field templates, the lists'
+    <option>s), and for a new visitor it is the same for everyone who reads the page in the
+    same language while the lists stay the same. So it is drawn once per process for each
+    such version, keyed by the language, the help texts built from settings, the script
+    prefix of its links, and the lists' rows as they are now: both are read on every request
+    (with their statements compiled once, not rebuilt by the ORM each time), so a renamed or
+    withdrawn category shows at once, as before. Only an unbound form, which holds nothing a
+    citizen typed; the per-visitor parts (nonce, CSRF token) are outside this HTML.
+    """
+    if form.is_bound:
+        raise ValueError("Only a new visitor's (unbound) form is drawn once.")
+    key = _blank_key(form)
+    html = _blank_fields.get(key)
+    if html is None:
+        html = render_to_string("questions/_ask_fields.html", {"form": form})
+        # Kept only if the lists did not change while the form read them again to draw them.
+        if _blank_key(form) == key:
+            if len(_blank_fields) >= BLANK_FIELDS_KEPT:
+                _blank_fields.clear()
+            _blank_fields[key] = html
+    return mark_safe(html)  # noqa: S308 (our own template's output, escaped when drawn)
+
+
+@receiver(setting_changed)
+def _forget_drawn_forms(**kwargs) -> None:
+    # Tests change settings the key does not name (templates, URLconf, databases).
+    _blank_fields.clear()
+    _list_statements.clear()
+
+
+def _blank_key(form: AskForm) -> tuple:
+    return (
+        get_language(),
+        get_script_prefix(),
+        str(form.fields["body"].help_text),
+        str(form.fields["attachments"].help_text),
+        *_list_rows(),
+    )
+
+
+def _list_rows() -> list[tuple]:
+    """The rows the form's category and commune lists show, read with precompiled statements."""
+    today = clock.today()
+    statements = _list_statements.get((connection.alias, today))
+    if statements is None:
+        lists = [
+            AskForm.category_choices().values_list("pk", "name", "name_en"),
+            AskForm.commune_choices().values_list("pk", "name", "name_en"),
+        ]
+        statements = [qs.query.sql_with_params() for qs in lists]
+        _list_statements.clear()
+        _list_statements[(connection.alias, today)] = statements
+    rows = []
+    with connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)
+            rows.append(tuple(cursor.fetchall()))
+    return rows
 
 
 class LookupForm(forms.Form):

@@ -45,6 +45,7 @@ from .forms import (
     ReplyForm,
     WithdrawConsentForm,
     WithdrawForm,
+    blank_ask_fields,
 )
 from .models import Question, Source, Status
 from .notifications import citizen_channel
@@ -126,7 +127,11 @@ def home(request):
 @require_http_methods(["GET", "POST"])
 def ask(request):
     if request.method != "POST":
-        return render(request, "questions/ask.html", {"form": AskForm()})
+        form = AskForm()
+        # The fields as every new visitor gets them, drawn once; the nonce is this page's own.
+        return render(
+            request, "questions/ask.html", {"form": form, "blank_fields": blank_ask_fields(form)}
+        )
 
     if "check_similar" in request.POST:
         # "Check for similar questions" (works without JavaScript): show answered questions

@@ -65,6 +65,7 @@ from .serializers import (
     QuestionReceiptSerializer,
     StaffQuestionDetailSerializer,
     StaffQuestionListSerializer,
+    receipt_data,
 )
 from .transitions import authorize
 
@@ -267,7 +268,7 @@ class QuestionCreateApi(APIView):
             raise IdempotencyConflict() from None
         except submission.TooManySubmissions:
             raise SubmissionRateLimited() from None
-        body = QuestionReceiptSerializer(question).data
+        body = receipt_data(question)  # QuestionReceiptSerializer's output (the schema's)
         if created:
             return Response(body, status=status.HTTP_201_CREATED, headers=NO_STORE)
         return Response(

@@ -9,8 +9,12 @@ access-checked views, so a websocket can never show more than a page load would.
 
 from __future__ import annotations
 
+import asyncio
+import os
+import threading
+
 from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
+from channels.layers import InMemoryChannelLayer, get_channel_layer
 
 from routing.models import Unit
 
@@ -80,13 +84,63 @@ def broadcast_change(question: Question, event: Event | None) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
-    # One trip into the event loop for all the groups: from a sync (WSGI) worker each
-    # async_to_sync call starts a loop in a new thread, which cost more than the sends.
-    async_to_sync(_send_all)(
-        layer, sorted(groups_for(question, event)), message_for(question, event)
-    )
+    groups = sorted(groups_for(question, event))
+    if isinstance(layer, InMemoryChannelLayer):
+        # The embedded default: the layer is this process's memory, so only websockets served
+        # by this very process can hear it (the ASGI server of ``manage.py serve``). When none
+        # of them is in a group concerned, sending would change nothing, and a sync worker
+        # (gunicorn beside an ASGI server for /ws/) never has any. Reading the dict from this
+        # thread is safe under the GIL; a socket that joins meanwhile refetches on connect.
+        if not any(group in layer.groups for group in groups):
+            return
+        # Its groups live on the server's event loop: send from there (async_to_sync finds it
+        # from the view's thread under ASGI).
+        async_to_sync(_send_all)(layer, groups, message_for(question, event))
+        return
+    # A shared layer (Redis): usable from any event loop, so a sync worker sends from one loop
+    # kept for the process, instead of async_to_sync starting a loop in a new thread (and a new
+    # connection to Redis) per change. Waiting for the result keeps a failure the caller's to log.
+    _process_loop().run_until_sent(_send_all(layer, groups, message_for(question, event)))
 
 
 async def _send_all(layer, groups: list[str], message: dict) -> None:
     for group in groups:
         await layer.group_send(group, message)
+
+
+# How long a request waits for the broadcast to reach the layer before giving up on it: a nudge
+# is worth little (pages refetch on their next load), a request held by a stalled Redis is not.
+SEND_TIMEOUT_SECONDS = 5.0
+
+
+class _LoopThread:
+    """An event loop running in a daemon thread, one per process (rebuilt after a fork)."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, name="live-broadcast", daemon=True).start()
+
+    def run_until_sent(self, coroutine) -> None:
+        future = asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+        try:
+            future.result(timeout=SEND_TIMEOUT_SECONDS)
+        except TimeoutError:
+            future.cancel()
+            raise
+
+
+_loop: _LoopThread | None = None
+_loop_lock = threading.Lock()
+
+
+def _process_loop() -> _LoopThread:
+    global _loop
+    loop = _loop
+    if loop is not None and loop.pid == os.getpid():
+        return loop
+    with _loop_lock:
+        # A worker forked from a process that had one inherits the object but not its thread.
+        if _loop is None or _loop.pid != os.getpid():
+            _loop = _LoopThread()
+        return _loop

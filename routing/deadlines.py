@@ -18,8 +18,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db import connection, transaction
 
 from .calendar import DEFAULT_YEARS, Override, WorkingCalendar
 from .models import (
@@ -102,13 +101,29 @@ def _table_version() -> tuple:
     # by everyone on their next call, with no message between processes.
     # The count of working days also changes when an edit is rolled back after this process
     # had already rebuilt its calendar from it (a day flipped, then the flip undone).
-    row = CalendarOverride.objects.aggregate(
-        n=Count("pk"),
-        working=Count("pk", filter=Q(is_working=True)),
-        last=Max("updated_at"),
-        top=Max("pk"),
+    # One fixed statement, written once: the ORM would build the same aggregate again on every
+    # call (every submission counts a deadline), which cost several times the query itself.
+    # Only compared for equality, so the raw MAX(updated_at) (text on SQLite) is good enough.
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql())
+        row = cursor.fetchone()
+    return (_generation, *row)
+
+
+_VERSION = """
+SELECT COUNT(*), COUNT(CASE WHEN {working} THEN 1 END), MAX({updated}), MAX({pk}) FROM {table}
+"""
+
+
+def _version_sql() -> str:
+    quote = connection.ops.quote_name
+    meta = CalendarOverride._meta
+    return _VERSION.format(
+        working=quote(meta.get_field("is_working").column),
+        updated=quote(meta.get_field("updated_at").column),
+        pk=quote(meta.pk.column),
+        table=quote(meta.db_table),
     )
-    return (_generation, row["n"], row["working"], row["last"], row["top"])
 
 
 def working_calendar() -> WorkingCalendar:

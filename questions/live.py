@@ -51,8 +51,8 @@ def groups_for(question: Question, event: Event | None) -> set[str]:
     if question.unit_id:
         groups.add(unit_group(question.unit_id))
     # A question that left a unit (transfer, re-routing) must also leave that unit's inbox.
-    if event is not None:
-        left = [event.data.get(key) for key in ("from_unit", "previous_unit")]
+    left = [event.data.get(key) for key in ("from_unit", "previous_unit")] if event else []
+    if any(left):  # most changes leave no unit: no query to build for them
         for unit_id in Unit.objects.filter(code__in=[c for c in left if c]).values_list(
             "pk", flat=True
         ):

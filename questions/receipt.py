@@ -56,7 +56,12 @@ def receive_question(question_id: int, delivery_ids: list[int]) -> None:
     routing as :func:`route_new_question`, so one failing does not hold back or repeat the other.
     """
     # Read once for both (the widest row either reads); each still checks what it acts on.
-    question = Question.objects.select_related("category", "commune").filter(pk=question_id).first()
+    # get() rather than first(): first() adds an ORDER BY whose compiling alone cost ~0.2 ms.
+    question: Question | None
+    try:
+        question = Question.objects.select_related("category", "commune").get(pk=question_id)
+    except Question.DoesNotExist:
+        question = None
     for delivery_id in delivery_ids:
         try:
             tasks.send_now(delivery_id, question=question)

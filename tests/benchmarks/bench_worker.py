@@ -44,6 +44,12 @@ def main() -> None:
         "--worker", default="task_worker", help="the worker command (db_worker: the backport's)"
     )
     parser.add_argument("--top", type=int, default=0, help="print the N costliest functions")
+    parser.add_argument(
+        "--verbosity",
+        type=int,
+        default=0,
+        help="the worker's verbosity (1, as serve and the systemd unit run it, logs every task)",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-worker-"))
@@ -87,14 +93,16 @@ def submit(n: int, *, offset: int) -> None:
         )
 
 
-def drain(command: str) -> int:
+def drain(command: str, verbosity: int = 0) -> int:
     """Run the worker command in batch mode, here; returns how many tasks finished."""
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
 
     before = DBTaskResult.objects.finished().count()
     options = {"queue_name": "*"} if command == "db_worker" else {}
-    call_command(command, batch=True, startup_delay=False, reload=False, verbosity=0, **options)
+    call_command(
+        command, batch=True, startup_delay=False, reload=False, verbosity=verbosity, **options
+    )
     return DBTaskResult.objects.finished().count() - before
 
 
@@ -120,7 +128,7 @@ def run(args: argparse.Namespace) -> None:
     if profiler:
         profiler.enable()
     with connection.execute_wrapper(count):
-        ran = drain(args.worker)
+        ran = drain(args.worker, args.verbosity)
     if profiler:
         profiler.disable()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall

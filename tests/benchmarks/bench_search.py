@@ -45,6 +45,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -205,60 +206,101 @@ def _tables_size(database_url: str) -> int:
     return int(row[0] or 0)
 
 
-def run_benchmark(
-    documents: int = DOCUMENTS, requests: int = REQUESTS, backend: str = "whoosh"
-) -> dict:
-    data_dir = Path(tempfile.mkdtemp(prefix="bench-search-"))
+def _kept(keep: Path | None, backend: str) -> tuple[Path, dict] | None:
+    """The data kept by an earlier ``--keep`` run for this backend, if its record is there."""
+    if keep is None:
+        return None
+    record = keep / backend / "bench.json"
+    if not record.exists():
+        return None
+    return keep / backend, json.loads(record.read_text(encoding="utf-8"))
+
+
+def environment(data_dir: Path, backend: str, database: str | None) -> dict:
+    """The server's environment for a data directory (and PostgreSQL database)."""
     env = {**os.environ, "HELPDESK_DATA_DIR": str(data_dir), "HELPDESK_LOG_LEVEL": "WARNING"}
     env["HELPDESK_SEARCH_BACKEND"] = backend
     env.pop("DATABASE_URL", None)
+    if database is not None:
+        env["DATABASE_URL"] = POSTGRES_URL.rsplit("/", 1)[0] + "/" + database
+    return env
+
+
+def run_benchmark(
+    documents: int = DOCUMENTS,
+    requests: int = REQUESTS,
+    backend: str = "whoosh",
+    *,
+    keep: Path | None = None,
+) -> dict:
+    """``keep``: build the data in ``keep/<backend>`` (and a PostgreSQL database named after
+    it) and leave it there; a later run with the same ``keep`` reuses it instead of importing
+    and indexing again (the build figures are then the first run's)."""
+    kept = _kept(keep, backend)
+    if kept is not None:
+        data_dir, record = kept
+        if record["documents"] != documents:
+            raise SystemExit(f"{data_dir} holds {record['documents']} questions, not {documents}")
+    elif keep is not None:
+        data_dir = keep / backend
+        data_dir.mkdir(parents=True, exist_ok=True)
+    else:
+        data_dir = Path(tempfile.mkdtemp(prefix="bench-search-"))
     database = None
     if backend == "postgres":
-        database = f"bench_search_{os.getpid()}"
-        _admin(f"CREATE DATABASE {database}")
-        env["DATABASE_URL"] = POSTGRES_URL.rsplit("/", 1)[0] + "/" + database
+        if kept is not None:
+            database = kept[1]["database"]
+        elif keep is not None:
+            database = f"bench_search_kept_{zlib.crc32(str(keep.resolve()).encode()):08x}"
+            _admin(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        else:
+            database = f"bench_search_{os.getpid()}"
+        if kept is None:
+            _admin(f"CREATE DATABASE {database}")
+    env = environment(data_dir, backend, database)
     server = None
     try:
-        rows = data_dir / "rows.jsonl"
-        long_queries = generate(documents, rows)
-        _manage(env, "migrate", "-v0")
-        began = time.perf_counter()
-        _manage(env, "import_questions", str(rows), "--publish", "--create-units")
-        import_seconds = time.perf_counter() - began
-
-        index_dir = data_dir / "search"
-        watcher = _PeakSize(index_dir)
-        began = time.perf_counter()
-        with watcher:
-            _manage(env, "rebuild_index", "--no-progress")
-        build_seconds = time.perf_counter() - began
-        if backend == "postgres":
-            # VACUUM as autovacuum would: the rebuild deleted the old rows in its transaction.
-            _admin_db(env["DATABASE_URL"], "VACUUM ANALYZE")
-            size = _tables_size(env["DATABASE_URL"])
-            watcher.peak = size
+        if kept is not None:
+            record = kept[1]
+            long_queries = record["long_queries"]
+            import_seconds, build_seconds = record["import_seconds"], record["build_seconds"]
+            size, peak = record["size"], record["peak"]
         else:
-            size = _size(index_dir)
+            rows = data_dir / "rows.jsonl"
+            long_queries = generate(documents, rows)
+            _manage(env, "migrate", "-v0")
+            began = time.perf_counter()
+            _manage(env, "import_questions", str(rows), "--publish", "--create-units")
+            import_seconds = time.perf_counter() - began
 
-        port = _free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "helpdesk.wsgi",
-                "-b",
-                f"127.0.0.1:{port}",
-                "-w",
-                "1",
-                "--threads",
-                "1",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
+            index_dir = data_dir / "search"
+            watcher = _PeakSize(index_dir)
+            began = time.perf_counter()
+            with watcher:
+                _manage(env, "rebuild_index", "--no-progress")
+            build_seconds = time.perf_counter() - began
+            if backend == "postgres":
+                # VACUUM as autovacuum would: the rebuild deleted the old rows in its
+                # transaction.
+                _admin_db(env["DATABASE_URL"], "VACUUM ANALYZE")
+                size = _tables_size(env["DATABASE_URL"])
+                peak = size
+            else:
+                size = _size(index_dir)
+                peak = watcher.peak
+            if keep is not None:
+                record = {
+                    "documents": documents,
+                    "database": database,
+                    "long_queries": long_queries,
+                    "import_seconds": import_seconds,
+                    "build_seconds": build_seconds,
+                    "size": size,
+                    "peak": peak,
+                }
+                (data_dir / "bench.json").write_text(json.dumps(record), encoding="utf-8")
+
+        server, port = _serve(ROOT, env)
         base = f"http://127.0.0.1:{port}/api/v1/archive/?"
         # The server's first search loads the index's arrays and its commonest terms (the
         # process warms itself); then WARMUP more requests; only then are requests timed.
@@ -308,7 +350,7 @@ def run_benchmark(
             "rebuild_seconds": round(build_seconds, 1),
             "docs_per_second": round(documents / build_seconds),
             "index_mb": round(size / 1e6, 1),
-            "build_peak_mb": round(watcher.peak / 1e6, 1),
+            "build_peak_mb": round(peak / 1e6, 1),
             "requests": requests,
             "first_request_ms": round(first_ms or 0, 1),
             "p50_ms": round(statistics.median(timings), 1),
@@ -351,9 +393,93 @@ def run_benchmark(
         if server is not None:
             server.terminate()
             server.wait(timeout=10)
-        shutil.rmtree(data_dir, ignore_errors=True)
-        if database is not None:
-            _admin(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        if keep is None:
+            shutil.rmtree(data_dir, ignore_errors=True)
+            if database is not None:
+                _admin(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+
+
+def _serve(tree: Path, env: dict) -> tuple[subprocess.Popen, int]:
+    """A gunicorn server of ``tree``'s code (1 sync worker) on a free loopback port."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "gunicorn", "helpdesk.wsgi", "-b", f"127.0.0.1:{port}"),
+            *("-w", "1", "--threads", "1", "--log-level", "warning"),
+        ],
+        cwd=tree,
+        env=env,
+    )
+    return server, port
+
+
+def _cpu_seconds(master_pid: int) -> float:
+    """User + system CPU of a gunicorn master's worker(s) so far (/proc, clock ticks)."""
+    out = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(master_pid)], capture_output=True, text=True
+    ).stdout.split()
+    total = 0
+    for pid in out:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def compare(
+    keep: Path, backend: str, trees: list[Path], documents: int, requests: int = REQUESTS
+) -> None:
+    """The API on the data kept in ``keep`` served by each tree's code at once (one worker
+    each), queried in turn (A B A B …) with the same queries: p50/p95 and the worker's CPU
+    per request for each, under the same load."""
+    kept = _kept(keep, backend)
+    if kept is None:
+        raise SystemExit(f"No data kept in {keep / backend}: run with --keep {keep} first")
+    data_dir, record = kept
+    env = environment(data_dir, backend, record.get("database"))
+    queries = TYPED + record["long_queries"]
+    servers = [_serve(tree, env) for tree in trees]
+    try:
+        bases = [f"http://127.0.0.1:{port}/api/v1/archive/?" for _, port in servers]
+        for base in bases:
+            for _ in range(100):
+                try:
+                    _get(base + "q=thue")
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            for q in queries[:WARMUP]:
+                _get(base + urllib.parse.urlencode({"q": q}))
+        rng = random.Random(7)
+        timings: list[list[float]] = [[] for _ in trees]
+        seen: list[list[float]] = [[] for _ in trees]
+        known = set(queries[:WARMUP])
+        cpu = [_cpu_seconds(server.pid) for server, _ in servers]
+        for _ in range(requests):
+            q = rng.choice(queries)
+            for i, base in enumerate(bases):
+                ms, _body = _get(base + urllib.parse.urlencode({"q": q}))
+                timings[i].append(ms)
+                if q not in known:
+                    seen[i].append(ms)
+            known.add(q)
+        cpu = [_cpu_seconds(server.pid) - c for (server, _), c in zip(servers, cpu, strict=True)]
+        print(f"\n[{backend}] {documents:,} questions, {requests} requests each, interleaved")
+        for tree, times, first, used, (server, _) in zip(
+            trees, timings, seen, cpu, servers, strict=True
+        ):
+            p50, p95 = _percentiles(times)
+            first_p50 = round(statistics.median(first), 1) if first else None
+            print(
+                f"  {tree}: API p50 {p50} ms, p95 {p95} ms, max {max(times):.1f} ms; "
+                f"never-run queries ({len(first)}) p50 {first_p50} ms; worker CPU "
+                f"{used * 1000 / requests:.1f} ms per request; RSS {_worker_rss_mb(server.pid)} MB"
+            )
+        print(f"  load average {[round(x, 2) for x in os.getloadavg()]}")
+    finally:
+        for server, _ in servers:
+            server.terminate()
+            server.wait(timeout=10)
 
 
 def _admin_db(database_url: str, sql: str) -> None:
@@ -377,10 +503,32 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("documents", type=int, nargs="?", default=DOCUMENTS)
     parser.add_argument("--backend", choices=("whoosh", "postgres", "both"), default="whoosh")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="build the data in DIR/<backend> (PostgreSQL: a database named after DIR) and "
+        "keep it; a later run with the same DIR reuses it instead of building it again",
+    )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        nargs="+",
+        metavar="TREE",
+        help="with --keep: serve the kept data with each TREE's code (e.g. a `git archive` "
+        "of the commit before a change, and .) and query them in turn",
+    )
     options = parser.parse_args()
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is absent (the benchmark needs the dvc_faq corpus)")
         sys.exit(0)
     chosen = ("whoosh", "postgres") if options.backend == "both" else (options.backend,)
+    if options.compare:
+        if options.keep is None:
+            parser.error("--compare needs --keep DIR (the data built by an earlier run)")
+        trees = [tree.resolve() for tree in options.compare]
+        for name in chosen:
+            compare(options.keep, name, trees, options.documents)
+        sys.exit(0)
     for name in chosen:
-        run_benchmark(options.documents, backend=name)
+        run_benchmark(options.documents, backend=name, keep=options.keep)

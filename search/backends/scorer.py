@@ -320,6 +320,9 @@ TERM_CACHE_BYTES = 48 * 1024 * 1024
 WARM_UP_SHARE = 0.5
 # A term in at least 1/DENSE_SHARE of the documents is kept as a dense array.
 DENSE_SHARE = 4
+# When at least 1/WHOLE_ROWS_SHARE of the documents match some term, ``coverage`` runs over
+# every document instead of a copy of the matching ones' columns (the result is the same).
+WHOLE_ROWS_SHARE = 2
 
 
 def word_pairs(clauses, frequency: np.ndarray) -> list[int]:
@@ -518,7 +521,12 @@ class View:
         of ``entry`` (``docnums``, or every document for a dense term: 0 where absent)."""
         tf = entry.tf.astype(np.float32)
         norm = self._norm[fieldname]
-        denominator = tf + (norm if docnums is None else norm[docnums])
+        if docnums is None:
+            denominator = tf + norm
+        else:
+            # ``take`` gathers ~2x faster than fancy indexing; float32 addition commutes.
+            denominator = np.take(norm, docnums)
+            denominator += tf
         # In place: the same float32 operations as tf * (K1 + 1) / denominator.
         np.multiply(tf, K1 + 1, out=tf)
         return np.divide(tf, denominator, out=tf)
@@ -588,13 +596,16 @@ class View:
                 target = matched[unit]
             docnums = None if entry.dense else entry.docnums()
             weight = self.saturation(fieldname, entry, docnums)
+            # In place (``saturation`` returns a new array): the same float32 products as
+            # ``factor * weight``.
+            np.multiply(weight, factor, out=weight)
             if docnums is None:
-                scores += factor * weight
+                scores += weight
                 target |= entry.tf > 0
             else:
-                # One term's postings in one field have distinct docnums, so fancy-index
-                # addition is exact (and much faster than np.add.at).
-                scores[docnums] += factor * weight
+                # The same float32 additions as ``scores[docnums] += weight`` (one term's
+                # docnums are distinct), ~3x faster since NumPy 1.25's ufunc.at.
+                np.add.at(scores, docnums, weight)
                 target[docnums] = True
         found = matched.any(axis=0)
         for unit, asked in clauses.phrase_terms.items():
@@ -610,18 +621,30 @@ class View:
             synonym[syllable] = synonym.get(syllable, False) | matched[phrase]
             matched[syllable] |= matched[phrase]
         if clauses.ranked:
-            share = matched[: clauses.ranked].sum(axis=0, dtype=np.float32) / clauses.ranked
+            # Counted as bytes, then the same float32 share as summing the rows as float32
+            # (whole numbers are exact either way): ~5x faster on a long query's rows.
+            ranked = matched[: clauses.ranked].view(np.uint8)
+            wide = np.uint8 if len(ranked) < 256 else np.uint16
+            counts = np.add.reduce(ranked, axis=0, dtype=wide)
+            share = counts.astype(np.float32) / clauses.ranked
             scores *= 1 + coordination * share
         if min_share and clauses.counted:
-            # Only the documents that match a term at all need their coverage.
+            # Only the documents that match a term at all need their coverage. When they are
+            # most documents (a long query's common words), the whole rows are used as they
+            # are: copying their columns cost more than computing the rest (~9 ms of a
+            # 90-unit query at 100,000 documents); each document's coverage is the same.
             candidates = np.flatnonzero(found)
-            covered, concepts = self.coverage(
-                clauses,
-                matched[:, candidates],
-                frequency,
-                {unit: mask[candidates] for unit, mask in synonym.items()},
-            )
-            found[candidates] = covered >= required_share(min_share, concepts) - 1e-6
+            if len(candidates) * WHOLE_ROWS_SHARE >= self.size:
+                covered, concepts = self.coverage(clauses, matched, frequency, synonym)
+                found &= covered >= required_share(min_share, concepts) - 1e-6
+            else:
+                covered, concepts = self.coverage(
+                    clauses,
+                    matched[:, candidates],
+                    frequency,
+                    {unit: mask[candidates] for unit, mask in synonym.items()},
+                )
+                found[candidates] = covered >= required_share(min_share, concepts) - 1e-6
         return scores, found
 
     def coverage(

@@ -1,5 +1,7 @@
 """Rules of the scorer that need no index (search/backends/scorer.py): table-driven."""
 
+import math
+
 import numpy as np
 import pytest
 
@@ -149,3 +151,71 @@ def test_a_cached_term_scores_exactly_as_its_saturation_computed_from_the_postin
             entry = scorer.TermPostings(df=df, tf=frequencies, ids=compact, first=first)
             weight = view.saturation("af", entry, entry.docnums())
             assert weight.tobytes() == expected.tobytes()
+
+
+class _ArrayView(scorer.View):
+    """A view over postings given as arrays (no index): what ``score`` computes from."""
+
+    def __init__(self, size: int, postings: dict, norms: dict):
+        self.size = size
+        self.live_count = size
+        self.alive = np.ones(size, dtype=bool)
+        self.all_alive = True
+        self._norm = norms
+        self._postings = postings
+        self.cache = scorer._Cache()
+        self.generation = ("arrays",)
+        self.cache.use_generation(self.generation, set())
+
+    def postings(self, fieldname, term):
+        return self._postings.get((fieldname, term), scorer._EMPTY)
+
+
+def _array_view(clauses, size=400, seed=5):
+    rng = np.random.default_rng(seed)
+    fields = {f for f, *_ in clauses.terms}
+    norms = {f: (rng.random(size) * 3 + 0.2).astype(np.float32) for f in fields}
+    postings = {}
+    for fieldname, term, *_ in clauses.terms:
+        df = int(rng.integers(0, size // 2))  # some terms dense (>= a quarter), most sparse
+        ids = np.sort(rng.choice(size, df, replace=False)).astype(np.int32)
+        postings[fieldname, term] = (ids, rng.integers(1, 6, df).astype(np.float32))
+    return _ArrayView(size, postings, norms), postings, norms
+
+
+def test_scores_are_the_float32_sums_of_each_terms_weight_in_query_order():
+    """Scores and coordination computed by hand, one document at a time, in float32: the
+    vectorised accumulation must give the same bits (the ranking must not move by one ulp)."""
+    clauses = build_clauses(plan_query("cap lai so do ho chieu", {}))
+    view, postings, norms = _array_view(clauses)
+    scores, _found = view.score(clauses, coordination=0.5)
+    expected = np.zeros(view.size, dtype=np.float32)
+    units = np.zeros((clauses.ranked, view.size), dtype=bool)
+    for fieldname, term, boost, unit in clauses.terms:
+        ids, tf = postings[fieldname, term]
+        if not len(ids):
+            continue
+        idf = math.log(1 + (view.size - len(ids) + 0.5) / (len(ids) + 0.5))
+        factor = np.float32(boost * idf)
+        for docnum, frequency in zip(ids.tolist(), tf.tolist(), strict=True):
+            f = np.float32(frequency)
+            weight = f * np.float32(scorer.K1 + 1) / (f + norms[fieldname][docnum])
+            expected[docnum] = expected[docnum] + factor * weight
+            if unit < clauses.ranked:
+                units[unit, docnum] = True
+    share = units.sum(axis=0).astype(np.float32) / clauses.ranked
+    expected *= 1 + 0.5 * share
+    assert scores.tobytes() == expected.tobytes()
+
+
+@pytest.mark.parametrize("query", ["cap lai so do ho chieu", "dang ky ket hon tai uy ban"])
+def test_coverage_over_whole_rows_decides_as_over_the_matching_documents_only(monkeypatch, query):
+    clauses = build_clauses(plan_query(query, {}))
+    view, _postings, _norms = _array_view(clauses, seed=11)
+    monkeypatch.setattr(scorer, "WHOLE_ROWS_SHARE", 10**9)  # always the whole rows
+    whole = view.score(clauses, coordination=0.5, min_share=0.6)
+    monkeypatch.setattr(scorer, "WHOLE_ROWS_SHARE", 0)  # always the matching columns
+    columns = view.score(clauses, coordination=0.5, min_share=0.6)
+    assert 0 < whole[1].sum() < view.size
+    assert whole[1].tobytes() == columns[1].tobytes()
+    assert whole[0].tobytes() == columns[0].tobytes()

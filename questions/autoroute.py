@@ -32,17 +32,18 @@ log = logging.getLogger(__name__)
 
 def route_new_question(question_id: int, *, question: Question | None = None) -> None:
     """Route question ``question_id`` by rule or model, if either is sure; ``question``: the
-    row, if the caller has just read it (with its category and commune)."""
+    row, if the caller has just read it."""
     if question is None:
-        question = Question.objects.select_related("category", "commune").get(pk=question_id)
+        question = Question.objects.get(pk=question_id)
     if question.status != Status.RECEIVED or question.unit_id is not None:
         return  # someone (or a replayed receipt) got there first
-    result = routing.suggest_units(
+    # It acts on what it finds: the rules and units as they are now. By the question's category
+    # and commune ids: reading those rows too cost ~0.4 ms per question.
+    result = routing.decide_unit(
         title=question.title,
         body=question.body,
-        category=question.category,
-        commune=question.commune,
-        fresh=True,  # it acts on what it finds: no snapshot that could be seconds old
+        category_id=question.category_id,
+        commune_id=question.commune_id,
     )
     if result.rule is not None:
         unit, source = result.suggestions[0].unit, "rule"

@@ -223,7 +223,7 @@ class _Organisation:
     ORM work per query would dominate the model's one millisecond, so a snapshot is kept for
     :data:`RELOAD_CHECK_SECONDS`. Saving or deleting a rule or unit clears it in this process
     (signals below); other processes see the change within those seconds. Automatic routing
-    (``fresh=True``) acts, so it needs the rules and units as they are now: it compares the
+    (:func:`decide_unit`) acts, so it needs the rules and units as they are now: it compares the
     stored :class:`~routing.models.OrganisationVersion` stamp with the snapshot's, one small
     query, and reads both tables again only when they differ.
     """
@@ -355,34 +355,18 @@ def suggest_units(
 
     Input is not validated here (the API and the command call :func:`validate_text`); a new
     question has passed the form's checks already. ``fresh``: read rules and units now rather
-    than from the few-seconds snapshot (automatic routing).
+    than from the few-seconds snapshot (as :func:`decide_unit` does).
     """
     organisation = _snapshot(fresh=fresh)
-    # A RoutingRule is a RuleLike; mypy disagrees on the protocol's settable attributes.
-    result = Suggestions(
-        rule=rules.first_matching_rule(  # type: ignore[arg-type]
-            organisation.rules,  # type: ignore[arg-type]
-            title=title,
-            body=body,
-            category_id=category.pk if category else None,
-            commune_id=commune.pk if commune else None,
-        )
+    result, trained = _rule_and_model(
+        organisation,
+        title=title,
+        body=body,
+        category_id=category.pk if category else None,
+        commune_id=commune.pk if commune else None,
+        k=k,
     )
-    if result.rule is not None:
-        unit = organisation.current(result.rule.unit)
-        if unit is None:
-            result.rule = None  # its unit closed without a successor: the rule cannot apply
-        else:
-            result.suggestions.append(Suggestion(unit=unit, confidence=None, source="rule"))
-    router = current_router()
-    if router is not None:
-        result.trained, result.model_version = True, router.version
-        taken = {s.unit.pk for s in result.suggestions}
-        text = question_text(title, body)
-        for suggestion in model_suggestions(router, text, k=k, organisation=organisation):
-            if suggestion.unit.pk not in taken and len(result.suggestions) < k:
-                result.suggestions.append(suggestion)
-    else:
+    if not trained:
         # Cold start (no model): the keyword rules' best units, then the category's default.
         result.suggestions += cold_start_suggestions(
             organisation,
@@ -394,6 +378,66 @@ def suggest_units(
             taken={s.unit.pk for s in result.suggestions},
         )
     return result
+
+
+def decide_unit(
+    *, title: str, body: str, category_id: int | None, commune_id: int | None, k: int = 3
+) -> Suggestions:
+    """What automatic routing acts on: the first matching rule's unit, else the model's best
+    units, from the rules and units as they are now (their stamp is checked on every call).
+
+    Unlike :func:`suggest_units` it takes the category and commune by id, so a caller that acts
+    need not read those rows: it never acts on the cold-start suggestions (keyword rules, the
+    category's default unit) that would need them, so they are not made.
+    """
+    result, _trained = _rule_and_model(
+        _snapshot(fresh=True),
+        title=title,
+        body=body,
+        category_id=category_id,
+        commune_id=commune_id,
+        k=k,
+    )
+    return result
+
+
+def _rule_and_model(
+    organisation: _Organisation,
+    *,
+    title: str,
+    body: str,
+    category_id: int | None,
+    commune_id: int | None,
+    k: int,
+) -> tuple[Suggestions, bool]:
+    """The first matching rule's unit, then the model's top units; and whether a model is
+    trained."""
+    # A RoutingRule is a RuleLike; mypy disagrees on the protocol's settable attributes.
+    result = Suggestions(
+        rule=rules.first_matching_rule(  # type: ignore[arg-type]
+            organisation.rules,  # type: ignore[arg-type]
+            title=title,
+            body=body,
+            category_id=category_id,
+            commune_id=commune_id,
+        )
+    )
+    if result.rule is not None:
+        unit = organisation.current(result.rule.unit)
+        if unit is None:
+            result.rule = None  # its unit closed without a successor: the rule cannot apply
+        else:
+            result.suggestions.append(Suggestion(unit=unit, confidence=None, source="rule"))
+    router = current_router()
+    if router is None:
+        return result, False
+    result.trained, result.model_version = True, router.version
+    taken = {s.unit.pk for s in result.suggestions}
+    text = question_text(title, body)
+    for suggestion in model_suggestions(router, text, k=k, organisation=organisation):
+        if suggestion.unit.pk not in taken and len(result.suggestions) < k:
+            result.suggestions.append(suggestion)
+    return result, True
 
 
 def cold_start_suggestions(

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def route():
-    return services.suggest_units(body=TEXT, fresh=True)
+    return services.decide_unit(title="", body=TEXT, category_id=None, commune_id=None)
 
 
 def in_another_process(change):

@@ -103,16 +103,17 @@ def test_the_words_of_a_query_are_its_strongest_non_overlapping_pairs(query, fre
     [
         [],
         [7],
-        [70_000, 70_010, 135_000, 199_999],  # gaps fit in two bytes, numbers do not
-        [0, 3, 70_000, 70_001],  # a gap of 69,997: kept as int32
+        [70_000, 70_010, 135_000, 199_999],  # three runs of 65,536 documents, the first empty
+        [0, 3, 70_000, 70_001],  # a gap of 69,997
+        [65_535, 65_536, 131_071, 131_072, 400_000],  # each side of each run's bound
         [50, 10, 60],  # PostgreSQL's postings in no particular order
     ],
 )
 def test_cached_document_numbers_come_back_as_they_went_in(ids):
     ids = np.asarray(ids, dtype=np.int32)
-    first, compact = scorer.compact_ids(ids)
+    starts, compact = scorer.compact_ids(ids)
     entry = scorer.TermPostings(
-        df=len(ids), tf=np.ones(len(ids), np.uint8), ids=compact, first=first
+        df=len(ids), tf=np.ones(len(ids), np.uint8), ids=compact, starts=starts
     )
     assert entry.docnums().dtype == np.int32
     assert entry.docnums().tolist() == ids.tolist()
@@ -147,8 +148,8 @@ def test_a_cached_term_scores_exactly_as_its_saturation_computed_from_the_postin
             assert weight[ids].tobytes() == expected.tobytes()
             assert not weight[np.setdiff1d(np.arange(size), ids)].any()
         else:
-            first, compact = scorer.compact_ids(ids)
-            entry = scorer.TermPostings(df=df, tf=frequencies, ids=compact, first=first)
+            starts, compact = scorer.compact_ids(ids)
+            entry = scorer.TermPostings(df=df, tf=frequencies, ids=compact, starts=starts)
             weight = view.saturation("af", entry, entry.docnums())
             assert weight.tobytes() == expected.tobytes()
 

@@ -169,3 +169,19 @@ def test_a_removal_clears_this_processs_caches_of_indexed_text(
 
     assert analysis.fold.cache_info().currsize == 0
     assert postgres.CACHE.terms == {}
+
+
+def test_postings_map_ids_to_positions_the_same_by_table_and_by_search(publish, index, monkeypatch):
+    # Ids far apart (few questions, high ids) are searched; close together, a table is read.
+    questions = [publish(f"Lệ phí trước bạ ô tô lần {n}") for n in range(3)]
+    monkeypatch.setattr(postgres, "POSITION_TABLE_SPAN", 10**9)
+    by_table = PostgresBackend()
+    assert by_table.view()._position is not None
+    monkeypatch.setattr(postgres, "POSITION_TABLE_SPAN", 0)
+    by_search = PostgresBackend()
+    assert by_search.view()._position is None
+
+    for backend in (by_table, by_search):
+        postings = backend.view().postings("qf", "truoc")
+        assert backend.view().pk[postings[0]].tolist() == sorted(q.pk for q in questions)
+        assert backend.search(plan_query("trước bạ ô tô")).total == len(questions)

@@ -6,6 +6,7 @@ Text limits and phone rules come from ``questions.validators`` and attachment ch
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from typing import ClassVar
@@ -140,6 +141,19 @@ def _text_field(*, label, max_length, min_length=None, widget=None, required=Tru
     )
 
 
+@functools.lru_cache(maxsize=2)
+def _choices(today) -> tuple:
+    """The ask form's two lists as querysets, built once a day (never evaluated here).
+
+    Filtering is the costly part of a queryset; each form takes a clone of these (the field's
+    ``queryset`` setter calls ``all()``), which reads the rows as they are when it is drawn.
+    """
+    return (
+        Category.objects.filter(is_active=True),
+        Unit.objects.current(today).filter(kind=Unit.Kind.COMMUNE),
+    )
+
+
 class AskForm(forms.Form):
     default_renderer = ReusingRenderer()
 
@@ -222,11 +236,11 @@ class AskForm(forms.Form):
 
     @staticmethod
     def category_choices():
-        return Category.objects.filter(is_active=True)
+        return _choices(clock.today())[0]
 
     @staticmethod
     def commune_choices():
-        return Unit.objects.current().filter(kind=Unit.Kind.COMMUNE)
+        return _choices(clock.today())[1]
 
     @staticmethod
     def new_nonce() -> str:
@@ -315,6 +329,7 @@ def _forget_drawn_forms(**kwargs) -> None:
     # Tests change settings the key does not name (templates, URLconf, databases).
     _blank_fields.clear()
     _list_statements.clear()
+    _choices.cache_clear()
 
 
 def _blank_key(form: AskForm) -> tuple:

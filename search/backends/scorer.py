@@ -709,8 +709,11 @@ class View:
             covered += factor * row_of(*concept)
         return covered, len(concepts)
 
-    def facet_counts(self, name: str, mask: np.ndarray) -> dict[str, int]:
-        """{value: count} of a facet column over the documents in ``mask`` (0 = none)."""
+    def facet_counts(
+        self, name: str, mask: np.ndarray, docnums: np.ndarray | None = None
+    ) -> dict[str, int]:
+        """{value: count} of a facet column over the documents in ``mask`` (0 = none);
+        ``docnums``: the same documents' numbers when the caller has them."""
         values = getattr(self, name)
         codes = self._facet_codes.get(name)
         if codes is None:
@@ -719,6 +722,8 @@ class View:
             small = np.uint16 if len(distinct) <= 1 << 16 else np.int32
             codes = self._facet_codes[name] = (distinct, inverse.astype(small))
         distinct, inverse = codes
-        counts = np.bincount(inverse[mask], minlength=len(distinct))
+        # Gathering by number is ~5x faster than compressing by a half-true mask.
+        chosen = np.take(inverse, docnums) if docnums is not None else inverse[mask]
+        counts = np.bincount(chosen, minlength=len(distinct))
         pairs = zip(distinct.tolist(), counts.tolist(), strict=True)
         return {str(v): int(n) for v, n in pairs if v and n}

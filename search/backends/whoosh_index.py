@@ -541,7 +541,7 @@ def ranked_hits(
     extra = _filter_mask(view, filters)
     if extra is not None:
         matched &= extra
-    candidates = np.flatnonzero(matched)
+    candidates = matching = np.flatnonzero(matched)
     values = unit_feedback(view.unit, scores, candidates)
     wanted = offset + limit
     if len(candidates) > wanted:
@@ -551,10 +551,10 @@ def ranked_hits(
     order = np.lexsort((candidates, -values))[offset : offset + limit]
     page, values = candidates[order], values[order]
     ids = [int(view.pk[d]) for d in page]
-    counts = {name: view.facet_counts(name, matched) for name in FACETS} if facets else {}
+    counts = {name: view.facet_counts(name, matched, matching) for name in FACETS} if facets else {}
     return Hits(
         ids=ids,
-        total=int(matched.sum()),
+        total=len(matching),
         scores={int(view.pk[d]): float(v) for d, v in zip(page, values, strict=True)},
         facets=counts,
     )

@@ -5,6 +5,7 @@ Tests here are marked ``browser`` and skipped, with the reason, when chromium is
 """
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -62,6 +63,23 @@ def new_page(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def log_in():
+    """Log a named member of staff in on the login page and wait for the workspace home.
+
+    One copy for every module: the staff the factories make have the password "pw"; the
+    modules that seed a server of their own pass theirs."""
+
+    def log_in_(page, username: str, password: str = "pw") -> None:
+        page.goto("/staff/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.click("main form button[type=submit]")
+        page.wait_for_url(re.compile(r"/staff/$"))
+
+    return log_in_
 
 
 @pytest.fixture

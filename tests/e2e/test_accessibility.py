@@ -10,7 +10,6 @@ Each page is checked in Vietnamese (the default) and its screenshot kept in test
 
 from __future__ import annotations
 
-import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -102,14 +101,6 @@ def _published_with_legal_references(question, people):
     )
 
 
-def log_in(page, username: str) -> None:
-    page.goto("/staff/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("main form button[type=submit]")
-    page.wait_for_url(re.compile(r"/staff/$"))
-
-
 def test_the_public_pages_have_no_accessibility_violation(new_page, screenshot, pages_data):
     published, received = pages_data["published"], pages_data["received"]
     page = new_page()
@@ -166,7 +157,7 @@ def check_answers_step(page, screenshot, problems: dict) -> None:
         problems["ask-check-answers"] = found
 
 
-def test_the_staff_pages_have_no_accessibility_violation(new_page, screenshot, pages_data):
+def test_the_staff_pages_have_no_accessibility_violation(new_page, screenshot, pages_data, log_in):
     in_progress, answered = pages_data["in_progress"], pages_data["answered"]
     problems: dict[str, list[str]] = {}
 

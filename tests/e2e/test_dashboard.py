@@ -44,16 +44,8 @@ def tet_case(land_category, land, intake, head_land, officer_land):
         return pool.submit(create).result()
 
 
-def log_in(page, username: str) -> None:
-    page.goto("/staff/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("main form button[type=submit]")
-    page.wait_for_url(re.compile(r"/staff/$"))
-
-
 def test_the_supervisor_reads_the_dashboard_charts_drills_down_and_exports(
-    new_page, screenshot, tet_case, land, supervisor
+    new_page, screenshot, tet_case, land, supervisor, log_in
 ):
     with time_machine.travel(NOW, tick=True):
         page = new_page(width=1280, height=900)

@@ -21,7 +21,7 @@ from questions import services
 from questions.audit import AuditAction
 from questions.models import Event, Question, Status
 from search import services as search
-from tests.e2e.test_accessibility import _published_with_legal_references, axe_violations, log_in
+from tests.e2e.test_accessibility import _published_with_legal_references, axe_violations
 from tests.factories import make_question, walk
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -59,7 +59,7 @@ def desk_data(land_category, land, intake, head_land, officer_land):
 
 
 def test_an_officer_drafts_from_a_similar_published_answer_in_three_clicks(
-    new_page, screenshot, desk_data
+    new_page, screenshot, desk_data, log_in
 ):
     published, question = desk_data
     code = question.tracking_code
@@ -140,7 +140,7 @@ def returned(land_category, land, intake, head_land, officer_land):
 
 
 def test_the_officer_and_the_head_see_what_was_returned_and_what_changed(
-    new_page, screenshot, returned, live_server
+    new_page, screenshot, returned, live_server, log_in
 ):
     code = returned.tracking_code
     officer = new_page()
@@ -279,7 +279,7 @@ def test_a_refused_move_on_the_tracking_page_gets_the_focus_beside_its_form(
 
 
 def test_a_rejection_sent_from_the_intake_queue_shows_the_citizen_where_to_go(
-    new_page, screenshot, asked, intake
+    new_page, screenshot, asked, intake, log_in
 ):
     code = asked.tracking_code
     desk = new_page()
@@ -305,7 +305,7 @@ def test_a_rejection_sent_from_the_intake_queue_shows_the_citizen_where_to_go(
 
 
 def test_an_officer_inserts_the_units_template_into_what_they_typed(
-    new_page, screenshot, desk_data, land
+    new_page, screenshot, desk_data, land, log_in
 ):
     from questions.models import AnswerTemplate
 
@@ -341,7 +341,7 @@ def test_an_officer_inserts_the_units_template_into_what_they_typed(
 
 
 def test_a_supervisor_sees_pending_extension_requests_on_the_workspace_home(
-    new_page, screenshot, land_category, land, intake, head_land, officer_land, supervisor
+    new_page, screenshot, land_category, land, intake, head_land, officer_land, supervisor, log_in
 ):
     from helpdesk import clock
     from questions import services

@@ -94,14 +94,6 @@ def open_page(browser, server):
         context.close()
 
 
-def log_in(page, username):
-    page.goto("/staff/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form[novalidate] button[type=submit]")
-    page.wait_for_url("**/staff/")
-
-
 _asked = iter(range(1, 1000))
 
 
@@ -130,10 +122,10 @@ def row(code):
 
 
 def test_the_filtered_queue_follows_arrivals_and_departures_without_a_reload(
-    open_page, server, screenshot
+    open_page, server, screenshot, log_in
 ):
     desk = open_page()
-    log_in(desk, "intake")
+    log_in(desk, "intake", PASSWORD)
     desk.goto("/staff/intake/")
     desk.select_option("#id_category", label="Đất đai")
     desk.select_option("#id_channel", "api")
@@ -162,7 +154,7 @@ def test_the_filtered_queue_follows_arrivals_and_departures_without_a_reload(
 
     # A colleague routes that question from its own actions page (no script needed there).
     colleague = open_page()
-    log_in(colleague, "intake2")
+    log_in(colleague, "intake2", PASSWORD)
     colleague.goto(f"/staff/intake/{land}/")
     colleague.click(f"form[action='/staff/q/{land}/route/'] button[type=submit]")
     colleague.wait_for_url("**/staff/intake/")
@@ -196,10 +188,12 @@ def test_the_filtered_queue_follows_arrivals_and_departures_without_a_reload(
     screenshot(desk, "queue-live-04-routed")
 
 
-def test_the_queue_page_states_have_no_accessibility_violation(open_page, server, screenshot):
+def test_the_queue_page_states_have_no_accessibility_violation(
+    open_page, server, screenshot, log_in
+):
     code = ask(server, "Cấp lại giấy chứng nhận quyền sử dụng đất", "dat-dai")
     desk = open_page()
-    log_in(desk, "intake")
+    log_in(desk, "intake", PASSWORD)
     problems = {}
     for name, url in [
         ("queue", "/staff/intake/"),

@@ -100,14 +100,6 @@ def open_page(browser, server):
         context.close()
 
 
-def log_in(page, username):
-    page.goto("/staff/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-live-1")
-    page.click("main form button[type=submit]")
-    page.wait_for_url("**/staff/")
-
-
 def watch(page, path):
     """Open ``path``, wait for its socket, and mark the page so a reload would be noticed."""
     page.goto(path)
@@ -128,16 +120,16 @@ def ask(page, title):
 
 
 def test_a_new_question_appears_live_for_the_intake_desk_then_in_the_officers_inbox(
-    open_page, screenshot
+    open_page, screenshot, log_in
 ):
     desk = open_page()
-    log_in(desk, "intake")
+    log_in(desk, "intake", "pw-live-1")
     watch(desk, "/staff/inbox/")
     officer = open_page()
-    log_in(officer, "officer_land")
+    log_in(officer, "officer_land", "pw-live-1")
     watch(officer, "/staff/inbox/")
     supervisor = open_page()
-    log_in(supervisor, "supervisor")
+    log_in(supervisor, "supervisor", "pw-live-1")
     watch(supervisor, "/staff/supervision/")
     received = supervisor.locator("#dashboard-live .stat-card .stat").first
     before = int(received.inner_text())

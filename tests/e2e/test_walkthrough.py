@@ -14,21 +14,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
-def log_in(page, username: str) -> None:
-    page.goto("/staff/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("main form button[type=submit]")
-    page.wait_for_url(re.compile(r"/staff/$"))
-
-
 def submit_action(page, code: str, action: str) -> None:
     page.click(f'form[action="/staff/q/{code}/{action}/"] button[type=submit]')
     page.wait_for_load_state()
 
 
 def test_a_question_goes_from_the_citizen_to_the_public_archive(
-    new_page, screenshot, land_category, land, intake, head_land, officer_land, tmp_path
+    new_page, screenshot, land_category, land, intake, head_land, officer_land, tmp_path, log_in
 ):
     # The citizen asks, in Vietnamese (the default), with an attachment and consent.
     citizen = new_page(locale="vi-VN", width=412, height=915)

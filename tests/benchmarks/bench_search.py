@@ -6,6 +6,8 @@ Targets (issue 5): index build ≥ 500 documents/s; search p95 ≤ 50 ms per que
     .venv/bin/python tests/benchmarks/bench_search.py            # 100,000 questions
     .venv/bin/python tests/benchmarks/bench_search.py 20000      # a quicker look
     .venv/bin/python tests/benchmarks/bench_search.py --backend postgres   # or: both
+    .venv/bin/python tests/benchmarks/bench_search.py --keep /tmp/bench100k   # build once, reuse
+    .venv/bin/python tests/benchmarks/bench_search.py --keep /tmp/bench100k --compare OLD .
     .venv/bin/python -m pytest tests/benchmarks/bench_search.py -s
 
 ``--backend postgres`` runs the same on the PostgreSQL backend (HELPDESK_SEARCH_BACKEND=

@@ -9,6 +9,7 @@ Named users and what they may do (see questions/access.py for the policy):
 """
 
 import importlib
+import uuid
 
 import pytest
 from django.core.cache import cache
@@ -23,14 +24,15 @@ from tests.factories import make_category, make_staff, make_unit
 
 def restore_shipped_rows(**kwargs) -> None:
     """Put back the rows the data migrations ship, where missing: the announced day swaps
-    (routing migration 0004) and the synonyms (search migration 0002).
+    (routing migration 0004), the organisation's stamp (routing migration 0008) and the
+    synonyms (search migration 0002).
 
     A transactional test (and a live server's) ends by flushing the database, which deletes
     them too; a later test, or a module's shared seed, would then count Friday 2 January 2026
     as a working day and search without "sổ đỏ" = "giấy chứng nhận". Connected to
     ``post_migrate``, which the flush sends, and called before each database test."""
     from routing.calendar_data import ANNOUNCED_DAYS, WORKING
-    from routing.models import CalendarOverride
+    from routing.models import CalendarOverride, OrganisationVersion
     from search.models import Synonym
 
     synonyms = importlib.import_module("search.migrations.0002_initial_synonyms").INITIAL
@@ -45,6 +47,9 @@ def restore_shipped_rows(**kwargs) -> None:
         for record in ANNOUNCED_DAYS
         if record.day not in present
     )
+    # Without it automatic routing still routes right, but reads the rules and units every time
+    # (a test pins that it does not). A new stamp: no process's snapshot may pass for current.
+    OrganisationVersion.objects.get_or_create(pk=1, defaults={"stamp": uuid.uuid4().hex})
     terms = set(Synonym.objects.values_list("term", flat=True))
     Synonym.objects.bulk_create(
         Synonym(term=term, expansions="\n".join(expansions))

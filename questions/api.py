@@ -25,12 +25,7 @@ from __future__ import annotations
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import (
-    OpenApiExample,
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-)
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import APIException
 from rest_framework.pagination import PageNumberPagination
@@ -40,6 +35,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from helpdesk import clock
+from helpdesk.api_schema import extend_schema
 from routing.models import Category, Unit
 
 from . import selectors, services, submission, transitions

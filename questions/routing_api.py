@@ -13,13 +13,14 @@ from __future__ import annotations
 from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 from rest_framework.authtoken.models import Token
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from helpdesk.api_schema import extend_schema
 from routing import services
 from routing.api import SuggestInputSerializer, SuggestOutputSerializer
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny, BasePermission
@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 
 from helpdesk import clock
 from helpdesk.accounts.throttling import LockoutTokenAuthentication
+from helpdesk.api_schema import extend_schema
 from helpdesk.periods import PeriodError, date_range
 from questions import reports
 from questions.access import staff_profile

@@ -18,6 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sklearn", "scipy", "joblib", "twisted", "daphne", "openpyxl", "holidays", "boto3")
+# drf-spectacular's generator imports rest_framework.test, hence django.test, unittest and Jinja2
+# (~4.8 MB): only generating the API's schema needs it (helpdesk/api_schema.py).
+HEAVY += ("drf_spectacular.openapi", "django.test")
 
 
 def loaded_after(script: str, tmp_path: Path, **env: str) -> set[str]:

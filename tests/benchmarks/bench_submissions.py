@@ -10,7 +10,8 @@ directory, and drives them in turn with the same load:
   trained router, a search index); rate limits raised through HELPDESK_RATE_LIMIT_PER_IP/_CONTACT;
   mail to Django's dummy backend. When the revision has a task worker command (a project
   command named ``*worker*``, else django-tasks' ``db_worker``) the worker runs beside gunicorn,
-  on the same two cores, and its CPU and memory are counted.
+  on the same two cores, and its CPU and memory are counted (``--task-workers N`` runs N of
+  them, as production's systemd units can; ``serve`` starts one).
 - ``minimal``: the ceiling, a Django 5.2 + DRF project written into the temporary directory by
   this script: one model, one ``ModelSerializer`` create endpoint, one form page (GET, then
   POST with CSRF, redirect). Same interpreter, Django, DRF and gunicorn as ours.
@@ -196,7 +197,8 @@ class App:
     port: int = 0
     gunicorn: subprocess.Popen | None = None
     worker_cmd: list[str] | None = None
-    worker: subprocess.Popen | None = None
+    task_workers: int = 1  # task worker processes (production runs N; serve starts one)
+    workers: list[subprocess.Popen] = field(default_factory=list)
     db: Path | None = None
     table: str = ""  # where a submission is stored: the runs' successes are counted there too
     notes: list[str] = field(default_factory=list)
@@ -227,9 +229,16 @@ class App:
             stderr=subprocess.STDOUT,
         )
         if self.worker_cmd:
-            self.worker = subprocess.Popen(
-                self.worker_cmd, env=self.env, cwd=self.cwd, stdout=out, stderr=subprocess.STDOUT
-            )
+            self.workers = [
+                subprocess.Popen(
+                    self.worker_cmd,
+                    env=self.env,
+                    cwd=self.cwd,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                )
+                for _ in range(self.task_workers)
+            ]
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -249,16 +258,19 @@ class App:
         return children(self.gunicorn.pid) if self.gunicorn else []
 
     def task_pids(self) -> list[int]:
-        # The task worker and anything it forked.
-        if not self.worker or self.worker.poll() is not None:
-            return []
-        return [self.worker.pid, *children(self.worker.pid)]
+        # The task workers and anything they forked.
+        return [
+            pid
+            for worker in self.workers
+            if worker.poll() is None
+            for pid in (worker.pid, *children(worker.pid))
+        ]
 
     def stop(self) -> None:
-        for process in (self.worker, self.gunicorn):
+        for process in (*self.workers, self.gunicorn):
             if process and process.poll() is None:
                 process.send_signal(signal.SIGTERM)
-        for process in (self.worker, self.gunicorn):
+        for process in (*self.workers, self.gunicorn):
             if process:
                 try:
                     process.wait(timeout=20)
@@ -813,12 +825,15 @@ def measure(app: App, path: str, *, clients: int, seconds: float) -> dict:
         "web_cpu_ms": web_cpu / done * 1000 if done else float("nan"),
         "task_cpu_ms": task_cpu / done * 1000 if done else float("nan"),
         "rss_mb": max((rss_mb(p) for p in workers), default=0.0),
-        "task_rss_mb": sum(rss_mb(p) for p in tasks),
+        "task_rss_mb": max((rss_mb(p) for p in tasks), default=0.0),
         # Per process: each gunicorn worker, then the task worker (DESIGN §10: "each worker
         # process under 100 MB resident", i.e. RSS; PSS and USS say what sharing saves).
         "memory": {
             **{f"web{i}": memory_mb(p) for i, p in enumerate(workers, 1)},
-            **({"task": memory_mb(tasks[0])} if tasks else {}),
+            **{
+                f"task{i}" if len(tasks) > 1 else "task": memory_mb(p)
+                for i, p in enumerate(tasks, 1)
+            },
         },
         "client_cpu_ms": client_cpu / done * 1000 if done else float("nan"),
         "stored": stored,
@@ -961,6 +976,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--apps", default="ours,minimal,helpdesk")
     parser.add_argument("--paths", default="api,form")
+    parser.add_argument(
+        "--task-workers", type=int, default=1, help="our task worker processes (default 1)"
+    )
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--ref", default="HEAD", help="git revision of ours (default HEAD)")
     where.add_argument("--worktree", action="store_true", help="ours from the working tree")
@@ -986,6 +1004,9 @@ def main() -> None:
         for name in args.apps.split(","):
             apps.append(builders[name]())
         for app in apps:
+            if app.worker_cmd:
+                app.task_workers = args.task_workers
+                app.notes.append(f"{args.task_workers} task worker process(es)")
             app.start()
             warm_up(app)
             if app.worker_cmd:

@@ -9,6 +9,7 @@ Named users and what they may do (see questions/access.py for the policy):
 """
 
 import importlib
+import time
 import uuid
 
 import pytest
@@ -56,6 +57,36 @@ def restore_shipped_rows(**kwargs) -> None:
         for term, expansions in synonyms
         if term not in terms
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_waits_for_a_late_live_server_request():
+    """Retry the end-of-test flush while a table is locked by a request still being served.
+
+    The live server (browser tests) shares the in-memory SQLite database with the test. A page
+    can still have a request in flight when the test ends (the ask form's similar-questions
+    check, a live page reconnecting); if that request holds a table when the flush runs,
+    SQLite answers "database table is locked", the flush is rolled back whole, and every later
+    test on that worker starts with the previous one's rows. The request ends within moments:
+    the flush is tried again for up to five seconds."""
+    from django.core.management.base import CommandError
+    from django.core.management.commands import flush
+
+    original = flush.Command.handle
+
+    def handle(self, **options):
+        deadline = time.monotonic() + 5
+        while True:
+            try:
+                return original(self, **options)
+            except CommandError as error:
+                if "locked" not in str(error.__cause__) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    flush.Command.handle = handle
+    yield
+    flush.Command.handle = original
 
 
 @pytest.fixture(scope="session", autouse=True)

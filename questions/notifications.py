@@ -23,6 +23,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
 from .audit import AuditAction
 from .channels import Channel, Message, optout
@@ -152,10 +153,13 @@ def compose_message(delivery: Delivery) -> Message | None:
 
 def compose(delivery: Delivery) -> EmailMessage | None:
     """The message for ``delivery`` as things stand now; None if there is no address for it."""
-    question, event = delivery.question, delivery.event
+    question = delivery.question
     if delivery.recipient == Delivery.CITIZEN:
         address = question.asker_email
         language = question.language or settings.LANGUAGE_CODE
+        # The event is read only if the template uses it (a receipt's does not, and the
+        # receipt's task leaves it unread: questions/tasks.py).
+        event = SimpleLazyObject(lambda: delivery.event)
         context = {"question": question, "url": private_url(question), "event": event}
     else:
         from django.contrib.auth import get_user_model
@@ -169,7 +173,7 @@ def compose(delivery: Delivery) -> EmailMessage | None:
             "question": question,
             "url": staff_question_url(question),
             "extension": ExtensionRequest.objects.select_related("requested_by").get(
-                pk=event.data["extension"]
+                pk=delivery.event.data["extension"]
             ),
         }
     if not address:

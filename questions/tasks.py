@@ -21,9 +21,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Generic, TypeVar
 
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connections, transaction
+from django.db.models import F, Model
 from django_tasks import task
 
 from helpdesk import clock
@@ -32,6 +33,7 @@ from search import services as search
 
 from . import channels, notifications
 from .channels import optout
+from .channels.models import ContactOptOut
 from .models import Delivery, Question
 
 log = logging.getLogger(__name__)
@@ -62,32 +64,21 @@ def send_delivery(delivery_id: int) -> str:
 def _send(delivery_id: int, *, question: Question | None = None) -> str:
     """:func:`send_delivery`; ``question``: its question, already read by the caller."""
     at = clock.now()
-    # The claim: only a delivery still owed, whose turn has come, and not being sent by another
-    # runner right now (its next attempt moves to the lease's end while this one sends).
-    claimed = (
-        Delivery.objects.filter(
-            pk=delivery_id, status__in=[Delivery.Status.PENDING, Delivery.Status.RETRYING]
-        )
-        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=at))
-        .update(next_attempt_at=at + SEND_LEASE)
-    )
-    if not claimed:
+    delivery = _claim(delivery_id, at=at)
+    if delivery is None:
         return Delivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first()
-    if question is None:
-        delivery = Delivery.objects.select_related("question", "event").get(pk=delivery_id)
+    if question is not None and delivery.question_id == question.pk:
+        # The receipt's case: the question the caller read, and the event left to be read if
+        # a message uses it (a receipt's e-mail does not).
+        delivery.question = question
     else:
-        # By its key alone, the question compared here: a filter on the question in the query
-        # cost more to compile (~0.4 ms) than the rest of the read.
-        delivery = Delivery.objects.select_related("event").get(pk=delivery_id)
-        if delivery.question_id == question.pk:
-            delivery.question = question
-        # (Another question's delivery, which the caller never passes: read its own lazily.)
+        delivery = Delivery.objects.select_related("question", "event").get(pk=delivery_id)
     try:
         message = notifications.compose_message(delivery)
         if message is None:
             _give_up(delivery, error="no address or phone number on file")
             return Delivery.Status.FAILED
-        if delivery.recipient == Delivery.CITIZEN and optout.is_opted_out(message.to):
+        if delivery.recipient == Delivery.CITIZEN and _opted_out(message.to):
             _give_up(delivery, error="", status=Delivery.Status.SKIPPED)
             return Delivery.Status.SKIPPED
         message_id = channels.provider_for(delivery.channel).send(message)
@@ -100,15 +91,135 @@ def _send(delivery_id: int, *, question: Question | None = None) -> str:
     except Exception as error:
         log.warning("Delivery %s (%s) failed", delivery_id, delivery.template, exc_info=True)
         return _failed_attempt(delivery, error=error, at=at)
-    Delivery.objects.filter(pk=delivery_id).update(
-        status=Delivery.Status.SENT,
-        sent_at=clock.now(),
-        attempts=F("attempts") + 1,
-        next_attempt_at=None,
-        last_error="",
-        provider_message_id=message_id or "",
-    )
+    _mark_sent(delivery_id, message_id=message_id or "")
     return Delivery.Status.SENT
+
+
+# --- The statements sent for every message, written once -----------------------------------------
+# Each runs once or twice per citizen submission in the task worker, where the ORM building them
+# again every time cost several times what running them did (docs/decisions/0016, "Worker
+# cost"). Plain SQL in the tables' own names: tests/tasks run each against the models on SQLite
+# and PostgreSQL, so a renamed column fails there.
+
+# The columns of a claimed delivery that sending reads (the others stay deferred), in the
+# model's order, as ``Model.from_db`` takes them.
+_CLAIMED = (
+    "id",
+    "question_id",
+    "event_id",
+    "template",
+    "recipient",
+    "channel",
+    "status",
+    "attempts",
+)
+_CLAIM_SQL = (
+    'UPDATE "questions_delivery" SET "next_attempt_at" = %s '
+    'WHERE "id" = %s AND "status" IN (%s, %s) '
+    'AND ("next_attempt_at" IS NULL OR "next_attempt_at" <= %s)'
+)
+_CLAIM_RETURNING_SQL = _CLAIM_SQL + " RETURNING " + ", ".join(f'"{name}"' for name in _CLAIMED)
+_SENT_SQL = (
+    'UPDATE "questions_delivery" SET "status" = %s, "sent_at" = %s, '
+    '"attempts" = "attempts" + 1, "next_attempt_at" = NULL, "last_error" = \'\', '
+    '"provider_message_id" = %s WHERE "id" = %s'
+)
+_OPTED_OUT_SQL = 'SELECT 1 FROM "questions_contactoptout" WHERE "contact_hash" = %s LIMIT 1'
+_DATETIME = Delivery._meta.get_field("next_attempt_at")
+
+
+def _claim(delivery_id: int, *, at: datetime) -> Delivery | None:
+    """Claim a delivery still owed whose turn has come and that no other runner is sending right
+    now (its next attempt moves to the lease's end while this one sends); the claimed row's
+    columns that sending reads, or None if it was not claimed.
+
+    One ``UPDATE … RETURNING`` (SQLite ≥ 3.35, PostgreSQL): the claim and the read of what it
+    claimed cannot fall apart, and the claim still commits on its own before the send, so a
+    requeued task or ``deliveries --retry`` running the same delivery sees it taken."""
+    connection = connections[Delivery.objects.db]
+    lease = _DATETIME.get_db_prep_value(at + SEND_LEASE, connection)
+    due = _DATETIME.get_db_prep_value(at, connection)
+    pending, retrying = Delivery.Status.PENDING, Delivery.Status.RETRYING
+    returning = connection.features.can_return_columns_from_insert
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _CLAIM_RETURNING_SQL if returning else _CLAIM_SQL,
+            [lease, delivery_id, str(pending), str(retrying), due],
+        )
+        if returning:
+            row = cursor.fetchone()
+        elif cursor.rowcount:  # an SQLite older than RETURNING: the claim, then its read
+            row = Delivery.objects.filter(pk=delivery_id).values_list(*_CLAIMED).get()
+        else:
+            row = None
+    if row is None:
+        return None
+    delivery = Delivery.from_db(connection.alias, _CLAIMED, row)
+    delivery.next_attempt_at = at + SEND_LEASE
+    return delivery
+
+
+def _mark_sent(delivery_id: int, *, message_id: str) -> None:
+    connection = connections[Delivery.objects.db]
+    sent_at = _DATETIME.get_db_prep_value(clock.now(), connection)
+    with connection.cursor() as cursor:
+        cursor.execute(_SENT_SQL, [str(Delivery.Status.SENT), sent_at, message_id, delivery_id])
+
+
+def _opted_out(contact: str) -> bool:
+    """``optout.is_opted_out`` as one statement written once (same key, same table)."""
+    if not contact:
+        return False
+    with connections[ContactOptOut.objects.db].cursor() as cursor:
+        cursor.execute(_OPTED_OUT_SQL, [optout.contact_hash(contact)])
+        return cursor.fetchone() is not None
+
+
+M = TypeVar("M", bound=Model)
+
+
+class ReadByKey(Generic[M]):
+    """A model's row read by primary key: SQL the ORM compiles once per database connection,
+    then run as it is, its values converted and the instance built as ``QuerySet.get`` would.
+
+    For reads a task makes for every submission (the receipt's question): compiling the
+    41-column ``SELECT`` cost the worker several times what running it did."""
+
+    # A key no row has, standing for the one to read while the ORM compiles.
+    _MARK = -2_147_000_123
+
+    def __init__(self, model: type[M]) -> None:
+        self.model = model
+        self._plans: dict[str, tuple] = {}
+
+    def _plan(self, alias: str) -> tuple:
+        compiler = self.model._base_manager.filter(pk=self._MARK).query.get_compiler(alias)
+        sql, params = compiler.as_sql()
+        params = list(params)
+        slot = params.index(self._MARK)  # the only parameter
+        select = compiler.select
+        info = compiler.klass_info
+        start, end = info["select_fields"][0], info["select_fields"][-1] + 1
+        names = [column.target.attname for column, _sql, _alias in select[start:end]]
+        converters = compiler.get_converters([column for column, _sql, _alias in select])
+        plan = (sql, params, slot, compiler, converters, names, start, end)
+        self._plans[alias] = plan
+        return plan
+
+    def get(self, pk: int) -> M | None:
+        alias = self.model.objects.db
+        plan = self._plans.get(alias) or self._plan(alias)
+        sql, params, slot, compiler, converters, names, start, end = plan
+        params = params.copy()
+        params[slot] = pk
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        if converters:
+            row = next(compiler.apply_converters([row], converters))
+        return self.model.from_db(alias, names, row[start:end])
 
 
 @transaction.atomic

@@ -25,10 +25,12 @@ import argparse
 import cProfile
 import os
 import pstats
+import re
 import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +46,11 @@ def main() -> None:
         "--worker", default="task_worker", help="the worker command (db_worker: the backport's)"
     )
     parser.add_argument("--top", type=int, default=0, help="print the N costliest functions")
+    parser.add_argument(
+        "--statements",
+        action="store_true",
+        help="list the worker's SQL statements by shape (their first 150 characters), counted",
+    )
     parser.add_argument(
         "--verbosity",
         type=int,
@@ -121,7 +128,7 @@ def run(args: argparse.Namespace) -> None:
     statements = []
 
     def count(execute, sql, params, many, context):
-        statements.append(1)
+        statements.append(sql)
         return execute(sql, params, many, context)
 
     cpu, wall = time.process_time(), time.perf_counter()
@@ -162,6 +169,10 @@ def run(args: argparse.Namespace) -> None:
         f"this process: RSS {resident['VmRSS']:.1f} MB, peak {resident['VmHWM']:.1f} MB; "
         f"heavy libraries loaded: {heavy or 'none'}"
     )
+    if args.statements:
+        shapes = Counter(re.sub(r"\s+", " ", sql)[:150] for sql in statements)
+        for shape, n in shapes.most_common():
+            print(f"{n / args.count:6.2f} {shape}")
     if profiler:
         stats = pstats.Stats(profiler)
         if args.profile:

@@ -238,7 +238,7 @@ def test_a_receipt_whose_delivery_cannot_be_read_still_routes_and_owes_the_mail(
     routed = []
     monkeypatch.setattr("questions.autoroute.route_new_question", lambda pk, **_: routed.append(pk))
     # Not the mail server: the database, say, fails under the send itself.
-    monkeypatch.setattr(tasks.Delivery.objects, "select_related", broken_query)
+    monkeypatch.setattr(tasks, "_claim", broken_query)
 
     receipt.receive_question.call(question.pk, [delivery.pk])
 

@@ -10,6 +10,8 @@ from datetime import timedelta
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django_tasks import task
+from django_tasks_db.compat import task_finished
 from django_tasks_db.models import DBTaskResult
 
 from helpdesk import clock
@@ -110,6 +112,7 @@ def test_a_worker_that_exits_between_tasks_hands_back_the_rest(transactional_db,
         worker.run()
 
     assert DBTaskResult.objects.filter(status="READY").count() == 2
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 1  # the one it ran
     run_worker()
     assert len(mail.outbox) == 3
 
@@ -140,3 +143,74 @@ def test_a_batch_held_too_long_hands_back_its_unstarted_tasks_to_any_worker(
     assert len(claims(captured)) == 3  # each claim handed back all but its first task
     assert len(mail.outbox) == 3
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+
+
+# --- Results marked per batch ------------------------------------------------------------------
+
+
+def marks(captured) -> list[str]:
+    """The statements that mark tasks successful."""
+    return [
+        q["sql"]
+        for q in captured
+        if q["sql"].startswith('UPDATE "django_tasks_database_dbtaskresult"')
+        and "SUCCESSFUL" in q["sql"]
+    ]
+
+
+def test_a_batch_is_marked_successful_in_one_statement_each_task_with_its_own_end(
+    transactional_db, run_worker
+):
+    for _ in range(3):
+        make_question()
+
+    with CaptureQueriesContext(connection) as captured:
+        run_worker()
+
+    assert len(marks(captured)) == 1
+    rows = DBTaskResult.objects.order_by("finished_at")
+    assert [row.status for row in rows] == ["SUCCESSFUL"] * 3
+    assert all(row.finished_at >= row.started_at for row in rows)
+    assert len({row.finished_at for row in rows}) == 3
+
+
+def test_a_task_is_announced_finished_only_once_its_success_is_stored(transactional_db, run_worker):
+    make_question()
+    seen = []
+
+    def receiver(sender, task_result, **kwargs):
+        seen.append(DBTaskResult.objects.get(pk=task_result.id).status)
+
+    task_finished.connect(receiver)
+    try:
+        run_worker()
+    finally:
+        task_finished.disconnect(receiver)
+
+    assert seen == ["SUCCESSFUL"]
+
+
+@task()
+def returns_what_json_cannot_store() -> set:
+    return {1, 2}
+
+
+@task()
+def returns_a_word() -> str:
+    return "done"
+
+
+def test_a_return_value_that_cannot_be_stored_fails_its_task_alone(transactional_db, run_worker):
+    make_question()
+    returns_what_json_cannot_store.enqueue()
+    returns_a_word.enqueue()
+
+    run_worker()
+
+    rows = {row.task_path.rsplit(".", 1)[1]: row for row in DBTaskResult.objects.all()}
+    assert rows["returns_what_json_cannot_store"].status == "FAILED"
+    assert rows["returns_what_json_cannot_store"].exception_class_path == "builtins.TypeError"
+    assert rows["returns_a_word"].status == "SUCCESSFUL"
+    assert rows["returns_a_word"].return_value == "done"
+    assert rows["receive_question"].status == "SUCCESSFUL"
+    assert rows["receive_question"].return_value is None

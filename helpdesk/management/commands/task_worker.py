@@ -28,27 +28,37 @@ result marks). What it costs, and how that is kept small:
   after its claim (a slow mail server, say) hands back its unstarted rows, so another worker
   takes them instead of waiting behind it.
 
+The results. The backport marks each success with its own ``UPDATE`` (a ``save()``); here the
+successes of a batch are marked together when it ends (one statement per distinct return value,
+each row keeping its own ``finished_at``), then announced to ``task_finished`` as the backport
+does. A failure is still marked at once. A worker killed outright leaves the successes of its
+current batch running too, so they run again after ``requeue_stalled``: harmless, every task of
+ours being idempotent, and bounded by the batch.
+
 ``--claim 1`` is the backport's behaviour. Otherwise the same options as ``db_worker``
 (``--batch``, ``--interval``, ``--max-tasks``, ...).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import random
 import time
 
+from django.core.exceptions import SuspiciousOperation
 from django.core.management.base import CommandError
 from django.db import close_old_connections, connections
+from django.db.models import Case, DateTimeField, Value, When
 from django.db.utils import OperationalError
 from django.utils import timezone
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
-from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.compat import TaskContext, TaskResultStatus, task_finished, task_started
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker, valid_max_tasks
 from django_tasks_db.models import DBTaskResult
-from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
+from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception, retry
 
 logger = logging.getLogger("django_tasks_db")
 
@@ -57,6 +67,7 @@ logger = logging.getLogger("django_tasks_db")
 CLAIM_BATCH = 8
 # A batch still running this long after its claim hands its unstarted rows back.
 HOLD_SECONDS = 2.0
+_RETURN_VALUE = DBTaskResult._meta.get_field("return_value")
 
 
 class BatchWorker(Worker):
@@ -67,6 +78,8 @@ class BatchWorker(Worker):
         self.claim_batch = claim_batch
         # Claimed by this worker and not started yet, with each row's state before the claim.
         self.claimed: list[tuple[DBTaskResult, object, list]] = []
+        # Run successfully and not yet marked so: marked together (:meth:`mark_succeeded`).
+        self.succeeded: list[DBTaskResult] = []
 
     def ready_tasks(self):
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
@@ -111,6 +124,82 @@ class BatchWorker(Worker):
                     )
         return True
 
+    def run_task(self, db_task_result: DBTaskResult) -> None:
+        """The backport's ``Worker.run_task``, but a success is recorded by
+        :meth:`mark_succeeded` with the batch's others, in one statement instead of one each;
+        a failure is marked at once, as before."""
+        try:
+            self.running_task = True
+            task = db_task_result.task
+            task_result = db_task_result.task_result
+            task_started.send(sender=task.get_backend(), task_result=task_result)
+            if task.takes_context:
+                return_value = task.call(
+                    TaskContext(task_result=task_result), *task_result.args, **task_result.kwargs
+                )
+            else:
+                return_value = task.call(*task_result.args, **task_result.kwargs)
+            # Encoded now, as the backport's save did, so a value that cannot be stored fails
+            # this task (below) rather than the batch's mark.
+            json.dumps(return_value, cls=_RETURN_VALUE.encoder)
+            db_task_result.status = TaskResultStatus.SUCCESSFUL
+            db_task_result.finished_at = timezone.now()
+            db_task_result.return_value = return_value
+            db_task_result.exception_class_path = db_task_result.traceback = ""
+            self.succeeded.append(db_task_result)
+        except BaseException as error:
+            db_task_result.set_failed(error)
+            try:
+                sender = type(db_task_result.task.get_backend())
+                task_result = db_task_result.task_result
+            except (ImportError, SuspiciousOperation):
+                logger.exception("Task id=%s failed unexpectedly", db_task_result.id)
+            else:
+                task_finished.send(sender=sender, task_result=task_result)
+        finally:
+            self.running_task = False
+            self._run_tasks += 1
+
+    @retry()
+    def _mark(self, rows: list[DBTaskResult]) -> None:
+        # One UPDATE per distinct return value (receipts return None: nearly always one), each
+        # row keeping the moment it finished.
+        groups: dict[str, list[DBTaskResult]] = {}
+        for row in rows:
+            groups.setdefault(json.dumps(row.return_value, cls=_RETURN_VALUE.encoder), []).append(
+                row
+            )
+        for group in groups.values():
+            DBTaskResult.objects.filter(pk__in=[row.pk for row in group]).update(
+                status=TaskResultStatus.SUCCESSFUL,
+                finished_at=Case(
+                    *(When(pk=row.pk, then=Value(row.finished_at)) for row in group),
+                    output_field=DateTimeField(),
+                ),
+                return_value=group[0].return_value,
+                exception_class_path="",
+                traceback="",
+            )
+
+    def mark_succeeded(self) -> None:
+        """Record the successes run since the last call, then tell the ``task_finished``
+        listeners (the backport's order: stored, then announced).
+
+        A worker killed before this leaves those tasks running, like the unstarted ones, until
+        ``requeue_stalled`` makes them ready again; they run again, and as every task of ours
+        is idempotent (a delivery marked sent is not sent again, a routed question is not
+        routed again), that repeats reads, not effects."""
+        succeeded, self.succeeded = self.succeeded, []
+        if not succeeded:
+            return
+        self._mark(succeeded)
+        for row in succeeded:
+            try:
+                task_result = row.task_result
+            except (ImportError, SuspiciousOperation):
+                continue
+            task_finished.send(sender=task_result.task.get_backend(), task_result=task_result)
+
     def release(self) -> None:
         """Hand the claimed, unstarted rows back: ready, as they were before the claim."""
         claimed, self.claimed = self.claimed, []
@@ -148,6 +237,7 @@ class BatchWorker(Worker):
                     self.run_task(row)
                     if time.monotonic() - claimed_at > HOLD_SECONDS:
                         break  # at least one per claim, so the loop always moves on
+                self.mark_succeeded()
                 # Stopping, or held too long: what has not started goes back to the queue.
                 self.release()
                 if self.batch and retrieved and not ran:
@@ -167,8 +257,12 @@ class BatchWorker(Worker):
                 if self.running and not ran:
                     time.sleep(self.interval)
         finally:
-            # The shutdown handler exits between tasks (SystemExit): hand back the rest.
-            self.release()
+            # The shutdown handler exits between tasks (SystemExit): record what ran, hand
+            # back the rest.
+            try:
+                self.mark_succeeded()
+            finally:
+                self.release()
 
 
 class Command(DBWorkerCommand):

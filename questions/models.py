@@ -237,8 +237,10 @@ class Question(models.Model):
     consent_recorded_at = models.DateTimeField(null=True, blank=True)
     consent_wording = models.TextField(blank=True)
 
+    # No index of their own: ``status`` leads question_archive_idx and ``unit`` leads
+    # (unit, status), which serve every look-up either alone would (see Meta.indexes).
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True
+        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
     )
     unit = models.ForeignKey(
         Unit,
@@ -247,6 +249,7 @@ class Question(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="questions",
+        db_index=False,
     )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -260,7 +263,8 @@ class Question(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
     )
 
-    received_at = models.DateTimeField(_("received at"), default=clock.now, db_index=True)
+    # Indexed by question_report_idx, which leads with it (see Meta.indexes).
+    received_at = models.DateTimeField(_("received at"), default=clock.now)
     routed_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
@@ -330,6 +334,8 @@ class Question(models.Model):
         ordering = ["-received_at"]
         verbose_name = _("question")
         verbose_name_plural = _("questions")
+        # Every index is written by every INSERT and by each UPDATE of its columns (a
+        # submission, a routing, each transition): none is a prefix of another.
         indexes = [
             models.Index(fields=["unit", "status"]),
             # The archive's newest-first list: its page without a query read and sorted every

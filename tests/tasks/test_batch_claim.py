@@ -7,6 +7,8 @@ from __future__ import annotations
 import contextlib
 from datetime import timedelta
 
+import pytest
+import time_machine
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -214,3 +216,61 @@ def test_a_return_value_that_cannot_be_stored_fails_its_task_alone(transactional
     assert rows["returns_a_word"].return_value == "done"
     assert rows["receive_question"].status == "SUCCESSFUL"
     assert rows["receive_question"].return_value is None
+
+
+# --- The claim's statements, compiled once ------------------------------------------------------
+
+
+def test_a_deferred_task_is_claimed_only_once_it_is_due(transactional_db):
+    at = clock.now()
+    tasks.send_delivery.using(run_after=at + timedelta(hours=1)).enqueue(1)
+    worker = batch_worker()
+
+    worker.claim()  # compiles the query with this moment as its parameter
+    assert worker.claimed == []
+
+    with time_machine.travel(at + timedelta(hours=1, seconds=1)):
+        worker.claim()  # the same statement, at a later moment
+    assert [row.task_path for row, *_ in worker.claimed] == ["questions.tasks.send_delivery"]
+    assert DBTaskResult.objects.get().status == "RUNNING"
+
+
+def test_the_claim_takes_only_this_worker_s_queues(transactional_db, settings):
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "helpdesk.task_backend.DatabaseBackend",
+            "QUEUES": ["default", "other"],
+        }
+    }
+    tasks.send_delivery.using(queue_name="other").enqueue(1)
+    tasks.send_delivery.enqueue(2)
+    worker = batch_worker()
+
+    worker.claim()
+
+    assert [row.args_kwargs["args"] for row, *_ in worker.claimed] == [[2]]
+    assert DBTaskResult.objects.get(queue_name="other").status == "READY"
+
+
+def test_the_claim_keeps_each_row_s_earlier_workers(transactional_db):
+    make_question()
+    DBTaskResult.objects.update(worker_ids=["worker-0"])
+
+    batch_worker().claim()
+
+    row = DBTaskResult.objects.get()
+    assert row.worker_ids == ["worker-0", "worker-1"]
+    assert row.started_at is not None
+
+
+def test_on_postgresql_the_claim_skips_rows_another_worker_has_locked(transactional_db):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's exclusive transaction locks the whole database instead")
+    make_question()
+
+    with CaptureQueriesContext(connection) as captured:
+        batch_worker().claim()
+
+    selects = [q["sql"] for q in captured if q["sql"].startswith("SELECT")]
+    assert len(selects) == 1
+    assert selects[0].endswith("FOR UPDATE SKIP LOCKED")

@@ -15,8 +15,9 @@ The claim. The backport claims one row per exclusive transaction (``BEGIN EXCLUS
 ``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, an ``UPDATE``, a commit): 3 of the 12 SQL
 statements and a sixth of the worker's profile per submission. :class:`BatchWorker` claims up
 to ``--claim`` ready rows (default :data:`CLAIM_BATCH`) in one such transaction, in the queue's
-order, and runs them one by one through the backport's own ``run_task`` (same signals, same
-result marks). What it costs, and how that is kept small:
+order, and runs them one by one (the backport's ``run_task``, same signals; results below).
+The claim's statements are the backport's, compiled by the ORM once per process and run as
+plain SQL afterwards. What claiming a batch costs, and how that is kept small:
 
 - A worker killed outright (SIGKILL, out of memory, power) leaves its claimed but unstarted rows
   ``RUNNING`` until ``requeue_stalled`` makes them ready again (15 minutes), as it already left
@@ -46,18 +47,22 @@ import logging
 import os
 import random
 import time
+from datetime import UTC, datetime
 
 from django.core.exceptions import SuspiciousOperation
 from django.core.management.base import CommandError
-from django.db import close_old_connections, connections
+from django.db import close_old_connections, connections, router
+from django.db.models import Q
 from django.db.utils import OperationalError
 from django.utils import timezone
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.compat import TaskContext, TaskResultStatus, task_finished, task_started
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker, valid_max_tasks
-from django_tasks_db.models import DBTaskResult
+from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception, retry
+
+from questions.tasks import CompiledQuery
 
 logger = logging.getLogger("django_tasks_db")
 
@@ -69,6 +74,16 @@ HOLD_SECONDS = 2.0
 _RETURN_VALUE = DBTaskResult._meta.get_field("return_value")
 _ID = DBTaskResult._meta.get_field("id")
 _FINISHED_AT = DBTaskResult._meta.get_field("finished_at")
+_STARTED_AT = DBTaskResult._meta.get_field("started_at")
+_RUN_AFTER = DBTaskResult._meta.get_field("run_after")
+_WORKER_IDS = DBTaskResult._meta.get_field("worker_ids")
+# A time no task is due at, standing for "now" while the ready rows' query is compiled.
+_MARK_TIME = datetime(2000, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
+# The backport's claim (``DBTaskResult.claim``), for several rows.
+_CLAIM_SQL = (
+    'UPDATE "django_tasks_database_dbtaskresult" SET "status" = %s, "started_at" = %s, '
+    '"worker_ids" = %s WHERE "id" IN ({ids})'
+)
 # The backport's set_successful, for several rows (tests/tasks/test_batch_claim.py runs it).
 _MARK_SQL = (
     'UPDATE "django_tasks_database_dbtaskresult" SET "status" = %s, '
@@ -87,24 +102,43 @@ class BatchWorker(Worker):
         self.claimed: list[tuple[DBTaskResult, object, list]] = []
         # Run successfully and not yet marked so: marked together (:meth:`mark_succeeded`).
         self.succeeded: list[DBTaskResult] = []
+        self.alias = router.db_for_write(DBTaskResult)
+        self._ready_queries: dict[int, CompiledQuery[DBTaskResult]] = {}
 
-    def ready_tasks(self):
-        tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
+    def ready_tasks(self, now: datetime):
+        """The rows this worker may run at ``now``: the backport's ``ready()`` and its loop's
+        filters."""
+        tasks = DBTaskResult.objects.filter(status=TaskResultStatus.READY).filter(
+            Q(run_after=get_date_max()) | Q(run_after__lte=now)
+        )
+        tasks = tasks.filter(backend_name=self.backend_name)
         if not self.process_all_queues:
             tasks = tasks.filter(queue_name__in=self.queue_names)
         if self.excluded_queue_names:
             tasks = tasks.exclude(queue_name__in=self.excluded_queue_names)
         return tasks
 
+    def next_ready(self, limit: int) -> list[DBTaskResult]:
+        """Up to ``limit`` ready rows in the queue's order, locked (``FOR UPDATE SKIP LOCKED``
+        on PostgreSQL; SQLite's exclusive transaction locks the whole database). Compiled once
+        per size of claim, the time its one changing parameter."""
+        query = self._ready_queries.get(limit)
+        if query is None:
+            query = self._ready_queries[limit] = CompiledQuery(
+                lambda now: self.ready_tasks(now).select_for_update(skip_locked=True)[:limit],
+                mark=_MARK_TIME,
+                prepare=_RUN_AFTER.get_db_prep_value,
+            )
+        return query.run(timezone.now(), using=self.alias)
+
     def claim(self) -> bool:
         """Claim the next ready rows into :attr:`claimed`; False if the database was locked."""
         limit = self.claim_batch
         if self.max_tasks is not None:
             limit = min(limit, self.max_tasks - self._run_tasks)
-        tasks = self.ready_tasks()
-        with exclusive_transaction(tasks.db):
+        with exclusive_transaction(self.alias):
             try:
-                rows = list(tasks.select_for_update(skip_locked=True)[:limit])
+                rows = self.next_ready(limit)
             except OperationalError as error:
                 # As the backport: a locked database unlocks eventually; try again later.
                 if is_locked_database_exception(error):
@@ -112,16 +146,26 @@ class BatchWorker(Worker):
                 raise
             if not rows:
                 return True
+            connection = connections[self.alias]
             at = timezone.now()
+            started_at = _STARTED_AT.get_db_prep_value(at, connection)
             # One UPDATE per distinct list of earlier workers (nearly always one: []).
             groups: dict[tuple, list[DBTaskResult]] = {}
             for row in rows:
                 groups.setdefault(tuple(row.worker_ids), []).append(row)
             for earlier, group in groups.items():
                 worker_ids = [*earlier, self.worker_id]
-                DBTaskResult.objects.filter(pk__in=[row.pk for row in group]).update(
-                    status=TaskResultStatus.RUNNING, started_at=at, worker_ids=worker_ids
-                )
+                ids = [_ID.get_db_prep_value(row.pk, connection) for row in group]
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        _CLAIM_SQL.format(ids=", ".join(["%s"] * len(ids))),
+                        [
+                            str(TaskResultStatus.RUNNING),
+                            started_at,
+                            _WORKER_IDS.get_db_prep_save(worker_ids, connection),
+                            *ids,
+                        ],
+                    )
                 for row in group:
                     self.claimed.append((row, row.started_at, row.worker_ids))
                     row.status, row.started_at, row.worker_ids = (

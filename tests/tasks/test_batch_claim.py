@@ -181,7 +181,9 @@ def test_a_task_is_announced_finished_only_once_its_success_is_stored(transactio
     seen = []
 
     def receiver(sender, task_result, **kwargs):
-        seen.append(DBTaskResult.objects.get(pk=task_result.id).status)
+        stored = DBTaskResult.objects.get(pk=task_result.id)
+        seen.append((stored.status, stored.finished_at == task_result.finished_at))
+        seen.append((task_result.status, task_result.return_value))
 
     task_finished.connect(receiver)
     try:
@@ -189,7 +191,7 @@ def test_a_task_is_announced_finished_only_once_its_success_is_stored(transactio
     finally:
         task_finished.disconnect(receiver)
 
-    assert seen == ["SUCCESSFUL"]
+    assert seen == [("SUCCESSFUL", True), ("SUCCESSFUL", None)]
 
 
 @task()

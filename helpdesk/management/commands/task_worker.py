@@ -42,6 +42,7 @@ ours being idempotent, and bounded by the batch.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -56,6 +57,7 @@ from django.db.models import Q
 from django.db.utils import OperationalError
 from django.utils import timezone
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django_tasks import BaseTaskBackend, TaskResult
 from django_tasks_db.compat import TaskContext, TaskResultStatus, task_finished, task_started
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker, valid_max_tasks
@@ -100,8 +102,9 @@ class BatchWorker(Worker):
         self.claim_batch = claim_batch
         # Claimed by this worker and not started yet, with each row's state before the claim.
         self.claimed: list[tuple[DBTaskResult, object, list]] = []
-        # Run successfully and not yet marked so: marked together (:meth:`mark_succeeded`).
-        self.succeeded: list[DBTaskResult] = []
+        # Run successfully and not yet marked so, with their result as started and their
+        # backend: marked together (:meth:`mark_succeeded`).
+        self.succeeded: list[tuple[DBTaskResult, TaskResult, BaseTaskBackend]] = []
         self.alias = router.db_for_write(DBTaskResult)
         self._ready_queries: dict[int, CompiledQuery[DBTaskResult]] = {}
 
@@ -183,7 +186,8 @@ class BatchWorker(Worker):
             self.running_task = True
             task = db_task_result.task
             task_result = db_task_result.task_result
-            task_started.send(sender=task.get_backend(), task_result=task_result)
+            backend = task.get_backend()
+            task_started.send(sender=backend, task_result=task_result)
             if task.takes_context:
                 return_value = task.call(
                     TaskContext(task_result=task_result), *task_result.args, **task_result.kwargs
@@ -197,7 +201,7 @@ class BatchWorker(Worker):
             db_task_result.finished_at = timezone.now()
             db_task_result.return_value = return_value
             db_task_result.exception_class_path = db_task_result.traceback = ""
-            self.succeeded.append(db_task_result)
+            self.succeeded.append((db_task_result, task_result, backend))
         except BaseException as error:
             db_task_result.set_failed(error)
             try:
@@ -251,13 +255,15 @@ class BatchWorker(Worker):
         succeeded, self.succeeded = self.succeeded, []
         if not succeeded:
             return
-        self._mark(succeeded)
-        for row in succeeded:
-            try:
-                task_result = row.task_result
-            except (ImportError, SuspiciousOperation):
-                continue
-            task_finished.send(sender=task_result.task.get_backend(), task_result=task_result)
+        self._mark([row for row, _result, _backend in succeeded])
+        for row, started, backend in succeeded:
+            # What the backport's ``row.task_result`` would now say, without importing the task
+            # and building it all again.
+            finished = dataclasses.replace(
+                started, status=TaskResultStatus.SUCCESSFUL, finished_at=row.finished_at
+            )
+            object.__setattr__(finished, "_return_value", row.return_value)
+            task_finished.send(sender=backend, task_result=finished)
 
     def release(self) -> None:
         """Hand the claimed, unstarted rows back: ready, as they were before the claim."""

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any, Generic, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import connections, transaction
 from django.db.models import F, Model, QuerySet
 from django_tasks import task
@@ -34,6 +35,7 @@ from search import services as search
 from . import channels, notifications
 from .channels import optout
 from .channels.models import ContactOptOut
+from .channels.phone import e164
 from .models import Delivery, Question
 
 log = logging.getLogger(__name__)
@@ -64,7 +66,8 @@ def send_delivery(delivery_id: int) -> str:
 def _send(delivery_id: int, *, question: Question | None = None) -> str:
     """:func:`send_delivery`; ``question``: its question, already read by the caller."""
     at = clock.now()
-    delivery = _claim(delivery_id, at=at)
+    contacts = _citizen_contacts(question) if question is not None else ("", "")
+    delivery, opted_out = _claim(delivery_id, at=at, contacts=contacts)
     if delivery is None:
         return Delivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first()
     if question is not None and delivery.question_id == question.pk:
@@ -78,7 +81,9 @@ def _send(delivery_id: int, *, question: Question | None = None) -> str:
         if message is None:
             _give_up(delivery, error="no address or phone number on file")
             return Delivery.Status.FAILED
-        if delivery.recipient == Delivery.CITIZEN and _opted_out(message.to):
+        if delivery.recipient == Delivery.CITIZEN and (
+            opted_out[message.to] if message.to in opted_out else _opted_out(message.to)
+        ):
             _give_up(delivery, error="", status=Delivery.Status.SKIPPED)
             return Delivery.Status.SKIPPED
         message_id = channels.provider_for(delivery.channel).send(message)
@@ -118,7 +123,14 @@ _CLAIM_SQL = (
     'WHERE "id" = %s AND "status" IN (%s, %s) '
     'AND ("next_attempt_at" IS NULL OR "next_attempt_at" <= %s)'
 )
-_CLAIM_RETURNING_SQL = _CLAIM_SQL + " RETURNING " + ", ".join(f'"{name}"' for name in _CLAIMED)
+# ... and whether the asker's e-mail address and phone number opted out, asked in the same
+# statement (a NULL key matches nothing).
+_CLAIM_RETURNING_SQL = (
+    _CLAIM_SQL
+    + " RETURNING "
+    + ", ".join(f'"{name}"' for name in _CLAIMED)
+    + ', EXISTS (SELECT 1 FROM "questions_contactoptout" WHERE "contact_hash" = %s)' * 2
+)
 _SENT_SQL = (
     'UPDATE "questions_delivery" SET "status" = %s, "sent_at" = %s, '
     '"attempts" = "attempts" + 1, "next_attempt_at" = NULL, "last_error" = \'\', '
@@ -128,35 +140,55 @@ _OPTED_OUT_SQL = 'SELECT 1 FROM "questions_contactoptout" WHERE "contact_hash" =
 _DATETIME = Delivery._meta.get_field("next_attempt_at")
 
 
-def _claim(delivery_id: int, *, at: datetime) -> Delivery | None:
+def _citizen_contacts(question: Question) -> tuple[str, str]:
+    """The asker's e-mail address and phone number as a message's ``to`` gives them ("" if
+    none, or if the number is not one a message could go to)."""
+    try:
+        phone = e164(question.asker_phone) if question.asker_phone else ""
+    except ValidationError:
+        phone = ""
+    return question.asker_email, phone
+
+
+def _claim(
+    delivery_id: int, *, at: datetime, contacts: tuple[str, str] = ("", "")
+) -> tuple[Delivery | None, dict[str, bool]]:
     """Claim a delivery still owed whose turn has come and that no other runner is sending right
-    now (its next attempt moves to the lease's end while this one sends); the claimed row's
-    columns that sending reads, or None if it was not claimed.
+    now (its next attempt moves to the lease's end while this one sends). Returns the claimed
+    row's columns that sending reads (None if it was not claimed) and, for ``contacts`` (an
+    e-mail address and a phone number, "" for none), whether each opted out, as far as the
+    claim could tell.
 
     One ``UPDATE … RETURNING`` (SQLite ≥ 3.35, PostgreSQL): the claim and the read of what it
     claimed cannot fall apart, and the claim still commits on its own before the send, so a
-    requeued task or ``deliveries --retry`` running the same delivery sees it taken."""
+    requeued task or ``deliveries --retry`` running the same delivery sees it taken. The
+    opt-out check the send would make next rides along: one statement fewer per receipt."""
     connection = connections[Delivery.objects.db]
     lease = _DATETIME.get_db_prep_value(at + SEND_LEASE, connection)
     due = _DATETIME.get_db_prep_value(at, connection)
     pending, retrying = Delivery.Status.PENDING, Delivery.Status.RETRYING
+    params = [lease, delivery_id, str(pending), str(retrying), due]
+    keys = [optout.contact_hash(contact) if contact else None for contact in contacts]
     returning = connection.features.can_return_columns_from_insert
     with connection.cursor() as cursor:
-        cursor.execute(
-            _CLAIM_RETURNING_SQL if returning else _CLAIM_SQL,
-            [lease, delivery_id, str(pending), str(retrying), due],
-        )
         if returning:
+            cursor.execute(_CLAIM_RETURNING_SQL, [*params, *keys])
             row = cursor.fetchone()
-        elif cursor.rowcount:  # an SQLite older than RETURNING: the claim, then its read
-            row = Delivery.objects.filter(pk=delivery_id).values_list(*_CLAIMED).get()
-        else:
+        else:  # an SQLite older than RETURNING: the claim, then its read
+            cursor.execute(_CLAIM_SQL, params)
             row = None
+            if cursor.rowcount:
+                row = Delivery.objects.filter(pk=delivery_id).values_list(*_CLAIMED).get()
     if row is None:
-        return None
-    delivery = Delivery.from_db(connection.alias, _CLAIMED, row)
+        return None, {}
+    delivery = Delivery.from_db(connection.alias, _CLAIMED, row[: len(_CLAIMED)])
     delivery.next_attempt_at = at + SEND_LEASE
-    return delivery
+    if not returning:
+        return delivery, {}
+    flags = row[len(_CLAIMED) :]
+    return delivery, {
+        contact: bool(flag) for contact, flag in zip(contacts, flags, strict=True) if contact
+    }
 
 
 def _mark_sent(delivery_id: int, *, message_id: str) -> None:

@@ -16,7 +16,9 @@ Mail goes to Django's dummy backend, as in decision 0019. Not part of the test s
     HELPDESK_DATA_DIR=/tmp/seeded .venv/bin/python manage.py migrate
     HELPDESK_DATA_DIR=/tmp/seeded .venv/bin/python manage.py seed_demo --questions 60
     .venv/bin/python tests/benchmarks/bench_worker.py --seeded /tmp/seeded [--count 300]
-        [--profile out.prof] [--top 40]
+        [--profile out.prof] [--top 40] [--statements]
+
+(``--statements`` lists the worker's SQL statements by shape, with how many per submission.)
 """
 
 from __future__ import annotations

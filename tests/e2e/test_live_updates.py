@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 SETUP = """
@@ -141,11 +142,9 @@ def test_a_new_question_appears_live_for_the_intake_desk_then_in_the_officers_in
     assert desk.evaluate("window.__not_reloaded") is True
     screenshot(desk, "live-01-intake-sees-new-question")
     # The supervisor's dashboard counts it, without a reload.
-    supervisor.wait_for_function(
-        f"document.querySelector('#dashboard-live .stat-card .stat').textContent.trim() === "
-        f"'{before + 1}'",
-        timeout=5_000,
-    )
+    # A locator assertion, not wait_for_function: a string predicate is polled with eval(),
+    # which the page's Content-Security-Policy (script-src 'self') rightly refuses.
+    expect(received).to_have_text(str(before + 1), timeout=5_000)
     assert supervisor.evaluate("window.__not_reloaded") is True
     assert code not in officer.locator("#inbox-live").inner_text()
 

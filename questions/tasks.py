@@ -34,7 +34,6 @@ from search import services as search
 
 from . import channels, notifications
 from .channels import optout
-from .channels.models import ContactOptOut
 from .channels.phone import e164
 from .models import Delivery, Question
 
@@ -82,7 +81,7 @@ def _send(delivery_id: int, *, question: Question | None = None) -> str:
             _give_up(delivery, error="no address or phone number on file")
             return Delivery.Status.FAILED
         if delivery.recipient == Delivery.CITIZEN and (
-            opted_out[message.to] if message.to in opted_out else _opted_out(message.to)
+            opted_out[message.to] if message.to in opted_out else optout.is_opted_out(message.to)
         ):
             _give_up(delivery, error="", status=Delivery.Status.SKIPPED)
             return Delivery.Status.SKIPPED
@@ -136,7 +135,6 @@ _SENT_SQL = (
     '"attempts" = "attempts" + 1, "next_attempt_at" = NULL, "last_error" = \'\', '
     '"provider_message_id" = %s WHERE "id" = %s'
 )
-_OPTED_OUT_SQL = 'SELECT 1 FROM "questions_contactoptout" WHERE "contact_hash" = %s LIMIT 1'
 _DATETIME = Delivery._meta.get_field("next_attempt_at")
 
 
@@ -196,15 +194,6 @@ def _mark_sent(delivery_id: int, *, message_id: str) -> None:
     sent_at = _DATETIME.get_db_prep_value(clock.now(), connection)
     with connection.cursor() as cursor:
         cursor.execute(_SENT_SQL, [str(Delivery.Status.SENT), sent_at, message_id, delivery_id])
-
-
-def _opted_out(contact: str) -> bool:
-    """``optout.is_opted_out`` as one statement written once (same key, same table)."""
-    if not contact:
-        return False
-    with connections[ContactOptOut.objects.db].cursor() as cursor:
-        cursor.execute(_OPTED_OUT_SQL, [optout.contact_hash(contact)])
-        return cursor.fetchone() is not None
 
 
 M = TypeVar("M", bound=Model)

@@ -21,7 +21,7 @@ from django_tasks import task
 
 from helpdesk import clock
 
-from . import autoroute, services, tasks
+from . import autoroute, compiled, services, tasks
 from .models import Question
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def route_new_question(question_id: int, attempt: int = 1) -> None:
     )
 
 
-_read_question = tasks.ReadByKey(Question)
+_read_question = compiled.ReadByKey(Question)
 
 
 @task()

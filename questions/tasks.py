@@ -21,11 +21,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import connections, transaction
-from django.db.models import F, Model, QuerySet
+from django.db.models import F
 from django_tasks import task
 
 from helpdesk import clock
@@ -194,78 +193,6 @@ def _mark_sent(delivery_id: int, *, message_id: str) -> None:
     sent_at = _DATETIME.get_db_prep_value(clock.now(), connection)
     with connection.cursor() as cursor:
         cursor.execute(_SENT_SQL, [str(Delivery.Status.SENT), sent_at, message_id, delivery_id])
-
-
-M = TypeVar("M", bound=Model)
-
-
-class CompiledQuery(Generic[M]):
-    """A queryset whose SQL the ORM compiles once per database, then runs as plain SQL with one
-    parameter replaced, its rows converted and built as the queryset itself would build them
-    (model rows only: no ``select_related``, no annotations).
-
-    For the statements the worker runs for every task or every submission, whose compiling cost
-    several times what running them did. ``build(mark)`` returns the queryset with ``mark``
-    where the parameter goes; ``prepare`` adapts a value as the ORM does for its column (the
-    mark must appear once among the compiled parameters)."""
-
-    def __init__(
-        self,
-        build: Callable[[Any], QuerySet[M]],
-        *,
-        mark: Any,
-        prepare: Callable[[Any, Any], Any] = lambda value, _connection: value,
-    ) -> None:
-        self.build, self.mark, self.prepare = build, mark, prepare
-        self._plans: dict[str, tuple] = {}
-
-    def _plan(self, alias: str) -> tuple:
-        queryset = self.build(self.mark)
-        compiler = queryset.query.get_compiler(alias)
-        sql, params = compiler.as_sql()
-        params = list(params)
-        marked = self.prepare(self.mark, compiler.connection)
-        slots = [index for index, param in enumerate(params) if param == marked]
-        if len(slots) != 1:
-            raise ValueError(f"the mark must be one parameter of {sql}")
-        select = compiler.select
-        start, end = (
-            compiler.klass_info["select_fields"][0],
-            compiler.klass_info["select_fields"][-1] + 1,
-        )
-        names = [column.target.attname for column, _sql, _alias in select[start:end]]
-        converters = compiler.get_converters([column for column, _sql, _alias in select])
-        plan = (sql, params, slots[0], compiler, converters, queryset.model, names, start, end)
-        self._plans[alias] = plan
-        return plan
-
-    def run(self, value: Any, *, using: str) -> list[M]:
-        sql, params, slot, compiler, converters, model, names, start, end = self._plans.get(
-            using
-        ) or self._plan(using)
-        connection = connections[using]
-        params = params.copy()
-        params[slot] = self.prepare(value, connection)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        if converters:
-            rows = compiler.apply_converters(rows, converters)
-        return [model.from_db(using, names, row[start:end]) for row in rows]
-
-
-class ReadByKey(CompiledQuery[M]):
-    """A model's row read by primary key (:class:`CompiledQuery`): the receipt's question, whose
-    41-column ``SELECT`` cost the worker several times more to compile than to run."""
-
-    def __init__(self, model: type[M]) -> None:
-        # A key no row has stands for the one to read while the ORM compiles.
-        super().__init__(lambda key: model._base_manager.filter(pk=key), mark=-2_147_000_123)
-        self.model = model
-
-    def get(self, pk: int) -> M | None:
-        rows = self.run(pk, using=self.model.objects.db)
-        return rows[0] if rows else None
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from helpdesk import clock
-from questions import receipt, tasks
+from questions import compiled, receipt, tasks
 from questions.channels import optout
 from questions.channels.models import ContactOptOut
 from questions.models import Delivery, Question
@@ -26,7 +26,7 @@ def field_values(instance) -> dict:
 def test_the_receipt_read_builds_the_question_the_orm_builds():
     question = make_question(notify_by="sms")
 
-    read = tasks.ReadByKey(Question).get(question.pk)
+    read = compiled.ReadByKey(Question).get(question.pk)
 
     assert type(read) is Question
     assert field_values(read) == field_values(Question.objects.get(pk=question.pk))
@@ -35,7 +35,7 @@ def test_the_receipt_read_builds_the_question_the_orm_builds():
 
 @pytest.mark.django_db
 def test_the_receipt_read_of_a_missing_question_is_none():
-    assert tasks.ReadByKey(Question).get(987_654) is None
+    assert compiled.ReadByKey(Question).get(987_654) is None
 
 
 @pytest.mark.django_db

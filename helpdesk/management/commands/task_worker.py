@@ -64,7 +64,7 @@ from django_tasks_db.management.commands.db_worker import Worker, valid_max_task
 from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception, retry
 
-from questions.tasks import CompiledQuery
+from questions.compiled import CompiledQuery
 
 logger = logging.getLogger("django_tasks_db")
 

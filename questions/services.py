@@ -160,7 +160,6 @@ def _required(text: str, message: str) -> str:
 # --- Citizen: ask -------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def question_store(
     *,
     on_received: Callable[[Question, list[int]], None],
@@ -233,34 +232,39 @@ def question_store(
         answer_due=calendar.add_working_days(received_on, policy.answer_within),
     )
     question.progress_notice_on = timeliness.computed_progress_notice_on(question, calendar)
-    try:
-        _save_with_unique_code(question, year=received_on.year)
-    except IntegrityError:
-        # The key was used before (a double click, a client retrying after a timeout), or at
-        # the same moment by another request that stored it first: return its receipt.
-        existing = (
-            Question.objects.filter(idempotency_key=idempotency_key).first()
-            if idempotency_key
-            else None
+    # The transaction begins here, not above: on SQLite it holds the database's one write lock
+    # from BEGIN (IMMEDIATE, see settings), and reading the calendar and building the question
+    # under it made every other writer — the other requests, the task worker sending receipts
+    # — wait that much longer (decision 0019, session 5).
+    with transaction.atomic():
+        try:
+            _save_with_unique_code(question, year=received_on.year)
+        except IntegrityError:
+            # The key was used before (a double click, a client retrying after a timeout), or
+            # at the same moment by another request that stored it first: return its receipt.
+            existing = (
+                Question.objects.filter(idempotency_key=idempotency_key).first()
+                if idempotency_key
+                else None
+            )
+            if existing is None:
+                raise
+            return existing, False
+        for upload, checked in files:
+            _attach(question, upload, checked, at=at)
+        event = Event.objects.create(
+            question=question,
+            action=AuditAction.RECEIVED,
+            actor=entered_by,
+            actor_kind="staff" if entered_by is not None else "citizen",
+            to_status=Status.RECEIVED,
+            data={"source": source, "attachments": len(files)}
+            | ({"received_at": received_at.isoformat()} if received_at != at else {}),
+            created_at=at,
         )
-        if existing is None:
-            raise
-        return existing, False
-    for upload, checked in files:
-        _attach(question, upload, checked, at=at)
-    event = Event.objects.create(
-        question=question,
-        action=AuditAction.RECEIVED,
-        actor=entered_by,
-        actor_kind="staff" if entered_by is not None else "citizen",
-        to_status=Status.RECEIVED,
-        data={"source": source, "attachments": len(files)}
-        | ({"received_at": received_at.isoformat()} if received_at != at else {}),
-        created_at=at,
-    )
-    # The receipt's messages, and its routing: one task written in this transaction
-    # (decision 0016), enqueued by the receipt's use case.
-    on_received(question, effects.question_received(question=question, event=event))
+        # The receipt's messages, and its routing: one task written in this transaction
+        # (decision 0016), enqueued by the receipt's use case.
+        on_received(question, effects.question_received(question=question, event=event))
     return question, True
 
 

@@ -40,10 +40,16 @@ median over rounds of every figure, and the ratios ours/minimal (target ≥ 0.67
 the ceiling) and ours/helpdesk (target ≥ 4). The load generator runs on the same two cores, and
 so does anything else running on the machine: the load average is printed with the figures.
 
+``--database postgres`` puts all three on this machine's PostgreSQL instead (127.0.0.1:5432,
+user postgres; a fresh database each, ``bench_ours`` …, dropped and created by the script;
+django-helpdesk gets a virtualenv of its own with psycopg, as ours pins it). The server then
+shares the two cores and its CPU is not in the per-submission figures.
+
 Loopback only (127.0.0.1), bounded in time. Not part of the test suite. Run:
 
     .venv/bin/python tests/benchmarks/bench_submissions.py [--seconds 20] [--rounds 3]
         [--apps ours,minimal,helpdesk] [--ref HEAD | --worktree] [--json out.json]
+        [--database sqlite|postgres]
 """
 
 from __future__ import annotations
@@ -84,6 +90,9 @@ HELPDESK_PINS = [
     "djangorestframework==3.18.3",
     "gunicorn==27.0.1",
 ]
+# For --database postgres, as requirements.txt pins it; in a virtualenv of its own, since some
+# import of django-helpdesk's loads psycopg whenever it is installed (+7 MB per process).
+PSYCOPG_PIN = "psycopg[binary]==3.3.9"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 DUMMY_MAIL = "django.core.mail.backends.dummy.EmailBackend"
 # The same SQLite options for every app, as ours sets them (helpdesk/settings.py).
@@ -92,6 +101,42 @@ SQLITE_OPTIONS = {
     "timeout": 20,
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
 }
+# --database postgres: the machine's PostgreSQL, a fresh database per app (loopback only).
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
+DATABASE = "sqlite"  # set from --database
+
+
+def pg_query(name: str, sql: str, *, autocommit: bool = False) -> list[tuple]:
+    import psycopg  # ours pins it; only --database postgres needs it
+
+    with psycopg.connect(f"{PG_SERVER}/{name}", autocommit=autocommit) as db:
+        cursor = db.execute(sql)
+        return cursor.fetchall() if cursor.description else []
+
+
+def fresh_pg_database(name: str) -> str:
+    """Drop and create database ``name``; its name, for the app's settings."""
+    pg_query("postgres", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', autocommit=True)
+    pg_query("postgres", f'CREATE DATABASE "{name}"', autocommit=True)
+    return name
+
+
+def databases_setting(app: str) -> str:
+    """The ``DATABASES`` of a generated project: SQLite with ours' options, or PostgreSQL."""
+    if DATABASE == "postgres":
+        default = {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": fresh_pg_database(f"bench_{app}"),
+            "USER": "postgres",
+            "HOST": "127.0.0.1",
+            "PORT": "5432",
+            "CONN_MAX_AGE": 60,  # as ours sets it (helpdesk/settings.py)
+        }
+        return repr({"default": default})
+    return (
+        '{"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA / "db.sqlite3", '
+        f'"OPTIONS": {SQLITE_OPTIONS!r}}}}}'
+    )
 
 
 # --- Processes ----------------------------------------------------------------------------------
@@ -199,7 +244,7 @@ class App:
     worker_cmd: list[str] | None = None
     task_workers: int = 1  # task worker processes (production runs N; serve starts one)
     workers: list[subprocess.Popen] = field(default_factory=list)
-    db: Path | None = None
+    db: Path | None = None  # the SQLite file; with --database postgres, bench_<name>
     table: str = ""  # where a submission is stored: the runs' successes are counted there too
     notes: list[str] = field(default_factory=list)
 
@@ -311,6 +356,11 @@ def build_ours(tmp: Path, *, ref: str | None) -> App:
         HELPDESK_RATE_LIMIT_PER_CONTACT="1000000000",
         HELPDESK_EMAIL_BACKEND=DUMMY_MAIL,
         HELPDESK_LOG_LEVEL="WARNING",
+        **(
+            {"DATABASE_URL": f"{PG_SERVER}/{fresh_pg_database('bench_ours')}"}
+            if DATABASE == "postgres"
+            else {}
+        ),
     )
     python = sys.executable
     manage = [python, "manage.py"]
@@ -394,10 +444,7 @@ MINIMAL_FILES = {
             "BACKEND": "django.template.backends.django.DjangoTemplates",
             "DIRS": [], "APP_DIRS": True, "OPTIONS": {"context_processors": []},
         }]
-        DATABASES = {"default": {
-            "ENGINE": "django.db.backends.sqlite3", "NAME": DATA / "db.sqlite3",
-            "OPTIONS": SQLITE_OPTIONS,
-        }}
+        DATABASES = DATABASES_SETTING
         DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
         USE_TZ = True
         REST_FRAMEWORK = {
@@ -479,7 +526,7 @@ def write_project(base: Path, files: dict[str, str], **subst: str) -> None:
 
 def build_minimal(tmp: Path) -> App:
     base = tmp / "minimal"
-    write_project(base, MINIMAL_FILES, SQLITE_OPTIONS=repr(SQLITE_OPTIONS))
+    write_project(base, MINIMAL_FILES, DATABASES_SETTING=databases_setting("minimal"))
     (base / "data").mkdir()
     env = clean_env()
     print("minimal: migrate …", flush=True)
@@ -547,10 +594,7 @@ HELPDESK_FILES = {
                 "django.contrib.messages.context_processors.messages",
             ]},
         }]
-        DATABASES = {"default": {
-            "ENGINE": "django.db.backends.sqlite3", "NAME": DATA / "db.sqlite3",
-            "OPTIONS": SQLITE_OPTIONS,
-        }}
+        DATABASES = DATABASES_SETTING
         DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
         USE_TZ = True
         STATIC_URL = "static/"
@@ -589,27 +633,31 @@ print(queue.pk, Token.objects.create(user=user).key)
 
 
 def helpdesk_python() -> str:
-    venv = CACHE / f"venv-django-helpdesk-{HELPDESK_VERSION}"
+    pins = [*HELPDESK_PINS, PSYCOPG_PIN] if DATABASE == "postgres" else HELPDESK_PINS
+    suffix = "-postgres" if DATABASE == "postgres" else ""
+    venv = CACHE / f"venv-django-helpdesk-{HELPDESK_VERSION}{suffix}"
     python = venv / "bin" / "python"
     marker = venv / "installed.txt"
-    if not marker.exists() or marker.read_text() != "\n".join(HELPDESK_PINS):
-        print(f"helpdesk: installing {', '.join(HELPDESK_PINS)} into {venv} …", flush=True)
+    if not marker.exists() or marker.read_text() != "\n".join(pins):
+        print(f"helpdesk: installing {', '.join(pins)} into {venv} …", flush=True)
         shutil.rmtree(venv, ignore_errors=True)
         venv.parent.mkdir(parents=True, exist_ok=True)
         run([sys.executable, "-m", "venv", str(venv)], env=clean_env(), cwd=CACHE)
         run(
-            [str(python), "-m", "pip", "install", "--quiet", *HELPDESK_PINS],
+            [str(python), "-m", "pip", "install", "--quiet", *pins],
             env=clean_env(),
             cwd=CACHE,
         )
-        marker.write_text("\n".join(HELPDESK_PINS))
+        marker.write_text("\n".join(pins))
     return str(python)
 
 
 def build_helpdesk(tmp: Path) -> App:
     python = helpdesk_python()
     base = tmp / "helpdesk"
-    write_project(base, HELPDESK_FILES, SQLITE_OPTIONS=repr(SQLITE_OPTIONS), DUMMY_MAIL=DUMMY_MAIL)
+    write_project(
+        base, HELPDESK_FILES, DATABASES_SETTING=databases_setting("helpdesk"), DUMMY_MAIL=DUMMY_MAIL
+    )
     (base / "data").mkdir()
     env = clean_env()
     print("helpdesk: migrate and create a queue and an API token …", flush=True)
@@ -842,6 +890,8 @@ def measure(app: App, path: str, *, clients: int, seconds: float) -> dict:
 
 
 def stored_rows(app: App) -> int:
+    if DATABASE == "postgres":
+        return pg_query(f"bench_{app.name}", f'SELECT COUNT(*) FROM "{app.table}"')[0][0]  # noqa: S608
     with sqlite3.connect(app.db, timeout=20) as db:
         return db.execute(f'SELECT COUNT(*) FROM "{app.table}"').fetchone()[0]  # noqa: S608
 
@@ -854,9 +904,23 @@ def warm_up(app: App) -> None:
 
 def task_backlog(app: App) -> dict[str, int]:
     """Task rows by status in our database, for any table of a task framework."""
+    counts: Counter = Counter()
+    if DATABASE == "postgres":
+        name = f"bench_{app.name}"
+        tables = pg_query(
+            name,
+            "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
+            "AND table_name LIKE '%task%' AND column_name = 'status'",
+        )
+        for (table,) in tables:
+            for status, count in pg_query(
+                name,
+                f'SELECT status, COUNT(*) FROM "{table}" GROUP BY status',  # noqa: S608
+            ):
+                counts[f"{table}.{status}"] += count
+        return dict(counts)
     if app.db is None or not app.db.exists():
         return {}
-    counts: Counter = Counter()
     with sqlite3.connect(app.db, timeout=20) as db:
         tables = [
             row[0]
@@ -984,6 +1048,12 @@ def main() -> None:
     where.add_argument("--worktree", action="store_true", help="ours from the working tree")
     parser.add_argument("--json", type=Path, help="also write every run's figures here")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument(
+        "--database",
+        choices=["sqlite", "postgres"],
+        default="sqlite",
+        help="every app on SQLite (default) or on this machine's PostgreSQL",
+    )
     parser.add_argument("--from-json", type=Path, help="print the table of a saved run, no load")
     args = parser.parse_args()
     if args.from_json:
@@ -992,6 +1062,8 @@ def main() -> None:
         report(saved, names, list(next(iter(saved.values()))))
         return
 
+    global DATABASE
+    DATABASE = args.database
     tmp = Path(tempfile.mkdtemp(prefix="bench-submissions-"))
     builders = {
         "ours": lambda: build_ours(tmp, ref=None if args.worktree else args.ref),

@@ -5,6 +5,7 @@ whose compiling by the ORM cost several times what running them did (docs/decisi
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from django.db import connections, router
@@ -12,6 +13,22 @@ from django.db.models import Model, QuerySet
 from django.db.transaction import TransactionManagementError
 
 M = TypeVar("M", bound=Model)
+
+
+@dataclass(frozen=True)
+class _Plan(Generic[M]):
+    """A queryset compiled for one database: what running it again needs."""
+
+    sql: str
+    params: list  # the compiled parameters, the mark's at ``slot``
+    slot: int
+    compiler: Any  # the ORM's SQLCompiler: converts the rows' values as the queryset would
+    converters: dict
+    model: type[M]
+    names: list[str]  # the model's columns, in the order of the rows' [start:end]
+    start: int
+    end: int
+    locks: bool  # a locking read (select_for_update) where the database locks rows
 
 
 class CompiledQuery(Generic[M]):
@@ -32,9 +49,9 @@ class CompiledQuery(Generic[M]):
         prepare: Callable[[Any, Any], Any] = lambda value, _connection: value,
     ) -> None:
         self.build, self.mark, self.prepare = build, mark, prepare
-        self._plans: dict[str, tuple] = {}
+        self._plans: dict[str, _Plan[M]] = {}
 
-    def _plan(self, alias: str) -> tuple:
+    def _plan(self, alias: str) -> _Plan[M]:
         queryset = self.build(self.mark)
         compiler = queryset.query.get_compiler(alias)
         sql, params = compiler.as_sql()
@@ -55,27 +72,27 @@ class CompiledQuery(Generic[M]):
         locks = bool(queryset.query.select_for_update) and (
             compiler.connection.features.has_select_for_update
         )
-        plan = (sql, params, slots[0], compiler, converters, queryset.model, names, start, end)
-        self._plans[alias] = (*plan, locks)
-        return self._plans[alias]
+        plan = self._plans[alias] = _Plan(
+            sql, params, slots[0], compiler, converters, queryset.model, names, start, end, locks
+        )
+        return plan
 
     def run(self, value: Any, *, using: str) -> list[M]:
-        sql, params, slot, compiler, converters, model, names, start, end, locks = self._plans.get(
-            using
-        ) or self._plan(using)
+        plan = self._plans.get(using) or self._plan(using)
         connection = connections[using]
-        if locks and connection.get_autocommit():
+        if plan.locks and connection.get_autocommit():
             raise TransactionManagementError(
                 "select_for_update cannot be used outside of a transaction."
             )
-        params = params.copy()
-        params[slot] = self.prepare(value, connection)
+        params = plan.params.copy()
+        params[plan.slot] = self.prepare(value, connection)
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(plan.sql, params)
             rows = cursor.fetchall()
-        if converters:
-            rows = compiler.apply_converters(rows, converters)
-        return [model.from_db(using, names, row[start:end]) for row in rows]
+        if plan.converters:
+            rows = plan.compiler.apply_converters(rows, plan.converters)
+        start, end = plan.start, plan.end
+        return [plan.model.from_db(using, plan.names, row[start:end]) for row in rows]
 
 
 class ReadByKey(CompiledQuery[M]):

@@ -226,13 +226,19 @@ class QueryPlan:
     def empty(self) -> bool:
         return not (self.folded or self.bigrams or self.expansions)
 
-    def highlight_terms(self) -> set[str]:
-        """Folded syllables worth marking in a snippet."""
+    def highlight_terms(self) -> Highlight:
+        """What a snippet marks for this query (see :class:`Highlight`)."""
         terms = set(self.folded)
+        typed = set(self.exact)
+        pairs = set(self.bigrams)
         for expansion in self.expansions:
-            pairs = zip(expansion.folded, expansion.exact, strict=True)
-            terms.update(folded for folded, exact in pairs if not is_stop(exact))
-        return terms
+            for folded, exact in zip(expansion.folded, expansion.exact, strict=True):
+                if not is_stop(exact):
+                    terms.add(folded)
+                    if exact != folded:
+                        typed.add(exact)
+            pairs.update(expansion.bigrams)
+        return Highlight(frozenset(terms), pairs=frozenset(pairs), typed=frozenset(typed))
 
 
 def plan_query(
@@ -260,6 +266,66 @@ def plan_query(
 
 
 # --- Snippets --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """The syllables a snippet marks for one query.
+
+    ``terms``: folded syllables; a syllable of the text whose folded form is one of them is a
+    candidate. Folding makes look-alikes equal ("so do" is "sổ đỏ", but also "sơ đồ" and the
+    "sơ đó" of "hồ sơ đó"), so the text itself decides which form the query meant:
+
+    - a query syllable typed with marks (``typed``) is marked only in that form;
+    - one typed without marks is marked in the form it has in the longest run of the query's
+      pairs (``pairs``: folded bigrams) found in the text — "cap lai so do" against a text
+      holding "cấp lại sổ đỏ" marks "sổ" and "đỏ" wherever they are, not "sơ", "đó" or "đồ";
+      when no run holds the syllable, or runs of the same length disagree, every form is.
+
+    A plain set of terms (no pairs, nothing typed) marks every candidate.
+    """
+
+    terms: frozenset[str]
+    pairs: frozenset[str] = frozenset()
+    typed: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, terms: Highlight | Iterable[str]) -> Highlight:
+        return terms if isinstance(terms, Highlight) else cls(frozenset(t for t in terms if t))
+
+    def keep(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The candidate ``spans`` of ``text`` (in order) that are marked (see the class)."""
+        if not spans or not (self.pairs or self.typed):
+            return spans
+        exact = [text[start:end].lower() for start, end in spans]
+        folded = [fold(syllable) for syllable in exact]
+        # The length of the run of the query's pairs each candidate stands in (1: alone).
+        run = [1] * len(spans)
+        first = 0
+        for i in range(1, len(spans) + 1):
+            if i < len(spans) and self._pair(text, spans[i - 1], spans[i], folded[i - 1 : i + 1]):
+                continue
+            run[first:i] = [i - first] * (i - first)
+            first = i
+        longest: dict[str, int] = {}
+        for syllable, length in zip(folded, run, strict=True):
+            longest[syllable] = max(longest.get(syllable, 0), length)
+        meant: dict[str, set[str]] = {}
+        for syllable, form, length in zip(folded, exact, run, strict=True):
+            if length > 1 and length == longest[syllable]:
+                meant.setdefault(syllable, set()).add(form)
+        typed = {fold(syllable) for syllable in self.typed}
+        return [
+            span
+            for span, syllable, form in zip(spans, folded, exact, strict=True)
+            if (form in self.typed if syllable in typed else form in meant.get(syllable, {form}))
+        ]
+
+    def _pair(
+        self, text: str, left: tuple[int, int], right: tuple[int, int], folded: list[str]
+    ) -> bool:
+        between = text[left[1] : right[0]]
+        return (not between or between.isspace()) and BIGRAM_JOINER.join(folded) in self.pairs
 
 
 class _FoldTable(dict[int, str]):
@@ -290,33 +356,38 @@ def _terms_pattern(terms: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
-def hit_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """(start, end) of each syllable of ``text`` (NFC) whose folded form is one of ``terms``.
+def hit_spans(text: str, terms: Highlight | Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of each syllable of ``text`` (NFC) that ``terms`` marks (:class:`Highlight`;
+    a plain set of folded syllables marks each syllable whose folded form is one of them).
 
     Same result as checking ``syllables(text)`` one by one, but the scan runs in the regex
     engine over the folded text: snippets for a page of long answers cost ~1 ms, not ~30.
     """
-    wanted = frozenset(t for t in terms if t)
+    highlight = Highlight.of(terms)
+    wanted = highlight.terms
     if not wanted or not text:
         return []
     pattern = _terms_pattern(wanted)
     folded = text.translate(_FOLD_TABLE)
     if pattern is None or "\x00" in folded:
-        return [(p.start, p.end) for p in syllables(text) if p.folded in wanted]
-    return [m.span() for m in pattern.finditer(folded)]
+        spans = [(p.start, p.end) for p in syllables(text) if p.folded in wanted]
+    else:
+        spans = [m.span() for m in pattern.finditer(folded)]
+    return highlight.keep(text, spans)
 
 
 def snippet(
     text: str,
-    terms: Iterable[str],
+    terms: Highlight | Iterable[str],
     *,
     width: int = 220,
     hits: list[tuple[int, int]] | None = None,
 ) -> str:
     """An HTML-escaped excerpt of ``text`` around the densest run of ``terms``, each in <mark>.
 
-    ``terms`` are folded syllables; a syllable of the text is marked when its folded form is
-    one of them, so "so do" marks "sổ đỏ". Always safe to render: everything is escaped.
+    ``terms``: a :class:`Highlight`, or folded syllables, each syllable of the text whose
+    folded form is one of them marked ("so do" marks "sổ đỏ"). Always safe to render:
+    everything is escaped.
     ``hits``: ``hit_spans(text, terms)`` when the caller has them already (``text`` in NFC).
     """
     text = unicodedata.normalize("NFC", text or "")

@@ -234,7 +234,7 @@ class RankedHits(Sequence[int]):
         self._pages: dict[tuple[int, int], list[int]] = {}
 
     @property
-    def highlight_terms(self) -> set[str]:
+    def highlight_terms(self) -> analysis.Highlight:
         return self.plan.highlight_terms()
 
     def _run(self, offset: int, limit: int) -> list[int]:
@@ -282,7 +282,7 @@ class RankedHits(Sequence[int]):
         return self._run(index, 1)[0]
 
 
-def snippet(*, answer: str, body: str, terms: set[str]) -> str:
+def snippet(*, answer: str, body: str, terms: analysis.Highlight) -> str:
     """A passage of the answer with the query's words in <mark>s (escaped HTML); the question's
     text when the words are there more often."""
     answer = unicodedata.normalize("NFC", answer)

@@ -129,6 +129,48 @@ def test_snippets_escape_html_and_mark_matches_without_regard_to_marks(text, ter
     assert snippet(text, terms) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "text", "expected"),
+    [
+        # Typed without marks: the text's own pair says which "so do" is meant.
+        (
+            "cap lai so do",
+            "Cấp lại sổ đỏ bị mất. Hồ sơ đó gồm sơ đồ thửa đất; sổ cũ và đỏ.",
+            "<mark>Cấp</mark> <mark>lại</mark> <mark>sổ</mark> <mark>đỏ</mark> bị mất. Hồ sơ đó"
+            " gồm sơ đồ thửa đất; <mark>sổ</mark> cũ và <mark>đỏ</mark>.",
+        ),
+        # Typed with marks: only that form.
+        (
+            "sổ đỏ",
+            "Sổ đỏ, so do, sơ đồ. Sổ và đó.",
+            "<mark>Sổ</mark> <mark>đỏ</mark>, so do, sơ đồ. <mark>Sổ</mark> và đó.",
+        ),
+        # Runs of the same length that disagree: nothing to choose by, both are marked.
+        (
+            "so do",
+            "Hồ sơ đó, sổ đỏ",
+            "Hồ <mark>sơ</mark> <mark>đó</mark>, <mark>sổ</mark> <mark>đỏ</mark>",
+        ),
+        # No pair of the query in the text: nothing to doubt a syllable by, all are marked.
+        ("thue dat", "Thuế sử dụng đất", "<mark>Thuế</mark> sử dụng <mark>đất</mark>"),
+        # A pair across punctuation is two lone syllables.
+        ("so do", "Hồ sơ. Đó là sổ đỏ", "Hồ sơ. Đó là <mark>sổ</mark> <mark>đỏ</mark>"),
+    ],
+)
+def test_a_snippet_does_not_mark_look_alikes_that_the_text_itself_rules_out(query, text, expected):
+    assert snippet(text, plan_query(query).highlight_terms()) == expected
+
+
+def test_synonyms_are_marked_as_the_table_writes_them():
+    plan = plan_query("so do", SYNONYMS)
+    text = "Giấy chứng nhận quyền sử dụng đất, còn gọi là sổ đỏ. Đó là giấy tờ quan trọng."
+
+    marked = snippet(text, plan.highlight_terms())
+
+    assert marked.startswith("<mark>Giấy</mark> <mark>chứng</mark> <mark>nhận</mark>")
+    assert "<mark>sổ</mark> <mark>đỏ</mark>. Đó là <mark>giấy</mark> tờ" in marked
+
+
 def test_a_long_text_is_cut_around_the_matches():
     text = "mở đầu " * 100 + "lệ phí trước bạ" + " kết thúc" * 100
 

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from routing import classifier, stacking
+from routing.rules import fold as routing_fold
 from tests.routing.routing_support import corpus
 
 LAND = "Cho tôi hỏi thủ tục cấp giấy chứng nhận quyền sử dụng đất lần đầu"
@@ -124,3 +125,32 @@ def test_a_unit_with_two_answered_questions_is_already_suggested():
     assert isinstance(router.pipeline, stacking.StackedRouter)
     for i in own:
         assert rare in [label for label, _ in router.predict(texts[i])]
+
+
+def test_an_inner_fold_sees_the_matrices_its_own_vectorizers_would_build():
+    # The inner folds take rows and columns of one count matrix (stacking._Counted) instead of
+    # fitting vectorizers: the TF-IDF they learn from and score with must be the same.
+    texts, labels = corpus()
+    answers = [
+        f"Trả lời: {text.lower()} theo quy định hiện hành" if i % 3 else ""
+        for i, text in enumerate(texts)
+    ]
+    classes, y = np.unique(labels, return_inverse=True)
+    bases = stacking._BaseModels(routing_fold, (1, 2), 0.5, len(classes))
+    train, test = np.arange(0, len(texts), 2), np.arange(1, len(texts), 2)
+
+    inner = stacking._Counted(bases, texts, answers).fit(train, y)
+    own = copy.copy(bases).fit([texts[i] for i in train], y[train], [answers[i] for i in train])
+
+    shown = [texts[i] for i in test]
+    counted = stacking._Counted(bases, texts, answers).counts[test]
+    assert np.array_equal(inner.both.idf_, own.both.idf_)
+    assert np.array_equal(inner.past.idf_, own.questions.idf_)
+    assert (
+        inner.both.transform(counted[:, inner.both_columns]) != own.both.transform(shown)
+    ).nnz == 0
+    assert (
+        inner.past.transform(counted[:, inner.past_columns]) != own.questions.transform(shown)
+    ).nnz == 0
+    # And so the base models' scores agree (LinearSVC's solver is not bit-for-bit repeatable).
+    assert inner.features(test) == pytest.approx(own.features(shown), abs=1e-4)

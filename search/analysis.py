@@ -221,6 +221,9 @@ class QueryPlan:
     # folded syllable of the typed phrase, and each expansion's index, to its group number.
     group_of_syllable: dict[str, int] = field(default_factory=dict)
     group_of_expansion: list[int] = field(default_factory=list)
+    # The synonym table's own spelling of a phrase typed without marks ("so do" → "sổ đỏ"):
+    # what a snippet marks for it (``highlight_terms``); the ranking does not use it.
+    spelled: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -229,7 +232,7 @@ class QueryPlan:
     def highlight_terms(self) -> Highlight:
         """What a snippet marks for this query (see :class:`Highlight`)."""
         terms = set(self.folded)
-        typed = set(self.exact)
+        typed = set(self.exact) | set(self.spelled)
         pairs = set(self.bigrams)
         for expansion in self.expansions:
             for folded, exact in zip(expansion.folded, expansion.exact, strict=True):
@@ -257,12 +260,31 @@ def plan_query(
             plan.exact.append(part.text)
     plan.bigrams = list(dict.fromkeys(bigrams(parts)))
     for group, expansion in enumerate(find_synonyms(parts, synonyms or {})):
-        for part in parts[expansion.start : expansion.end]:
+        typed = parts[expansion.start : expansion.end]
+        for part in typed:
             plan.group_of_syllable.setdefault(part.folded, group)
         for alternative in expansion.alternatives:
             plan.expansions.append(analyze(" ".join(alternative)))
             plan.group_of_expansion.append(group)
+        plan.spelled += _spelled(typed, expansion, synonyms or {})
     return plan
+
+
+def _spelled(
+    typed: Sequence[Syllable],
+    expansion: Expansion,
+    synonyms: Mapping[tuple[str, ...], list[tuple[str, ...]]],
+) -> list[str]:
+    """The syllables of the table's phrase that was typed without marks, as the table spells
+    it: the phrase is among its alternatives' own alternatives."""
+    if any(part.text != part.folded for part in typed):
+        return []
+    key = tuple(part.folded for part in typed)
+    for alternative in expansion.alternatives:
+        for phrase in synonyms.get(tuple(fold(s) for s in alternative), []):
+            if tuple(fold(s) for s in phrase) == key:
+                return [s for s in phrase if has_marks(s)]
+    return []
 
 
 # --- Snippets --------------------------------------------------------------------------------

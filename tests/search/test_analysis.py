@@ -171,6 +171,19 @@ def test_synonyms_are_marked_as_the_table_writes_them():
     assert "<mark>sổ</mark> <mark>đỏ</mark>. Đó là <mark>giấy</mark> tờ" in marked
 
 
+def test_a_listed_phrase_typed_without_marks_is_marked_as_the_table_spells_it():
+    # The text never has the typed pair (it matched through "giấy chứng nhận…"), so only the
+    # table says which "so do" was meant: not the "đó" of "sau đó".
+    plan = plan_query("cap lai so do", SYNONYMS)
+    text = "Sau đó nộp Giấy chứng nhận quyền sử dụng đất; sổ cũ được thu hồi."
+
+    marked = snippet(text, plan.highlight_terms())
+
+    assert plan.spelled == ["sổ", "đỏ"]
+    assert marked.startswith("Sau đó nộp <mark>Giấy</mark>")
+    assert "<mark>sổ</mark> cũ" in marked
+
+
 def test_a_long_text_is_cut_around_the_matches():
     text = "mở đầu " * 100 + "lệ phí trước bạ" + " kết thúc" * 100
 

@@ -241,7 +241,12 @@ class QueryPlan:
                     if exact != folded:
                         typed.add(exact)
             pairs.update(expansion.bigrams)
-        return Highlight(frozenset(terms), pairs=frozenset(pairs), typed=frozenset(typed))
+        return Highlight(
+            frozenset(terms),
+            pairs=frozenset(pairs),
+            typed=frozenset(typed),
+            in_phrases_only=frozenset(terms - set(self.folded)),
+        )
 
 
 def plan_query(
@@ -304,12 +309,15 @@ class Highlight:
       holding "cấp lại sổ đỏ" marks "sổ" and "đỏ" wherever they are, not "sơ", "đó" or "đồ";
       when no run holds the syllable, or runs of the same length disagree, every form is.
 
-    A plain set of terms (no pairs, nothing typed) marks every candidate.
+    A syllable the query did not type, only its synonyms (``in_phrases_only``), is marked
+    only inside a run of the query's pairs: "chứng" of "giấy chứng nhận…" is not marked in
+    "công chứng". A plain set of terms (no pairs, nothing typed) marks every candidate.
     """
 
     terms: frozenset[str]
     pairs: frozenset[str] = frozenset()
     typed: frozenset[str] = frozenset()
+    in_phrases_only: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, terms: Highlight | Iterable[str]) -> Highlight:
@@ -339,8 +347,9 @@ class Highlight:
         typed = {fold(syllable) for syllable in self.typed}
         return [
             span
-            for span, syllable, form in zip(spans, folded, exact, strict=True)
+            for span, syllable, form, length in zip(spans, folded, exact, run, strict=True)
             if (form in self.typed if syllable in typed else form in meant.get(syllable, {form}))
+            and (length > 1 or syllable not in self.in_phrases_only)
         ]
 
     def _pair(

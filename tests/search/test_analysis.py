@@ -168,7 +168,7 @@ def test_synonyms_are_marked_as_the_table_writes_them():
     marked = snippet(text, plan.highlight_terms())
 
     assert marked.startswith("<mark>Giấy</mark> <mark>chứng</mark> <mark>nhận</mark>")
-    assert "<mark>sổ</mark> <mark>đỏ</mark>. Đó là <mark>giấy</mark> tờ" in marked
+    assert "<mark>sổ</mark> <mark>đỏ</mark>. Đó là giấy tờ" in marked
 
 
 def test_a_listed_phrase_typed_without_marks_is_marked_as_the_table_spells_it():
@@ -180,8 +180,18 @@ def test_a_listed_phrase_typed_without_marks_is_marked_as_the_table_spells_it():
     marked = snippet(text, plan.highlight_terms())
 
     assert plan.spelled == ["sổ", "đỏ"]
-    assert marked.startswith("Sau đó nộp <mark>Giấy</mark>")
+    assert marked.startswith("Sau đó nộp <mark>Giấy</mark> <mark>chứng</mark>")
     assert "<mark>sổ</mark> cũ" in marked
+
+
+def test_a_syllable_only_a_synonym_brings_is_marked_only_inside_the_phrase():
+    plan = plan_query("so do", SYNONYMS)
+    text = "Giấy chứng nhận quyền sử dụng đất, văn bản công chứng và giấy tờ về đất."
+
+    marked = snippet(text, plan.highlight_terms())
+
+    assert marked.startswith("<mark>Giấy</mark> <mark>chứng</mark> <mark>nhận</mark>")
+    assert marked.endswith("công chứng và giấy tờ về đất.")
 
 
 def test_a_long_text_is_cut_around_the_matches():

@@ -47,8 +47,12 @@ def ensure_venv(requirements: Path) -> None:
     if stamp.exists() and stamp.read_text() == digest.hexdigest():
         return
     say(f"Installing pinned packages from {requirements.relative_to(ROOT)}")
+    # --no-compile: this .venv is writable, so Python compiles each module the first time it is
+    # imported; compiling all of them at install time (most are never imported: botocore,
+    # moto, mypy's) took 32 of the 80 seconds of a fresh install.
     run(
-        PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", requirements
+        *(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"),
+        *("--no-compile", "-r", requirements),
     )
     stamp.write_text(digest.hexdigest())
 

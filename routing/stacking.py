@@ -195,6 +195,9 @@ class _Counted:
 
 
 class _CountedFold:
+    """The base models of one inner fold, fitted on ``rows`` of the counts (its questions and
+    their answers); ``features`` scores other rows, as ``_BaseModels.features`` scores texts."""
+
     def __init__(self, counted, rows, weights, targets, train, y) -> None:
         both = counted.counts[rows]
         self.both_columns = np.flatnonzero(both.getnnz(axis=0))

@@ -45,11 +45,18 @@ user postgres; a fresh database each, ``bench_ours`` …, dropped and created by
 django-helpdesk gets a virtualenv of its own with psycopg, as ours pins it). The server then
 shares the two cores and its CPU is not in the per-submission figures.
 
+``--mail smtp`` sends every app's mail to a real SMTP server instead of Django's dummy backend:
+one per app, started by the script on 127.0.0.1 (aiosmtpd, as the tests use), which counts what
+it receives; ``--smtp-delay-ms D`` makes it answer each of EHLO, MAIL, RCPT and DATA D ms late,
+as a relay across a network would (a round trip per command). This is where the effects' cost
+shows: django-helpdesk sends the submitter's e-mail inside the request, ours in the task worker.
+The script checks that every stored submission's e-mail arrived (after the queue empties).
+
 Loopback only (127.0.0.1), bounded in time. Not part of the test suite. Run:
 
     .venv/bin/python tests/benchmarks/bench_submissions.py [--seconds 20] [--rounds 3]
         [--apps ours,minimal,helpdesk] [--ref HEAD | --worktree] [--json out.json]
-        [--database sqlite|postgres]
+        [--database sqlite|postgres] [--mail dummy|smtp [--smtp-delay-ms D]]
 """
 
 from __future__ import annotations
@@ -104,6 +111,53 @@ SQLITE_OPTIONS = {
 # --database postgres: the machine's PostgreSQL, a fresh database per app (loopback only).
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "sqlite"  # set from --database
+MAIL = "dummy"  # set from --mail
+SMTP_DELAY_MS = 0.0  # set from --smtp-delay-ms
+SMTP_MAIL = "django.core.mail.backends.smtp.EmailBackend"
+# The sink: an SMTP server that accepts everything and appends one line per message to a file.
+SMTP_SINK = """
+import asyncio, sys, time
+from aiosmtpd.controller import Controller
+
+port, count_file, delay = int(sys.argv[1]), sys.argv[2], float(sys.argv[3]) / 1000
+
+
+class Sink:
+    async def _wait(self):
+        if delay:
+            await asyncio.sleep(delay)
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        await self._wait()
+        session.host_name = hostname
+        return responses
+
+    async def handle_MAIL(self, server, session, envelope, address, options):
+        await self._wait()
+        envelope.mail_from = address
+        return "250 OK"
+
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        await self._wait()
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        await self._wait()
+        with open(count_file, "a") as out:
+            out.write(" ".join(envelope.rcpt_tos) + "\\n")
+        return "250 Message accepted"
+
+
+controller = Controller(Sink(), hostname="127.0.0.1", port=port)
+controller.start()
+print("ready", flush=True)
+try:
+    while True:
+        time.sleep(3600)
+finally:
+    controller.stop()
+"""
 
 
 def pg_query(name: str, sql: str, *, autocommit: bool = False) -> list[tuple]:
@@ -247,6 +301,8 @@ class App:
     db: Path | None = None  # the SQLite file; with --database postgres, bench_<name>
     table: str = ""  # where a submission is stored: the runs' successes are counted there too
     notes: list[str] = field(default_factory=list)
+    smtp: subprocess.Popen | None = None  # --mail smtp: this app's SMTP server
+    smtp_count: Path | None = None  # one line per message it received
 
     def start(self) -> None:
         self.port = free_port()
@@ -311,16 +367,42 @@ class App:
             for pid in (worker.pid, *children(worker.pid))
         ]
 
+    def mails_received(self) -> int:
+        if self.smtp_count is None or not self.smtp_count.exists():
+            return 0
+        with self.smtp_count.open() as lines:
+            return sum(1 for _ in lines)
+
     def stop(self) -> None:
-        for process in (*self.workers, self.gunicorn):
+        for process in (*self.workers, self.gunicorn, self.smtp):
             if process and process.poll() is None:
                 process.send_signal(signal.SIGTERM)
-        for process in (*self.workers, self.gunicorn):
+        for process in (*self.workers, self.gunicorn, self.smtp):
             if process:
                 try:
                     process.wait(timeout=20)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+
+def smtp_sink(tmp: Path, name: str) -> tuple[dict[str, str], subprocess.Popen | None, Path | None]:
+    """With ``--mail smtp``: start ``name``'s SMTP server; return Django's mail settings for it
+    (setting name → value), the server's process and its count file. Otherwise the dummy
+    backend's settings and no server."""
+    if MAIL != "smtp":
+        return {"EMAIL_BACKEND": DUMMY_MAIL}, None, None
+    port = free_port()
+    count = tmp / f"{name}-mails.txt"
+    sink = subprocess.Popen(
+        [sys.executable, "-c", SMTP_SINK, str(port), str(count), str(SMTP_DELAY_MS)],
+        stdout=subprocess.PIPE,
+        stderr=(tmp / f"{name}-smtp.log").open("w"),
+        text=True,
+    )
+    if sink.stdout.readline().strip() != "ready":
+        sys.exit(f"{name}: the SMTP server did not start; see {tmp / f'{name}-smtp.log'}")
+    settings = {"EMAIL_BACKEND": SMTP_MAIL, "EMAIL_HOST": HOST, "EMAIL_PORT": str(port)}
+    return settings, sink, count
 
 
 def question_text(n: int) -> tuple[str, str]:
@@ -349,12 +431,13 @@ def build_ours(tmp: Path, *, ref: str | None) -> App:
         archive.wait()
         label = f"commit {commit}"
     data = tmp / "ours-data"
+    mail, sink, sink_count = smtp_sink(tmp, "ours")
     env = clean_env(
         HELPDESK_DATA_DIR=str(data),
         HELPDESK_SECRET_KEY="bench-submissions-" + "x" * 40,
         HELPDESK_RATE_LIMIT_PER_IP="1000000000",
         HELPDESK_RATE_LIMIT_PER_CONTACT="1000000000",
-        HELPDESK_EMAIL_BACKEND=DUMMY_MAIL,
+        **{f"HELPDESK_{key}": value for key, value in mail.items()},
         HELPDESK_LOG_LEVEL="WARNING",
         **(
             {"DATABASE_URL": f"{PG_SERVER}/{fresh_pg_database('bench_ours')}"}
@@ -401,6 +484,8 @@ def build_ours(tmp: Path, *, ref: str | None) -> App:
         log=tmp / "ours.log",
         db=data / "helpdesk.sqlite3",
         table="questions_question",
+        smtp=sink,
+        smtp_count=sink_count,
     )
     app.notes.append(label)
     if worker:
@@ -600,7 +685,7 @@ HELPDESK_FILES = {
         STATIC_URL = "static/"
         MEDIA_ROOT = DATA / "media"
         LOGIN_URL = "helpdesk:login"
-        EMAIL_BACKEND = "DUMMY_MAIL"
+        MAIL_SETTINGS
         DEFAULT_FROM_EMAIL = "helpdesk@example.vn"
         REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": [
             "rest_framework.authentication.TokenAuthentication",
@@ -655,8 +740,12 @@ def helpdesk_python() -> str:
 def build_helpdesk(tmp: Path) -> App:
     python = helpdesk_python()
     base = tmp / "helpdesk"
+    mail, sink, sink_count = smtp_sink(tmp, "helpdesk")
     write_project(
-        base, HELPDESK_FILES, DATABASES_SETTING=databases_setting("helpdesk"), DUMMY_MAIL=DUMMY_MAIL
+        base,
+        HELPDESK_FILES,
+        DATABASES_SETTING=databases_setting("helpdesk"),
+        MAIL_SETTINGS="; ".join(f"{key} = {value!r}" for key, value in mail.items()),
     )
     (base / "data").mkdir()
     env = clean_env()
@@ -690,6 +779,8 @@ def build_helpdesk(tmp: Path) -> App:
         db=base / "data" / "db.sqlite3",
         table="helpdesk_ticket",
         notes=[f"django-helpdesk {HELPDESK_VERSION}; API with a superuser's DRF token"],
+        smtp=sink,
+        smtp_count=sink_count,
     )
 
 
@@ -839,6 +930,7 @@ def measure(app: App, path: str, *, clients: int, seconds: float) -> dict:
     tasks = app.task_pids()
     cpu_before = {pid: cpu_seconds(pid) for pid in workers + tasks}
     rows_before = stored_rows(app)
+    mails_before = app.mails_received()
     client_before = time.process_time()
     started = time.monotonic()
     result = drive(app, path, clients=clients, seconds=seconds)
@@ -885,6 +977,9 @@ def measure(app: App, path: str, *, clients: int, seconds: float) -> dict:
         },
         "client_cpu_ms": client_cpu / done * 1000 if done else float("nan"),
         "stored": stored,
+        # --mail smtp: the e-mails the app's SMTP server received for this run (after the queue
+        # emptied); with the dummy backend, None.
+        "mailed": app.mails_received() - mails_before if app.smtp else None,
         "load": load_average(),
     }
 
@@ -999,6 +1094,16 @@ def report(results: dict, apps: list[App], paths: list[str]) -> None:
     memory_report(results, apps, paths)
     for app in apps:
         for path in paths:
+            runs = results[app.name][path]
+            if any(r.get("mailed") is not None for r in runs):
+                stored = sum(r["stored"] for r in runs)
+                mailed = sum(r["mailed"] for r in runs)
+                print(
+                    f"mail {app.name} {path}: {stored} submissions stored, {mailed} e-mails "
+                    f"received by its SMTP server"
+                )
+    for app in apps:
+        for path in paths:
             kinds = Counter()
             samples = []
             for r in results[app.name][path]:
@@ -1054,6 +1159,19 @@ def main() -> None:
         default="sqlite",
         help="every app on SQLite (default) or on this machine's PostgreSQL",
     )
+    parser.add_argument(
+        "--mail",
+        choices=["dummy", "smtp"],
+        default="dummy",
+        help="each app's mail to Django's dummy backend (default) or to a local SMTP server",
+    )
+    parser.add_argument(
+        "--smtp-delay-ms",
+        type=float,
+        default=0.0,
+        help="--mail smtp: the server answers EHLO, MAIL, RCPT and DATA this late (a network's "
+        "round trip)",
+    )
     parser.add_argument("--from-json", type=Path, help="print the table of a saved run, no load")
     args = parser.parse_args()
     if args.from_json:
@@ -1062,8 +1180,8 @@ def main() -> None:
         report(saved, names, list(next(iter(saved.values()))))
         return
 
-    global DATABASE
-    DATABASE = args.database
+    global DATABASE, MAIL, SMTP_DELAY_MS
+    DATABASE, MAIL, SMTP_DELAY_MS = args.database, args.mail, args.smtp_delay_ms
     tmp = Path(tempfile.mkdtemp(prefix="bench-submissions-"))
     builders = {
         "ours": lambda: build_ours(tmp, ref=None if args.worktree else args.ref),
@@ -1087,7 +1205,13 @@ def main() -> None:
             print(f"{app.name}: http://{HOST}:{app.port}/ · {'; '.join(app.notes)}", flush=True)
         print(
             f"\n{os.cpu_count()} CPUs · load average {load_average()} · {args.clients} clients · "
-            f"{args.seconds:g} s per run · {args.rounds} rounds, interleaved\n",
+            f"{args.seconds:g} s per run · {args.rounds} rounds, interleaved · mail: "
+            + (
+                f"SMTP on loopback, {SMTP_DELAY_MS:g} ms per command"
+                if MAIL == "smtp"
+                else "dummy backend"
+            )
+            + "\n",
             flush=True,
         )
         results = {app.name: {path: [] for path in paths} for app in apps}
@@ -1103,7 +1227,9 @@ def main() -> None:
                         f"CPU {figures['web_cpu_ms']:5.2f}+{figures['task_cpu_ms']:.2f} ms "
                         f"sustained {figures['sustained']:.1f}/s "
                         f"RSS {figures['rss_mb']:.0f} MB errors {figures['errors']} "
-                        f"stored {figures['stored']} client CPU {figures['client_cpu_ms']:.2f} ms "
+                        f"stored {figures['stored']} "
+                        + (f"mailed {figures['mailed']} " if figures["mailed"] is not None else "")
+                        + f"client CPU {figures['client_cpu_ms']:.2f} ms "
                         f"load {figures['load']}" + (f" tasks {backlog}" if backlog else ""),
                         flush=True,
                     )

@@ -373,6 +373,10 @@ EMAIL_PORT = env_int("HELPDESK_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("HELPDESK_EMAIL_USER")
 EMAIL_HOST_PASSWORD = env_str("HELPDESK_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("HELPDESK_EMAIL_TLS")
+# Seconds a mail server may take to answer one step of a send. Django's default is none at all:
+# a server that accepts the connection and then says nothing held the task worker forever, and
+# every receipt behind it. Past this the send fails and is retried later like any other failure.
+EMAIL_TIMEOUT = env_int("HELPDESK_EMAIL_TIMEOUT", 30)
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 DEFAULT_FROM_EMAIL = env_str("HELPDESK_FROM_EMAIL", "hoidap@example.gov.vn")
 # E-mail intake (questions/mail_intake.py): the mailbox citizens write to. Replies to our mails

@@ -3,6 +3,7 @@ survives the process that wrote it, is retried with backoff, and never sends a m
 
 from __future__ import annotations
 
+import socket
 from datetime import timedelta
 
 import pytest
@@ -121,6 +122,31 @@ def test_a_mail_that_fails_is_retrying_with_its_attempts_and_next_run(
     assert retry.task_path == "questions.tasks.send_delivery"
     assert retry.run_after == delivery.next_attempt_at
     assert mail.outbox == []
+
+
+def test_a_mail_server_that_accepts_and_never_answers_holds_the_worker_only_until_its_timeout(
+    transactional_db, run_worker, settings
+):
+    # A listener that takes the connection and never sends its greeting: a hung mail server.
+    # Without a timeout smtplib waits for the greeting forever, and the worker with it.
+    assert 0 < settings.EMAIL_TIMEOUT <= 120  # the project's setting (HELPDESK_EMAIL_TIMEOUT)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = silent.getsockname()
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_TIMEOUT = 1
+        question = make_question()
+
+        run_worker()
+
+    delivery = Delivery.objects.get(question=question)
+    assert (delivery.status, delivery.attempts) == (Delivery.Status.RETRYING, 1)
+    assert "timed out" in delivery.last_error
+    assert DBTaskResult.objects.filter(
+        status="READY", task_path="questions.tasks.send_delivery"
+    ).exists()
 
 
 def test_a_failed_send_keeps_its_error_without_the_recipients_address(

@@ -261,6 +261,7 @@ def topology(tmp_path_factory, request):
         "HELPDESK_EMAIL_TLS": "0",
         "HELPDESK_EMAIL_USER": "",
         "HELPDESK_EMAIL_PASSWORD": "",
+        "HELPDESK_EMAIL_TIMEOUT": "10",
         "HELPDESK_FROM_EMAIL": "hoidap@example.gov.vn",
         "HOIDAP_HTTP_WORKERS": "1",
         "HOIDAP_WS_HOST": "127.0.0.1",

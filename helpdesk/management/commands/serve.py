@@ -18,6 +18,8 @@ from django.core.management.base import BaseCommand
 
 from questions.tasks import requeue_stalled
 
+# Tasks the worker runs at once (task_worker --threads): its sends wait on the mail server.
+WORKER_THREADS = 4
 # How long the worker gets to finish the task it is running when the server stops.
 WORKER_STOP_SECONDS = 15
 
@@ -41,6 +43,9 @@ def start_worker() -> subprocess.Popen:
             "--no-reload",
             "--interval",
             "1",
+            # A mail server slow to answer holds up four sends at once, not every receipt.
+            "--threads",
+            str(WORKER_THREADS),
         ],
         preexec_fn=_die_with_parent if sys.platform == "linux" else None,
     )

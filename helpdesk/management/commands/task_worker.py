@@ -36,6 +36,18 @@ does. A failure is still marked at once. A worker killed outright leaves the suc
 current batch running too, so they run again after ``requeue_stalled``: harmless, every task of
 ours being idempotent, and bounded by the batch.
 
+The threads. A task spends most of its time waiting on someone else's server: the mail
+server's answers, an SMS gateway's HTTP call. Run one after another, a slow server sets the pace
+of every receipt behind it (a mail server taking 100 ms a message: ten receipts a second, however
+many questions arrive). ``--threads N`` runs up to N of a batch's tasks at once in threads of
+this process, each thread with its own database connections (Django's are per thread), closed
+when the worker stops. The claim, the marks and the hand-back stay in the main thread, as the
+signals do: a stop lets the tasks in hand finish and hands back the rest. Nothing else changes
+for a task: each is idempotent and claims what it sends (a delivery is claimed before it is
+sent, so two threads never send the same one). CPU-bound work gains nothing (one interpreter
+lock); more processes (``hoidap-worker@2``…) are for that. ``--threads 1`` (the default) runs
+the tasks one after another in the main thread, as ``db_worker`` does.
+
 ``--claim 1`` is the backport's behaviour. Otherwise the same options as ``db_worker``
 (``--batch``, ``--interval``, ``--max-tasks``, ...).
 """
@@ -46,8 +58,12 @@ import dataclasses
 import json
 import logging
 import os
+import queue
 import random
+import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from datetime import UTC, datetime
 
 from django.core.exceptions import SuspiciousOperation
@@ -94,12 +110,59 @@ _MARK_SQL = (
 )
 
 
-class BatchWorker(Worker):
-    """The backport's worker with its loop claiming up to ``claim_batch`` rows at a time."""
+class Threads:
+    """``size`` threads running what they are handed, each closing its database connections when
+    it stops (Django opens them per thread). A ``concurrent.futures`` executor cannot do that
+    last part: it has no hook for a thread's end."""
 
-    def __init__(self, *, claim_batch: int = CLAIM_BATCH, **options) -> None:
+    def __init__(self, size: int) -> None:
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        # Daemon threads: a forced stop (a second signal) ends the process without waiting for
+        # the tasks in hand, as db_worker's does; a normal stop joins them (:meth:`stop`).
+        self.threads = [
+            threading.Thread(target=self._serve, name=f"task-worker-{n}", daemon=True)
+            for n in range(1, size + 1)
+        ]
+        for thread in self.threads:
+            thread.start()
+
+    def submit(self, function: Callable, *args) -> Future:
+        future: Future = Future()
+        self.jobs.put((future, function, args))
+        return future
+
+    def _serve(self) -> None:
+        try:
+            while (job := self.jobs.get()) is not None:
+                future, function, args = job
+                if future.set_running_or_notify_cancel():
+                    try:
+                        future.set_result(function(*args))
+                    except BaseException as error:  # handed to the main thread, raised there
+                        future.set_exception(error)
+                # As the backport's loop does around every task: a connection an error left
+                # unusable is replaced before the next one.
+                close_old_connections()
+        finally:
+            connections.close_all()
+
+    def stop(self) -> None:
+        for _thread in self.threads:
+            self.jobs.put(None)
+        for thread in self.threads:
+            thread.join()
+
+
+class BatchWorker(Worker):
+    """The backport's worker with its loop claiming up to ``claim_batch`` rows at a time and
+    running up to ``threads`` of them at once."""
+
+    def __init__(self, *, claim_batch: int = CLAIM_BATCH, threads: int = 1, **options) -> None:
         super().__init__(**options)
         self.claim_batch = claim_batch
+        self.threads = threads
+        self.pool: Threads | None = None
+        self.forced = False
         # Claimed by this worker and not started yet, with each row's state before the claim.
         self.claimed: list[tuple[DBTaskResult, object, list]] = []
         # Run successfully and not yet marked so, with their result as started and their
@@ -136,7 +199,8 @@ class BatchWorker(Worker):
 
     def claim(self) -> bool:
         """Claim the next ready rows into :attr:`claimed`; False if the database was locked."""
-        limit = self.claim_batch
+        # At least one row per thread, so that a batch can keep every thread busy.
+        limit = max(self.claim_batch, self.threads)
         if self.max_tasks is not None:
             limit = min(limit, self.max_tasks - self._run_tasks)
         with exclusive_transaction(self.alias):
@@ -184,6 +248,15 @@ class BatchWorker(Worker):
         a failure is marked at once, as before."""
         try:
             self.running_task = True
+            self.execute(db_task_result)
+        finally:
+            self.running_task = False
+            self._run_tasks += 1
+
+    def execute(self, db_task_result: DBTaskResult) -> None:
+        """Run one task and record how it went (:meth:`run_task` without the worker's own
+        bookkeeping, which only the main thread does; the threads run this)."""
+        try:
             task = db_task_result.task
             task_result = db_task_result.task_result
             backend = task.get_backend()
@@ -211,9 +284,54 @@ class BatchWorker(Worker):
                 logger.exception("Task id=%s failed unexpectedly", db_task_result.id)
             else:
                 task_finished.send(sender=sender, task_result=task_result)
+
+    def run_claimed(self, claimed_at: float) -> None:
+        """Run the claimed rows one after another until :data:`HOLD_SECONDS` have passed since
+        the claim (at least one), or the worker is told to stop."""
+        while self.claimed and self.running:
+            # Marked as running before it leaves the claimed list, so a stop signal in
+            # between waits for it rather than leaving it claimed and unrun.
+            self.running_task = True
+            row = self.claimed.pop(0)[0]
+            self.run_task(row)
+            if time.monotonic() - claimed_at > HOLD_SECONDS:
+                break  # at least one per claim, so the loop always moves on
+
+    def run_claimed_in_threads(self, claimed_at: float) -> None:
+        """:meth:`run_claimed` with up to :attr:`threads` rows at once: a row starts when a
+        thread is free, until :data:`HOLD_SECONDS` have passed or the worker is told to stop;
+        then the rows in hand finish and the rest stay claimed (:meth:`release` hands them
+        back)."""
+        if self.pool is None:
+            self.pool = Threads(self.threads)
+        in_flight: set[Future] = set()
+        # For the whole batch: a stop signal then lets what is in hand finish.
+        self.running_task = True
+        try:
+            while True:
+                held = time.monotonic() - claimed_at > HOLD_SECONDS
+                while (
+                    self.claimed
+                    and self.running
+                    and len(in_flight) < self.threads
+                    and not (held and in_flight)  # at least one per claim
+                ):
+                    row = self.claimed.pop(0)[0]
+                    in_flight.add(self.pool.submit(self.execute, row))
+                if not in_flight:
+                    return
+                # Woken now and then so that a signal is handled while waiting.
+                done, in_flight = wait(in_flight, timeout=1.0, return_when=FIRST_COMPLETED)
+                for future in done:
+                    self._run_tasks += 1
+                    future.result()  # execute() records a task's failure; anything else is ours
         finally:
             self.running_task = False
-            self._run_tasks += 1
+
+    def shutdown(self, signum, frame) -> None:
+        # The second signal ends the process without waiting (the backport's "terminating").
+        self.forced = not self.running
+        super().shutdown(signum, frame)
 
     @retry()
     def _mark(self, rows: list[DBTaskResult]) -> None:
@@ -294,14 +412,10 @@ class BatchWorker(Worker):
                 retrieved = self.claim()
                 ran = bool(self.claimed)
                 claimed_at = time.monotonic()
-                while self.claimed and self.running:
-                    # Marked as running before it leaves the claimed list, so a stop signal in
-                    # between waits for it rather than leaving it claimed and unrun.
-                    self.running_task = True
-                    row = self.claimed.pop(0)[0]
-                    self.run_task(row)
-                    if time.monotonic() - claimed_at > HOLD_SECONDS:
-                        break  # at least one per claim, so the loop always moves on
+                if self.threads > 1:
+                    self.run_claimed_in_threads(claimed_at)
+                else:
+                    self.run_claimed(claimed_at)
                 self.mark_succeeded()
                 # Stopping, or held too long: what has not started goes back to the queue.
                 self.release()
@@ -328,6 +442,8 @@ class BatchWorker(Worker):
                 self.mark_succeeded()
             finally:
                 self.release()
+                if self.pool is not None and not self.forced:
+                    self.pool.stop()
 
 
 class Command(DBWorkerCommand):
@@ -345,6 +461,13 @@ class Command(DBWorkerCommand):
             dest="claim_batch",
             help="Ready tasks claimed per transaction (1: one at a time, as db_worker) "
             "(default: %(default)r)",
+        )
+        parser.add_argument(
+            "--threads",
+            default=1,
+            type=valid_max_tasks,
+            help="Tasks run at once, in threads of this process: for mail servers and SMS "
+            "gateways that are slow to answer (default: %(default)r, one after another)",
         )
 
     def handle(self, *args, **options):
@@ -375,6 +498,7 @@ class Command(DBWorkerCommand):
         worker_id: str,
         exclude_queues: str,
         claim_batch: int = CLAIM_BATCH,
+        threads: int = 1,
         **_options,
     ) -> None:
         """``db_worker``'s ``handle``, building a :class:`BatchWorker` (the backport's names
@@ -392,7 +516,7 @@ class Command(DBWorkerCommand):
         if reload:
             # The autoreloader ends this process without notice on every code change: at most
             # the one task in hand is then left running, as with db_worker.
-            claim_batch = 1
+            claim_batch = threads = 1
         worker = BatchWorker(
             queue_names=queue_names,
             interval=interval,
@@ -403,6 +527,7 @@ class Command(DBWorkerCommand):
             worker_id=worker_id,
             excluded_queue_names=excluded_queue_names,
             claim_batch=claim_batch,
+            threads=threads,
         )
         if reload:
             if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":

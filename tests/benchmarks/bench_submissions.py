@@ -11,7 +11,9 @@ directory, and drives them in turn with the same load:
   mail to Django's dummy backend. When the revision has a task worker command (a project
   command named ``*worker*``, else django-tasks' ``db_worker``) the worker runs beside gunicorn,
   on the same two cores, and its CPU and memory are counted (``--task-workers N`` runs N of
-  them, as production's systemd units can; ``serve`` starts one).
+  them, as production's systemd units can; ``serve`` starts one; ``--task-threads N``, where
+  the revision's worker has ``--threads``, runs N tasks at once in each, 4 by default as
+  ``serve`` does).
 - ``minimal``: the ceiling, a Django 5.2 + DRF project written into the temporary directory by
   this script: one model, one ``ModelSerializer`` create endpoint, one form page (GET, then
   POST with CSRF, redirect). Same interpreter, Django, DRF and gunicorn as ours.
@@ -113,6 +115,7 @@ PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "sqlite"  # set from --database
 MAIL = "dummy"  # set from --mail
 SMTP_DELAY_MS = 0.0  # set from --smtp-delay-ms
+TASK_THREADS = 4  # set from --task-threads: as `serve` starts the worker
 SMTP_MAIL = "django.core.mail.backends.smtp.EmailBackend"
 # The sink: an SMTP server that accepts everything and appends one line per message to a file.
 SMTP_SINK = """
@@ -496,6 +499,10 @@ def build_ours(tmp: Path, *, ref: str | None) -> App:
             *(["--queue-name", "*"] if worker == "db_worker" else []),
         ]
         app.notes.append(f"task worker: manage.py {worker}")
+        command = src / "helpdesk/management/commands" / f"{worker}.py"
+        if command.exists() and '"--threads"' in command.read_text():
+            app.worker_cmd += ["--threads", str(TASK_THREADS)]
+            app.notes.append(f"--threads {TASK_THREADS}")
     else:
         app.notes.append("no task worker command: effects run in the request")
     app.notes.append("serve starts a worker" if "worker" in serve.lower() else "serve: no worker")
@@ -1148,6 +1155,13 @@ def main() -> None:
     parser.add_argument(
         "--task-workers", type=int, default=1, help="our task worker processes (default 1)"
     )
+    parser.add_argument(
+        "--task-threads",
+        type=int,
+        default=TASK_THREADS,
+        help="tasks each of our task workers runs at once, where its revision has --threads "
+        "(default %(default)s, as serve starts it)",
+    )
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--ref", default="HEAD", help="git revision of ours (default HEAD)")
     where.add_argument("--worktree", action="store_true", help="ours from the working tree")
@@ -1180,8 +1194,9 @@ def main() -> None:
         report(saved, names, list(next(iter(saved.values()))))
         return
 
-    global DATABASE, MAIL, SMTP_DELAY_MS
+    global DATABASE, MAIL, SMTP_DELAY_MS, TASK_THREADS
     DATABASE, MAIL, SMTP_DELAY_MS = args.database, args.mail, args.smtp_delay_ms
+    TASK_THREADS = args.task_threads
     tmp = Path(tempfile.mkdtemp(prefix="bench-submissions-"))
     builders = {
         "ours": lambda: build_ours(tmp, ref=None if args.worktree else args.ref),

@@ -115,7 +115,8 @@ PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "sqlite"  # set from --database
 MAIL = "dummy"  # set from --mail
 SMTP_DELAY_MS = 0.0  # set from --smtp-delay-ms
-TASK_THREADS = 4  # set from --task-threads: as `serve` starts the worker
+SERVE_THREADS = 4  # as `serve` starts the worker (its WORKER_THREADS)
+TASK_THREADS = SERVE_THREADS  # set from --task-threads
 SMTP_MAIL = "django.core.mail.backends.smtp.EmailBackend"
 # The sink: an SMTP server that accepts everything and appends one line per message to a file.
 SMTP_SINK = """
@@ -1158,7 +1159,7 @@ def main() -> None:
     parser.add_argument(
         "--task-threads",
         type=int,
-        default=TASK_THREADS,
+        default=SERVE_THREADS,
         help="tasks each of our task workers runs at once, where its revision has --threads "
         "(default %(default)s, as serve starts it)",
     )

@@ -155,3 +155,18 @@ def test_a_stopped_worker_finishes_the_sends_in_hand_and_hands_back_the_rest(tmp
     subprocess.run(worker(env, "--batch", "--threads", "4"), env=env, check=True, timeout=120)
     assert server.recipients == Counter({f"citizen{n}@example.vn": 1 for n in range(6)})
     assert counts(tmp_path, "questions_delivery") == {"sent": 6}
+
+
+def test_a_worker_with_a_task_limit_runs_no_more_than_it_may_in_threads(tmp_path, mail_server):
+    server, port = mail_server(seconds=0.2)
+    env = site(tmp_path, port, questions=8)
+
+    subprocess.run(
+        worker(env, "--batch", "--threads", "4", "--max-tasks", "3"),
+        env=env,
+        check=True,
+        timeout=120,
+    )
+
+    assert sum(server.recipients.values()) == 3
+    assert counts(tmp_path, TASKS) == {"SUCCESSFUL": 3, "READY": 5}

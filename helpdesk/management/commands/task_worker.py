@@ -39,14 +39,16 @@ ours being idempotent, and bounded by the batch.
 The threads. A task spends most of its time waiting on someone else's server: the mail
 server's answers, an SMS gateway's HTTP call. Run one after another, a slow server sets the pace
 of every receipt behind it (a mail server taking 100 ms a message: ten receipts a second, however
-many questions arrive). ``--threads N`` runs up to N of a batch's tasks at once in threads of
-this process, each thread with its own database connections (Django's are per thread), closed
-when the worker stops. The claim, the marks and the hand-back stay in the main thread, as the
-signals do: a stop lets the tasks in hand finish and hands back the rest. Nothing else changes
-for a task: each is idempotent and claims what it sends (a delivery is claimed before it is
-sent, so two threads never send the same one). CPU-bound work gains nothing (one interpreter
-lock); more processes (``hoidap-worker@2``…) are for that. ``--threads 1`` (the default) runs
-the tasks one after another in the main thread, as ``db_worker`` does.
+many questions arrive). ``--threads N`` runs up to N tasks at once in threads of this process:
+whenever half of them are free, the main thread claims that many ready rows (one transaction, as
+a batch) and starts each at once, so no claimed row waits behind a slow send, and it marks the
+successes a few at a time as they come. Each thread has its own database connections (Django's
+are per thread), closed when the worker stops. The claims, the marks and the signals stay in the
+main thread: a stop lets the tasks in hand finish. Nothing else changes for a task: each is
+idempotent and claims what it sends (a delivery is claimed before it is sent, so two threads
+never send the same one). CPU-bound work gains nothing (one interpreter lock); more processes
+(``hoidap-worker@2``…) are for that. ``--threads 1`` (the default) runs the tasks one after
+another in the main thread, as ``db_worker`` does.
 
 ``--claim 1`` is the backport's behaviour. Otherwise the same options as ``db_worker``
 (``--batch``, ``--interval``, ``--max-tasks``, ...).
@@ -197,10 +199,10 @@ class BatchWorker(Worker):
             )
         return query.run(timezone.now(), using=self.alias)
 
-    def claim(self) -> bool:
-        """Claim the next ready rows into :attr:`claimed`; False if the database was locked."""
-        # At least one row per thread, so that a batch can keep every thread busy.
-        limit = max(self.claim_batch, self.threads)
+    def claim(self, limit: int | None = None) -> bool:
+        """Claim the next ready rows (at most ``limit``, by default :attr:`claim_batch`) into
+        :attr:`claimed`; False if the database was locked."""
+        limit = limit or self.claim_batch
         if self.max_tasks is not None:
             limit = min(limit, self.max_tasks - self._run_tasks)
         with exclusive_transaction(self.alias):
@@ -297,36 +299,49 @@ class BatchWorker(Worker):
             if time.monotonic() - claimed_at > HOLD_SECONDS:
                 break  # at least one per claim, so the loop always moves on
 
-    def run_claimed_in_threads(self, claimed_at: float) -> None:
-        """:meth:`run_claimed` with up to :attr:`threads` rows at once: a row starts when a
-        thread is free, until :data:`HOLD_SECONDS` have passed or the worker is told to stop;
-        then the rows in hand finish and the rest stay claimed (:meth:`release` hands them
-        back)."""
-        if self.pool is None:
-            self.pool = Threads(self.threads)
+    def run_in_threads(self) -> None:
+        """The loop with threads: whenever at least half of them are free (or none is busy),
+        claim that many ready rows and start each at once, so no claimed row waits behind a
+        slow one (:data:`HOLD_SECONDS` has nothing to hand back); mark the successes as they
+        come, several at a time. A stop signal lets the tasks in hand finish."""
+        self.pool = Threads(self.threads)
         in_flight: set[Future] = set()
-        # For the whole batch: a stop signal then lets what is in hand finish.
-        self.running_task = True
-        try:
-            while True:
-                held = time.monotonic() - claimed_at > HOLD_SECONDS
-                while (
-                    self.claimed
-                    and self.running
-                    and len(in_flight) < self.threads
-                    and not (held and in_flight)  # at least one per claim
-                ):
+        refill = max(1, self.threads // 2)
+        while True:
+            free = self.threads - len(in_flight)
+            if self.max_tasks is not None:
+                free = min(free, self.max_tasks - self._run_tasks - len(in_flight))
+            retrieved, started = True, False
+            if self.running and free > 0 and (free >= refill or not in_flight):
+                # Set before the claim: a stop signal from here on waits for the rows claimed
+                # to start and finish (or :meth:`release` hands them back) instead of exiting.
+                self.running_task = True
+                close_old_connections()
+                retrieved = self.claim(limit=free)
+                started = bool(self.claimed)
+                while self.claimed:
                     row = self.claimed.pop(0)[0]
                     in_flight.add(self.pool.submit(self.execute, row))
-                if not in_flight:
+            # A stop signal while tasks are in hand lets them finish (the backport's flag).
+            self.running_task = bool(in_flight)
+            if not in_flight:
+                if not self.running or free <= 0:  # stopping, or --max-tasks reached
                     return
-                # Woken now and then so that a signal is handled while waiting.
-                done, in_flight = wait(in_flight, timeout=1.0, return_when=FIRST_COMPLETED)
-                for future in done:
-                    self._run_tasks += 1
-                    future.result()  # execute() records a task's failure; anything else is ours
-        finally:
-            self.running_task = False
+                if self.batch and retrieved and not started:
+                    logger.info(
+                        "No more tasks to run for worker_id=%s - exiting gracefully.",
+                        self.worker_id,
+                    )
+                    return
+                time.sleep(self.interval)
+                continue
+            # Woken now and then so that a signal is handled while waiting.
+            done, in_flight = wait(in_flight, timeout=1.0, return_when=FIRST_COMPLETED)
+            for future in done:
+                self._run_tasks += 1
+                future.result()  # execute() records a task's failure; anything else is ours
+            self.running_task = bool(in_flight)
+            self.mark_succeeded()
 
     def shutdown(self, signum, frame) -> None:
         # The second signal ends the process without waiting (the backport's "terminating").
@@ -407,15 +422,14 @@ class BatchWorker(Worker):
             # Add a random small delay before starting to avoid a thundering herd
             time.sleep(random.random())  # noqa: S311
         try:
+            if self.threads > 1:
+                self.run_in_threads()
+                return
             while self.running:
                 close_old_connections()
                 retrieved = self.claim()
                 ran = bool(self.claimed)
-                claimed_at = time.monotonic()
-                if self.threads > 1:
-                    self.run_claimed_in_threads(claimed_at)
-                else:
-                    self.run_claimed(claimed_at)
+                self.run_claimed(claimed_at=time.monotonic())
                 self.mark_succeeded()
                 # Stopping, or held too long: what has not started goes back to the queue.
                 self.release()

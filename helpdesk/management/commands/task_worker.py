@@ -436,10 +436,11 @@ class BatchWorker(Worker):
     def run(self) -> None:
         """The backport's loop (``Worker.run``), a batch per claim."""
         logger.info(
-            "Starting worker worker_id=%s queues=%s claim=%d",
+            "Starting worker worker_id=%s queues=%s claim=%d threads=%d",
             self.worker_id,
             ",".join(self.queue_names),
             self.claim_batch,
+            self.threads,
         )
         if self.startup_delay and self.interval:
             # Add a random small delay before starting to avoid a thundering herd

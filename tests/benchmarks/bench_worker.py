@@ -11,12 +11,14 @@ submission), then over the measured ones, timing process CPU (``time.process_tim
 optionally under cProfile (``--worker db_worker`` runs the backport's command instead
 of the project's).
 
-Mail goes to Django's dummy backend, as in decision 0019. Not part of the test suite. Run:
+Mail goes to Django's dummy backend, as in decision 0019, or with ``--smtp`` to a real SMTP
+server on loopback (aiosmtpd's sink, in a process of its own so that its CPU is not counted).
+Not part of the test suite. Run:
 
     HELPDESK_DATA_DIR=/tmp/seeded .venv/bin/python manage.py migrate
     HELPDESK_DATA_DIR=/tmp/seeded .venv/bin/python manage.py seed_demo --questions 60
     .venv/bin/python tests/benchmarks/bench_worker.py --seeded /tmp/seeded [--count 300]
-        [--profile out.prof] [--top 40] [--statements]
+        [--profile out.prof] [--top 40] [--statements] [--smtp] [--threads N]
 
 (``--statements`` lists the worker's SQL statements by shape, with how many per submission.)
 """
@@ -24,11 +26,14 @@ Mail goes to Django's dummy backend, as in decision 0019. Not part of the test s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import os
 import pstats
 import re
 import shutil
+import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +41,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+SINK = "aiosmtpd.handlers.Sink"  # accepts every message and keeps none
 
 
 def main() -> None:
@@ -59,6 +65,10 @@ def main() -> None:
         default=0,
         help="the worker's verbosity (1, as serve and the systemd unit run it, logs every task)",
     )
+    parser.add_argument(
+        "--smtp", action="store_true", help="send the mail to an SMTP server on loopback"
+    )
+    parser.add_argument("--threads", type=int, default=1, help="task_worker --threads")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-worker-"))
@@ -71,6 +81,22 @@ def main() -> None:
         HELPDESK_LOG_LEVEL="WARNING",
         DJANGO_SETTINGS_MODULE="helpdesk.settings",
     )
+    server = None
+    if args.smtp:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = subprocess.Popen(
+            [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}", "-c", SINK],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(port)
+        os.environ.update(
+            HELPDESK_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            HELPDESK_EMAIL_HOST="127.0.0.1",
+            HELPDESK_EMAIL_PORT=str(port),
+        )
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -79,6 +105,18 @@ def main() -> None:
         run(args)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if server is not None:
+            server.terminate()
+            server.wait()
+
+
+def wait_for_port(port: int) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            return
+        time.sleep(0.05)
+    raise SystemExit(f"the SMTP server on port {port} did not start")
 
 
 def submit(n: int, *, offset: int) -> None:
@@ -102,13 +140,13 @@ def submit(n: int, *, offset: int) -> None:
         )
 
 
-def drain(command: str, verbosity: int = 0) -> int:
+def drain(command: str, verbosity: int = 0, threads: int = 1) -> int:
     """Run the worker command in batch mode, here; returns how many tasks finished."""
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
 
     before = DBTaskResult.objects.finished().count()
-    options = {"queue_name": "*"} if command == "db_worker" else {}
+    options = {"queue_name": "*"} if command == "db_worker" else {"threads": threads}
     call_command(
         command, batch=True, startup_delay=False, reload=False, verbosity=verbosity, **options
     )
@@ -120,7 +158,7 @@ def run(args: argparse.Namespace) -> None:
     from django_tasks_db.models import DBTaskResult
 
     submit(args.warmup, offset=0)
-    drain(args.worker)
+    drain(args.worker, threads=args.threads)
     start_rows = DBTaskResult.objects.count()
     submit(args.count, offset=args.warmup)
     rows = DBTaskResult.objects.count() - start_rows
@@ -137,7 +175,7 @@ def run(args: argparse.Namespace) -> None:
     if profiler:
         profiler.enable()
     with connection.execute_wrapper(count):
-        ran = drain(args.worker, args.verbosity)
+        ran = drain(args.worker, args.verbosity, args.threads)
     if profiler:
         profiler.disable()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall

@@ -48,6 +48,18 @@ class SlowMailServer:
         self.lock = threading.Lock()
         self.now = self.most = 0
         self.recipients: Counter[str] = Counter()
+        self.sessions = self.quits = 0
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        with self.lock:
+            self.sessions += 1
+        session.host_name = hostname  # aiosmtpd leaves this to a handler that takes EHLO
+        return responses
+
+    async def handle_QUIT(self, server, session, envelope):
+        with self.lock:
+            self.quits += 1
+        return "221 Bye"
 
     async def handle_DATA(self, server, session, envelope):
         with self.lock:
@@ -127,8 +139,21 @@ def test_receipts_are_sent_side_by_side_each_once(tmp_path, mail_server):
     assert server.recipients == Counter({f"citizen{n}@example.vn": 1 for n in range(8)})
     # One after another, the server would never have had two messages at once.
     assert server.most >= 2
+    # Each thread keeps its SMTP session for its next message, and ends it when it stops.
+    assert 2 <= server.sessions <= 4
+    assert server.quits == server.sessions
     assert counts(tmp_path, "questions_delivery") == {"sent": 8}
     assert counts(tmp_path, TASKS) == {"SUCCESSFUL": 8}
+
+
+def test_one_thread_sends_its_receipts_in_one_session(tmp_path, mail_server):
+    server, port = mail_server(seconds=0.0)
+    env = site(tmp_path, port, questions=5)
+
+    subprocess.run(worker(env, "--batch"), env=env, check=True, timeout=120)
+
+    assert server.recipients == Counter({f"citizen{n}@example.vn": 1 for n in range(5)})
+    assert (server.sessions, server.quits) == (1, 1)
 
 
 def test_a_stopped_worker_finishes_the_sends_in_hand_and_hands_back_the_rest(tmp_path, mail_server):

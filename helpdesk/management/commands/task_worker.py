@@ -84,6 +84,7 @@ from django_tasks_db.management.commands.db_worker import Worker, valid_max_task
 from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception, retry
 
+from questions.channels import email
 from questions.compiled import CompiledQuery
 
 logger = logging.getLogger("django_tasks_db")
@@ -158,7 +159,15 @@ class Threads:
 
     def _serve(self) -> None:
         try:
-            while (job := self.jobs.get()) is not None:
+            while True:
+                try:
+                    job = self.jobs.get(timeout=email.SESSION_IDLE_SECONDS)
+                except queue.Empty:
+                    # Nothing to do for a while: the mail server need not keep our session.
+                    email.close_session()
+                    continue
+                if job is None:
+                    break
                 future, function, args = job
                 if future.set_running_or_notify_cancel():
                     try:
@@ -169,7 +178,10 @@ class Threads:
                 # unusable is replaced before the next one.
                 close_old_connections()
         finally:
-            connections.close_all()
+            try:
+                email.close_session()
+            finally:
+                connections.close_all()
 
     def stop(self) -> None:
         for _thread in self.threads:
@@ -472,6 +484,7 @@ class BatchWorker(Worker):
                     return
                 close_old_connections()
                 if self.running and not ran:
+                    email.close_session()  # the queue is empty: no next message to send yet
                     time.sleep(self.interval)
         finally:
             # The shutdown handler exits between tasks (SystemExit): record what ran, hand
@@ -480,6 +493,7 @@ class BatchWorker(Worker):
                 self.mark_succeeded()
             finally:
                 self.release()
+                email.close_session()
                 if self.pool is not None and not self.forced:
                     self.pool.stop()
 

@@ -41,7 +41,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SINK = "aiosmtpd.handlers.Sink"  # accepts every message and keeps none
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_submissions import SMTP_SINK  # noqa: E402  (the same SMTP server as the comparison)
 
 
 def main() -> None:
@@ -68,6 +69,12 @@ def main() -> None:
     parser.add_argument(
         "--smtp", action="store_true", help="send the mail to an SMTP server on loopback"
     )
+    parser.add_argument(
+        "--smtp-delay-ms",
+        type=float,
+        default=0.0,
+        help="--smtp: the server answers EHLO, MAIL, RCPT and DATA this late",
+    )
     parser.add_argument("--threads", type=int, default=1, help="task_worker --threads")
     args = parser.parse_args()
 
@@ -87,7 +94,14 @@ def main() -> None:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         server = subprocess.Popen(
-            [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}", "-c", SINK],
+            [
+                sys.executable,
+                "-c",
+                SMTP_SINK,
+                str(port),
+                str(work / "mailed"),
+                str(args.smtp_delay_ms),
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -97,6 +111,7 @@ def main() -> None:
             HELPDESK_EMAIL_HOST="127.0.0.1",
             HELPDESK_EMAIL_PORT=str(port),
         )
+    args.mailed = work / "mailed" if args.smtp else None
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -185,6 +200,9 @@ def run(args: argparse.Namespace) -> None:
     )
     print(f"submissions {args.count}, task rows {rows} ({rows / args.count:.2f} each), ran {ran}")
     print(f"task statuses: {statuses}")
+    if args.mailed is not None:
+        received = len(args.mailed.read_text().splitlines()) if args.mailed.exists() else 0
+        print(f"e-mails received by the SMTP server: {received} (warm-up included)")
     print(
         f"SQL statements per submission (BEGIN counted, COMMIT not): "
         f"{len(statements) / args.count:.1f}"

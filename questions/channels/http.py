@@ -11,7 +11,11 @@ import urllib3
 
 from .base import PermanentError, RetryableError
 
-_POOL = urllib3.PoolManager(retries=False)
+# Connections kept per provider host: one per task worker thread (`task_worker --threads`,
+# 8 in the systemd unit), with room to spare. urllib3 keeps one by default and, when several
+# threads send at once, drops the others after each request with a warning apiece.
+POOL_SIZE = 16
+_POOL = urllib3.PoolManager(retries=False, maxsize=POOL_SIZE)
 
 
 def request(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -128,3 +130,33 @@ def test_production_without_a_gateway_fails_for_good_instead_of_printing(setting
 
     with pytest.raises(PermanentError, match="HELPDESK_SMS_URL"):
         HttpSmsProvider().send(message())
+
+
+def test_the_workers_threads_sending_at_once_share_the_pool_without_dropping_connections(
+    sms_gateway, caplog
+):
+    # task_worker --threads 8: eight sends to one gateway at the same moment. urllib3's pool
+    # for a host keeps one connection by default and logs a warning for each other one it
+    # drops; the provider's pool must keep as many as the threads use.
+    sms_gateway.replies = [Reply(status=200, delay=0.2)]
+    errors: list[BaseException] = []
+
+    def send() -> None:
+        try:
+            for _ in range(2):
+                HttpSmsProvider().send(message())
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=send) for _ in range(8)]
+    with caplog.at_level(logging.WARNING, logger="urllib3"):
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    assert errors == []
+    assert len(sms_gateway.requests) == 16
+    assert [
+        record.getMessage() for record in caplog.records if record.name.startswith("urllib3")
+    ] == []

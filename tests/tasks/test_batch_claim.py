@@ -48,8 +48,10 @@ def claims(captured) -> list[str]:
 
 
 def test_the_worker_claims_the_ready_tasks_in_one_statement_and_runs_them_all(
-    transactional_db, run_worker
+    transactional_db, run_worker, monkeypatch
 ):
+    # A first task slower than the hold (imports, a loaded machine) would hand the rest back.
+    monkeypatch.setattr(task_worker, "HOLD_SECONDS", 60.0)
     for _ in range(3):
         make_question()
 
@@ -161,8 +163,9 @@ def marks(captured) -> list[str]:
 
 
 def test_a_batch_is_marked_successful_in_one_statement_each_task_with_its_own_end(
-    transactional_db, run_worker
+    transactional_db, run_worker, monkeypatch
 ):
+    monkeypatch.setattr(task_worker, "HOLD_SECONDS", 60.0)  # one batch, however slow
     for _ in range(3):
         make_question()
 
@@ -276,3 +279,62 @@ def test_on_postgresql_the_claim_skips_rows_another_worker_has_locked(transactio
     selects = [q["sql"] for q in captured if q["sql"].startswith("SELECT")]
     assert len(selects) == 1
     assert selects[0].endswith("FOR UPDATE SKIP LOCKED")
+
+
+# --- With threads: the successes recorded in the next claim's transaction ----------------------
+
+
+def test_a_claim_records_the_successes_not_yet_recorded_in_its_own_transaction(transactional_db):
+    first = [make_question() for _ in range(2)]
+    worker = batch_worker()
+    worker.claim()
+    for row, *_ in list(worker.claimed):
+        worker.execute(row)
+    worker.claimed.clear()
+    assert len(worker.succeeded) == 2
+    second = make_question()
+    announced = []
+
+    def receiver(sender, task_result, **kwargs):
+        announced.append(DBTaskResult.objects.get(pk=task_result.id).status)
+
+    task_finished.connect(receiver)
+    try:
+        with CaptureQueriesContext(connection) as captured:
+            assert worker.claim(mark=True)
+    finally:
+        task_finished.disconnect(receiver)
+
+    statements = [q["sql"] for q in captured]
+    assert statements[0].startswith(("BEGIN", "SELECT"))  # one transaction, the marks first
+    assert len(marks(captured)) == 1 and len(claims(captured)) == 1
+    assert announced == ["SUCCESSFUL", "SUCCESSFUL"]  # announced once stored
+    assert worker.succeeded == []
+    ran = DBTaskResult.objects.filter(status="SUCCESSFUL").values_list("args_kwargs", flat=True)
+    assert sorted(call["args"][0] for call in ran) == sorted(q.pk for q in first)
+    (claimed,) = worker.claimed
+    assert claimed[0].args_kwargs["args"][0] == second.pk
+
+
+def test_a_claim_that_fails_leaves_its_successes_to_be_recorded_later(
+    transactional_db, monkeypatch
+):
+    make_question()
+    worker = batch_worker()
+    worker.claim()
+    ((row, *_),) = worker.claimed
+    worker.execute(row)
+    worker.claimed.clear()
+
+    def broken(limit):
+        raise RuntimeError("the claim's statement failed")
+
+    monkeypatch.setattr(worker, "_claim_in_transaction", broken)
+    with pytest.raises(RuntimeError):
+        worker.claim(mark=True)
+
+    # Rolled back with the claim: still running in the table, still owed by the worker.
+    assert DBTaskResult.objects.get(pk=row.pk).status == "RUNNING"
+    assert [success[0].pk for success in worker.succeeded] == [row.pk]
+    worker.mark_succeeded()
+    assert DBTaskResult.objects.get(pk=row.pk).status == "SUCCESSFUL"

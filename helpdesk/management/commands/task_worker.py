@@ -94,6 +94,8 @@ logger = logging.getLogger("django_tasks_db")
 CLAIM_BATCH = 8
 # A batch still running this long after its claim hands its unstarted rows back.
 HOLD_SECONDS = 2.0
+# With threads, successes are marked together, at least this often (run_in_threads).
+MARK_EVERY_SECONDS = 1.0
 _RETURN_VALUE = DBTaskResult._meta.get_field("return_value")
 _ID = DBTaskResult._meta.get_field("id")
 _FINISHED_AT = DBTaskResult._meta.get_field("finished_at")
@@ -205,6 +207,7 @@ class BatchWorker(Worker):
         # Run successfully and not yet marked so, with their result as started and their
         # backend: marked together (:meth:`mark_succeeded`).
         self.succeeded: list[tuple[DBTaskResult, TaskResult, BaseTaskBackend]] = []
+        self.succeeded_lock = threading.Lock()
         self.alias = router.db_for_write(DBTaskResult)
         self._ready_queries: dict[int, CompiledQuery[DBTaskResult]] = {}
 
@@ -234,49 +237,66 @@ class BatchWorker(Worker):
             )
         return query.run(timezone.now(), using=self.alias)
 
-    def claim(self, limit: int | None = None) -> bool:
+    def claim(self, limit: int | None = None, *, mark: bool = False) -> bool:
         """Claim the next ready rows (at most ``limit``, by default :attr:`claim_batch`) into
-        :attr:`claimed`; False if the database was locked."""
+        :attr:`claimed`; False if the database was locked. ``mark``: record the successes not
+        yet recorded in the same transaction (one write instead of two; the threads' loop)."""
         limit = limit or self.claim_batch
         if self.max_tasks is not None:
             limit = min(limit, self.max_tasks - self._run_tasks)
-        with exclusive_transaction(self.alias):
-            try:
-                rows = self.next_ready(limit)
-            except OperationalError as error:
-                # As the backport: a locked database unlocks eventually; try again later.
-                if is_locked_database_exception(error):
-                    return False
-                raise
-            if not rows:
-                return True
-            connection = connections[self.alias]
-            at = timezone.now()
-            started_at = _STARTED_AT.get_db_prep_value(at, connection)
-            # One UPDATE per distinct list of earlier workers (nearly always one: []).
-            groups: dict[tuple, list[DBTaskResult]] = {}
-            for row in rows:
-                groups.setdefault(tuple(row.worker_ids), []).append(row)
-            for earlier, group in groups.items():
-                worker_ids = [*earlier, self.worker_id]
-                ids = [_ID.get_db_prep_value(row.pk, connection) for row in group]
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        _CLAIM_SQL.format(ids=", ".join(["%s"] * len(ids))),
-                        [
-                            str(TaskResultStatus.RUNNING),
-                            started_at,
-                            _WORKER_IDS.get_db_prep_save(worker_ids, connection),
-                            *ids,
-                        ],
-                    )
-                for row in group:
-                    self.claimed.append((row, row.started_at, row.worker_ids))
-                    row.status, row.started_at, row.worker_ids = (
-                        TaskResultStatus.RUNNING,
-                        at,
-                        worker_ids,
-                    )
+        marking: list[tuple[DBTaskResult, TaskResult, BaseTaskBackend]] = []
+        if mark:
+            with self.succeeded_lock:
+                marking, self.succeeded = self.succeeded, []
+        try:
+            with exclusive_transaction(self.alias):
+                if marking:
+                    self._write_marks([row for row, _result, _backend in marking])
+                retrieved = self._claim_in_transaction(limit)
+        except BaseException:
+            with self.succeeded_lock:  # rolled back: recorded with the next ones
+                self.succeeded[:0] = marking
+            raise
+        self.announce(marking)
+        return retrieved
+
+    def _claim_in_transaction(self, limit: int) -> bool:
+        try:
+            rows = self.next_ready(limit)
+        except OperationalError as error:
+            # As the backport: a locked database unlocks eventually; try again later.
+            if is_locked_database_exception(error):
+                return False
+            raise
+        if not rows:
+            return True
+        connection = connections[self.alias]
+        at = timezone.now()
+        started_at = _STARTED_AT.get_db_prep_value(at, connection)
+        # One UPDATE per distinct list of earlier workers (nearly always one: []).
+        groups: dict[tuple, list[DBTaskResult]] = {}
+        for row in rows:
+            groups.setdefault(tuple(row.worker_ids), []).append(row)
+        for earlier, group in groups.items():
+            worker_ids = [*earlier, self.worker_id]
+            ids = [_ID.get_db_prep_value(row.pk, connection) for row in group]
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    _CLAIM_SQL.format(ids=", ".join(["%s"] * len(ids))),
+                    [
+                        str(TaskResultStatus.RUNNING),
+                        started_at,
+                        _WORKER_IDS.get_db_prep_save(worker_ids, connection),
+                        *ids,
+                    ],
+                )
+            for row in group:
+                self.claimed.append((row, row.started_at, row.worker_ids))
+                row.status, row.started_at, row.worker_ids = (
+                    TaskResultStatus.RUNNING,
+                    at,
+                    worker_ids,
+                )
         return True
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
@@ -311,7 +331,8 @@ class BatchWorker(Worker):
             db_task_result.finished_at = timezone.now()
             db_task_result.return_value = return_value
             db_task_result.exception_class_path = db_task_result.traceback = ""
-            self.succeeded.append((db_task_result, task_result, backend))
+            with self.succeeded_lock:  # the threads append, the main thread takes
+                self.succeeded.append((db_task_result, task_result, backend))
         except BaseException as error:
             db_task_result.set_failed(error)
             try:
@@ -342,6 +363,7 @@ class BatchWorker(Worker):
         self.pool = Threads(self.threads)
         in_flight: set[Future] = set()
         refill = max(1, self.threads // 2)
+        marked_at = time.monotonic()
         while True:
             free = self.threads - len(in_flight)
             if self.max_tasks is not None:
@@ -352,7 +374,9 @@ class BatchWorker(Worker):
                 # to start and finish (or :meth:`release` hands them back) instead of exiting.
                 self.running_task = True
                 close_old_connections()
-                retrieved = self.claim(limit=free)
+                # The successes since the last claim are recorded in its transaction.
+                retrieved = self.claim(limit=free, mark=True)
+                marked_at = time.monotonic()
                 started = bool(self.claimed)
                 while self.claimed:
                     row = self.claimed.pop(0)[0]
@@ -376,7 +400,16 @@ class BatchWorker(Worker):
                 self._run_tasks += 1
                 future.result()  # execute() records a task's failure; anything else is ours
             self.running_task = bool(in_flight)
-            self.mark_succeeded()
+            # Several at a time, as the one-thread loop marks a claim's batch: with the next
+            # claim (above), and here when nothing is left running, on a stop, and at least
+            # once a second.
+            if (
+                not in_flight
+                or not self.running
+                or time.monotonic() - marked_at >= MARK_EVERY_SECONDS
+            ):
+                self.mark_succeeded()
+                marked_at = time.monotonic()
 
     def shutdown(self, signum, frame) -> None:
         # The second signal ends the process without waiting (the backport's "terminating").
@@ -385,6 +418,9 @@ class BatchWorker(Worker):
 
     @retry()
     def _mark(self, rows: list[DBTaskResult]) -> None:
+        self._write_marks(rows)
+
+    def _write_marks(self, rows: list[DBTaskResult]) -> None:
         # One UPDATE per distinct return value (receipts return None: nearly always one), each
         # row keeping the moment it finished. Plain SQL: the ORM compiling a CASE of eight
         # branches cost more than the eight saves it replaces.
@@ -420,10 +456,15 @@ class BatchWorker(Worker):
         ``requeue_stalled`` makes them ready again; they run again, and as every task of ours
         is idempotent (a delivery marked sent is not sent again, a routed question is not
         routed again), that repeats reads, not effects."""
-        succeeded, self.succeeded = self.succeeded, []
+        with self.succeeded_lock:
+            succeeded, self.succeeded = self.succeeded, []
         if not succeeded:
             return
         self._mark([row for row, _result, _backend in succeeded])
+        self.announce(succeeded)
+
+    def announce(self, succeeded: list[tuple[DBTaskResult, TaskResult, BaseTaskBackend]]) -> None:
+        """Send ``task_finished`` for successes now stored."""
         for row, started, backend in succeeded:
             # What the backport's ``row.task_result`` would now say, without importing the task
             # and building it all again.

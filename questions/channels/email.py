@@ -11,7 +11,7 @@ takes here. A session is reused only while it is sound:
   next command, RFC 5321 §4.5.3.2.7; a loaded Postfix ten seconds), and for fewer than
   :data:`MESSAGES_PER_SESSION` messages;
 - nothing waiting on its socket: a server that closed it, or said "421" before closing, has
-  sent something no command asked for. Checked without a round trip (``select`` with no
+  sent something no command asked for. Checked without a round trip (``poll`` with no
   timeout), as urllib3 checks a pooled connection before reusing it;
 - opened with the mail settings still in force (tests and operators change them).
 
@@ -60,11 +60,14 @@ class _Session:
             return False
         if getattr(sock, "pending", lambda: 0)():  # TLS bytes already read and not asked for
             return False
+        # poll, not select: select cannot watch a descriptor numbered 1024 or more, which a
+        # busy process (many database and cache connections) reaches.
+        poller = select.poll()
+        poller.register(sock, select.POLLIN | select.POLLPRI)
         try:
-            readable, _, _ = select.select([sock], [], [], 0)
-        except (OSError, ValueError):
+            return not poller.poll(0)  # POLLHUP and POLLERR are reported whatever is asked
+        except OSError:
             return False
-        return not readable
 
     def close(self) -> None:
         self.backend.close()  # QUIT; a connection the server already dropped is let go quietly

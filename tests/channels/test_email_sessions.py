@@ -3,6 +3,8 @@ is sound, and opens a new one when it is not — against a real SMTP server on l
 
 from __future__ import annotations
 
+import os
+import resource
 import socket
 import threading
 import time
@@ -182,3 +184,25 @@ def test_a_backend_other_than_smtp_keeps_no_session(settings, mailoutbox):
     send(2)
     assert [mail.to for mail in mailoutbox] == [["citizen1@example.vn"], ["citizen2@example.vn"]]
     assert getattr(email._local, "session", None) is None
+
+
+def test_a_session_on_a_descriptor_above_1023_is_kept_too(smtp_server, settings):
+    # A busy worker holds many database and cache connections; select() cannot watch a
+    # descriptor numbered 1024 or more (CI's PostgreSQL run found it), poll() can.
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 1200
+    if hard != resource.RLIM_INFINITY and hard < wanted:
+        pytest.skip(f"this machine allows {hard} open files, fewer than the test needs")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, wanted), hard))
+    fillers = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    try:
+        server, settings.EMAIL_PORT = smtp_server()
+        for n in range(3):
+            send(n)
+        assert email._local.session.backend.connection.sock.fileno() >= 1024
+        assert server.sessions == 1
+    finally:
+        email.close_session()
+        for fd in fillers:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

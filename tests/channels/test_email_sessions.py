@@ -14,30 +14,17 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from questions.channels import Channel, Message, RetryableError, email
+from tests.smtp import CountsSessions
 
 
-class CountingServer:
+class CountingServer(CountsSessions):
     """Accepts every message; counts sessions (EHLOs), QUITs and what each session carried."""
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.sessions = 0
-        self.quits = 0
+        super().__init__()
         self.per_session: Counter[int] = Counter()
         self.recipients: list[str] = []
         self.refuse_data = False
-
-    async def handle_EHLO(self, server, session, envelope, hostname, responses):
-        with self.lock:
-            self.sessions += 1
-        session.number = self.sessions
-        session.host_name = hostname  # aiosmtpd leaves this to a handler that takes EHLO
-        return responses
-
-    async def handle_QUIT(self, server, session, envelope):
-        with self.lock:
-            self.quits += 1
-        return "221 Bye"
 
     async def handle_DATA(self, server, session, envelope):
         if self.refuse_data:

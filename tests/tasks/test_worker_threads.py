@@ -14,7 +14,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -22,6 +21,8 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from django.conf import settings
+
+from tests.smtp import CountsSessions
 
 MANAGE = str(settings.BASE_DIR / "manage.py")
 
@@ -39,27 +40,15 @@ for n in range({count}):
 """
 
 
-class SlowMailServer:
+class SlowMailServer(CountsSessions):
     """Accepts every message, taking ``seconds`` over each, and counts the messages it is
-    receiving at the same moment."""
+    receiving at the same moment (and the sessions and QUITs)."""
 
     def __init__(self, seconds: float) -> None:
+        super().__init__()
         self.seconds = seconds
-        self.lock = threading.Lock()
         self.now = self.most = 0
         self.recipients: Counter[str] = Counter()
-        self.sessions = self.quits = 0
-
-    async def handle_EHLO(self, server, session, envelope, hostname, responses):
-        with self.lock:
-            self.sessions += 1
-        session.host_name = hostname  # aiosmtpd leaves this to a handler that takes EHLO
-        return responses
-
-    async def handle_QUIT(self, server, session, envelope):
-        with self.lock:
-            self.quits += 1
-        return "221 Bye"
 
     async def handle_DATA(self, server, session, envelope):
         with self.lock:
